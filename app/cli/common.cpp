@@ -1,0 +1,204 @@
+// Shared CLI helpers.
+#include "app/cli/common.h"
+
+#include "core/error.h"
+#include "core/model_io.h"
+
+#include <charconv>
+#include <cmath>
+#include <cstdio>
+#include <memory>
+#include <mutex>
+
+namespace opdims::cli {
+
+Model loadModelArg(const Args& args) {
+    LoadOptions options;
+    options.net = static_cast<int>(args.integer("net", 1));
+    options.weights = args.value("weights", "final");
+    return loadModel(args.positional(0), options);
+}
+
+TaskKind taskArg(const Args& args, const Model& model) {
+    TaskKind task = model.task;
+    if (args.has("task"))
+        task = parseTask(args.value("task"));
+    if (task == TaskKind::Unknown)
+        task = guessTask(model);
+    checkModelFitsTask(model, task, args.positional(0));
+    return task;
+}
+
+std::vector<OptionSpec> batchOptions() {
+    return {{"batch", "grid|random", "evaluation batch (default grid: noise-free, deterministic)"},
+            {"trials", "N",
+             "random batch size: ctxt trials per context and coherency pair (default 10), swg "
+             "trials with random frequency ids (default 100)"},
+            {"seed", "S", "seed of the random batch (default 1)"}};
+}
+
+Batch batchArg(const Args& args, TaskKind task, const Model& model) {
+    const std::string kind = args.value("batch", "grid");
+    const long long trials = args.integer("trials", task == TaskKind::Ctxt ? 10 : 100);
+    if (trials < 1 || trials > 1000000)
+        throw Error("--trials must be between 1 and 1000000");
+    if (kind == "grid" && args.has("trials"))
+        throw Error("--trials applies to --batch random only (the grid batch is fixed)");
+    return makeBatch(task, kind, static_cast<int>(trials), args.seed("seed", 1), model.dt);
+}
+
+std::string num(double v) {
+    if (std::isnan(v))
+        return "NaN";
+    if (std::isinf(v))
+        return v > 0 ? "Infinity" : "-Infinity";
+    char buf[64];
+    const auto res = std::to_chars(buf, buf + sizeof buf, v);
+    return std::string(buf, res.ptr);
+}
+
+std::string escapeJson(const std::string& s) {
+    std::string o;
+    for (char c : s) {
+        switch (c) {
+        case '"':
+            o += "\\\"";
+            break;
+        case '\\':
+            o += "\\\\";
+            break;
+        case '\n':
+            o += "\\n";
+            break;
+        case '\t':
+            o += "\\t";
+            break;
+        default:
+            if (static_cast<unsigned char>(c) < 0x20) {
+                char b[8];
+                std::snprintf(b, sizeof b, "\\u%04x", c);
+                o += b;
+            } else {
+                o += c;
+            }
+        }
+    }
+    return o;
+}
+
+void Json::sep(const std::string& key) {
+    if (!first_.empty()) {
+        if (!first_.back())
+            out_ += ", ";
+        first_.back() = false;
+    }
+    if (!key.empty())
+        out_ += "\"" + escapeJson(key) + "\": ";
+}
+
+namespace {
+std::string jsonNumber(double v) { return std::isfinite(v) ? num(v) : std::string("null"); }
+} // namespace
+
+Json& Json::beginObject(const std::string& key) {
+    sep(key);
+    out_ += "{";
+    first_.push_back(true);
+    return *this;
+}
+Json& Json::endObject() {
+    out_ += "}";
+    first_.pop_back();
+    return *this;
+}
+Json& Json::beginArray(const std::string& key) {
+    sep(key);
+    out_ += "[";
+    first_.push_back(true);
+    return *this;
+}
+Json& Json::endArray() {
+    out_ += "]";
+    first_.pop_back();
+    return *this;
+}
+Json& Json::field(const std::string& key, double v) {
+    sep(key);
+    out_ += jsonNumber(v);
+    return *this;
+}
+Json& Json::field(const std::string& key, long long v) {
+    sep(key);
+    out_ += std::to_string(v);
+    return *this;
+}
+Json& Json::field(const std::string& key, bool v) {
+    sep(key);
+    out_ += v ? "true" : "false";
+    return *this;
+}
+Json& Json::field(const std::string& key, const std::string& v) {
+    sep(key);
+    out_ += "\"" + escapeJson(v) + "\"";
+    return *this;
+}
+Json& Json::field(const std::string& key, const Eigen::VectorXd& v) {
+    beginArray(key);
+    for (Eigen::Index i = 0; i < v.size(); ++i)
+        value(v(i));
+    return endArray();
+}
+Json& Json::value(double v) {
+    sep({});
+    out_ += jsonNumber(v);
+    return *this;
+}
+Json& Json::value(const Eigen::VectorXd& v) { return field(std::string(), v); }
+
+namespace {
+struct ProgressState {
+    std::mutex mutex;
+    std::chrono::steady_clock::time_point start = std::chrono::steady_clock::now();
+    std::chrono::steady_clock::time_point last{};
+    bool shown = false;
+};
+std::shared_ptr<ProgressState>& progressState() {
+    static std::shared_ptr<ProgressState> s;
+    return s;
+}
+} // namespace
+
+Progress terminalProgress(const std::string& label) {
+    Progress p;
+    if (!stderrIsTerminal())
+        return p;
+    auto state = std::make_shared<ProgressState>();
+    progressState() = state;
+    p.onProgress = [state, label](double done, double total) {
+        std::lock_guard<std::mutex> lock(state->mutex);
+        const auto now = std::chrono::steady_clock::now();
+        if (done < total && now - state->last < std::chrono::milliseconds(100))
+            return;
+        state->last = now;
+        const double elapsed = std::chrono::duration<double>(now - state->start).count();
+        const double frac = total > 0 ? done / total : 0.0;
+        const double eta = frac > 0 ? elapsed * (1 - frac) / frac : 0.0;
+        std::fprintf(stderr, "\r%s: %3.0f%% (%.0f s left)   ", label.c_str(), 100 * frac, eta);
+        std::fflush(stderr);
+        state->shown = true;
+    };
+    return p;
+}
+
+void finishTerminalProgress() {
+    auto& s = progressState();
+    if (s && s->shown)
+        std::fprintf(stderr, "\r%60s\r", "");
+    s.reset();
+}
+
+double secondsSince(std::chrono::steady_clock::time_point start) {
+    return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+}
+
+} // namespace opdims::cli

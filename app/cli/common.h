@@ -1,0 +1,60 @@
+// Helpers shared by the CLI subcommands: loading the MODEL argument, task and batch options, JSON.
+#pragma once
+
+#include "app/cli/command.h"
+#include "core/model.h"
+#include "core/progress.h"
+#include "core/task.h"
+
+#include <Eigen/Dense>
+
+#include <chrono>
+#include <string>
+#include <vector>
+
+namespace opdims::cli {
+
+// Loads positional 0 with --net and --weights.
+Model loadModelArg(const Args& args);
+// --task, or the task the model declares or its sizes suggest; checks the model fits it.
+TaskKind taskArg(const Args& args, const Model& model);
+// --batch grid|random, --trials, --seed (options from batchOptions()).
+Batch batchArg(const Args& args, TaskKind task, const Model& model);
+std::vector<OptionSpec> batchOptions();
+
+// Shortest text that reads back as the same double.
+std::string num(double v);
+
+// A tiny JSON writer: objects and arrays nest; keys and strings are escaped.
+class Json {
+public:
+    Json& beginObject(const std::string& key = {});
+    Json& endObject();
+    Json& beginArray(const std::string& key = {});
+    Json& endArray();
+    Json& field(const std::string& key, double v);
+    Json& field(const std::string& key, long long v);
+    Json& field(const std::string& key, int v) { return field(key, static_cast<long long>(v)); }
+    Json& field(const std::string& key, bool v);
+    Json& field(const std::string& key, const std::string& v);
+    Json& field(const std::string& key, const char* v) { return field(key, std::string(v)); }
+    Json& field(const std::string& key, const Eigen::VectorXd& v);
+    Json& value(double v);
+    Json& value(const Eigen::VectorXd& v);
+    std::string str() const { return out_ + "\n"; }
+
+private:
+    void sep(const std::string& key);
+    std::string out_;
+    std::vector<bool> first_;
+};
+
+std::string escapeJson(const std::string& s);
+
+// Progress on stderr when it is a terminal: "label: 45% (eta 3 s)".
+Progress terminalProgress(const std::string& label);
+void finishTerminalProgress();
+
+double secondsSince(std::chrono::steady_clock::time_point start);
+
+} // namespace opdims::cli

@@ -1,0 +1,76 @@
+// Thin RAII layer over the HDF5 C API: open/create files, read and write 2-D float64 datasets
+// and scalar attributes, with errors that name the file and the object.
+#pragma once
+
+#include <Eigen/Dense>
+
+#include <hdf5.h>
+
+#include <string>
+#include <vector>
+
+namespace opdims::h5 {
+
+// Owns one hid_t and closes it with the right H5*close.
+class Handle {
+public:
+    Handle() = default;
+    explicit Handle(hid_t id) : id_(id) {}
+    Handle(const Handle&) = delete;
+    Handle& operator=(const Handle&) = delete;
+    Handle(Handle&& o) noexcept : id_(o.id_) { o.id_ = H5I_INVALID_HID; }
+    Handle& operator=(Handle&& o) noexcept;
+    ~Handle();
+    hid_t id() const { return id_; }
+    bool valid() const { return id_ >= 0; }
+
+private:
+    hid_t id_ = H5I_INVALID_HID;
+};
+
+class File {
+public:
+    // Opens read-only; throws Error("<path>: ...") when the file is missing or not HDF5.
+    static File openRead(const std::string& path);
+    // Creates (truncating) a file for writing.
+    static File create(const std::string& path);
+
+    const std::string& path() const { return path_; }
+    hid_t id() const { return handle_.id(); }
+
+    bool exists(const std::string& objectPath) const;
+    bool isGroup(const std::string& objectPath) const;
+    std::vector<std::string> children(const std::string& groupPath) const;
+
+    // The dataset's dimensions as HDF5 reports them (row-major order).
+    std::vector<hsize_t> dims(const std::string& dataset) const;
+
+    // Reads a 1-D or 2-D numeric dataset as float64 in HDF5's row-major order: an (a, b)
+    // dataset becomes an a x b matrix (a 1-D dataset of n becomes n x 1).
+    Eigen::MatrixXd readRowMajor(const std::string& dataset) const;
+    // The authors' convention: the buffer taken column-major with the dimensions swapped,
+    // so an HDF5 (a, b) dataset becomes a b x a matrix (the transpose of readRowMajor).
+    Eigen::MatrixXd readSwapped(const std::string& dataset) const;
+
+    // Writes a 2-D float64 dataset in row-major order (HDF5 shape rows x cols), deflated.
+    void writeRowMajor(const std::string& dataset, const Eigen::MatrixXd& m);
+    // Writes in the authors' convention (HDF5 shape cols x rows).
+    void writeSwapped(const std::string& dataset, const Eigen::MatrixXd& m);
+    void createGroup(const std::string& groupPath);
+
+    void setAttribute(const std::string& object, const std::string& name, const std::string& v);
+    void setAttribute(const std::string& object, const std::string& name, double v);
+    void setAttribute(const std::string& object, const std::string& name, long long v);
+    bool hasAttribute(const std::string& object, const std::string& name) const;
+    std::string stringAttribute(const std::string& object, const std::string& name) const;
+    double doubleAttribute(const std::string& object, const std::string& name) const;
+
+private:
+    std::string path_;
+    Handle handle_;
+};
+
+// Silences HDF5's own error printing once per process (we report errors ourselves).
+void quietErrors();
+
+} // namespace opdims::h5

@@ -1,0 +1,181 @@
+// Batched simulation: all trials of a chunk advance together, one matrix product per step.
+#include "core/simulate.h"
+
+#include "core/error.h"
+#include "core/fast_math.h"
+#include "core/parallel.h"
+#include "core/rng.h"
+
+#include <algorithm>
+#include <numeric>
+
+namespace opdims {
+
+namespace {
+
+// Network noise streams are keyed apart from the input-noise streams of the same seed.
+constexpr std::uint64_t kNetworkNoiseKey = 0x6E6574776F726BULL;
+
+void checkInputs(const Model& model, const Eigen::MatrixXd& W, const Batch& batch) {
+    if (W.rows() != model.units() || W.cols() != model.units())
+        throw Error("the weight matrix is " + std::to_string(W.rows()) + "x" +
+                    std::to_string(W.cols()) + ", the network has " +
+                    std::to_string(model.units()) + " units");
+    if (batch.inputs != model.inputs())
+        throw Error("the batch has " + std::to_string(batch.inputs) + " inputs, the network " +
+                    std::to_string(model.inputs()));
+    if (batch.outputs != model.outputs())
+        throw Error("the batch has " + std::to_string(batch.outputs) + " outputs, the network " +
+                    std::to_string(model.outputs()));
+    for (const TrialInfo& t : batch.trials)
+        if (t.x0Column < 0 || t.x0Column >= model.initialStates())
+            throw Error("a trial starts from initial state " + std::to_string(t.x0Column + 1) +
+                        ", the network has " + std::to_string(model.initialStates()));
+}
+
+// Splits the trials into contiguous chunks, one per thread, and runs body(first, count).
+template <typename Body>
+void forChunks(const Batch& batch, const SimOptions& options, const Progress& progress,
+               Body body) {
+    const int trials = batch.trialCount();
+    int threads = options.threads <= 0 ? defaultThreadCount() : options.threads;
+    threads = std::max(1, std::min(threads, trials));
+    const int chunks = threads;
+    parallelFor(
+        chunks, threads,
+        [&](int c) {
+            const int first = static_cast<int>(static_cast<long long>(trials) * c / chunks);
+            const int last = static_cast<int>(static_cast<long long>(trials) * (c + 1) / chunks);
+            if (last > first)
+                body(first, last - first);
+        },
+        progress);
+}
+
+} // namespace
+
+void runTrials(const Model& model, const Eigen::MatrixXd& W, const Batch& batch,
+               Eigen::Index first, Eigen::Index count, const StepObserver& observer) {
+    const Eigen::Index n = model.units();
+    const double a = model.alpha();
+    Eigen::MatrixXd x(n, count), r(n, count), drive(n, count);
+    for (Eigen::Index j = 0; j < count; ++j)
+        x.col(j) = model.x0.col(batch.trials[static_cast<std::size_t>(first + j)].x0Column);
+    tanhInto(x, r);
+    std::vector<Rng> noise;
+    const double sigma = batch.networkNoise ? model.noiseSigma : 0.0;
+    if (sigma != 0.0)
+        for (Eigen::Index j = 0; j < count; ++j)
+            noise.emplace_back(batch.noiseSeed ^ kNetworkNoiseKey,
+                               static_cast<std::uint64_t>(first + j));
+    for (int t = 0; t < batch.steps; ++t) {
+        drive.noalias() = W * r;
+        drive.noalias() += model.W_in * batch.u[t].middleCols(first, count);
+        drive.colwise() += model.b;
+        if (sigma != 0.0)
+            for (Eigen::Index j = 0; j < count; ++j)
+                for (Eigen::Index i = 0; i < n; ++i)
+                    drive(i, j) += sigma * noise[static_cast<std::size_t>(j)].normal();
+        x = (1.0 - a) * x + a * drive;
+        tanhInto(x, r);
+        observer(t, first, x, r);
+    }
+}
+
+double evaluateCost(const Model& model, const Eigen::MatrixXd& W, const Batch& batch,
+                    const SimOptions& options, const Progress& progress) {
+    checkInputs(model, W, batch);
+    const int trials = batch.trialCount();
+    if (trials == 0 || batch.steps == 0)
+        throw Error("the batch is empty");
+    // Per-trial sums, added in trial order at the end: the result does not depend on threads.
+    std::vector<double> sse(static_cast<std::size_t>(trials), 0.0);
+    forChunks(batch, options, progress, [&](int first, int count) {
+        Eigen::MatrixXd z(model.outputs(), count);
+        runTrials(model, W, batch, first, count,
+                  [&](int t, Eigen::Index f, const Eigen::MatrixXd&, const Eigen::MatrixXd& r) {
+                      z.noalias() = model.W_out * r;
+                      z.colwise() += model.b_z;
+                      const auto err = (z - batch.y[t].middleCols(f, count)).array().square();
+                      for (Eigen::Index j = 0; j < count; ++j)
+                          sse[static_cast<std::size_t>(f + j)] += err.col(j).sum();
+                      if ((t & 63) == 0)
+                          progress.check();
+                  });
+    });
+    const double total = std::accumulate(sse.begin(), sse.end(), 0.0);
+    return total / (static_cast<double>(model.outputs()) * batch.steps * trials);
+}
+
+Trajectories simulate(const Model& model, const Eigen::MatrixXd& W, const Batch& batch,
+                      const SimOptions& options, const Progress& progress) {
+    checkInputs(model, W, batch);
+    const int trials = batch.trialCount();
+    if (trials == 0 || batch.steps == 0)
+        throw Error("the batch is empty");
+    Trajectories out;
+    out.x.assign(static_cast<std::size_t>(batch.steps), Eigen::MatrixXd(model.units(), trials));
+    out.z.assign(static_cast<std::size_t>(batch.steps), Eigen::MatrixXd(model.outputs(), trials));
+    std::vector<double> sse(static_cast<std::size_t>(trials), 0.0);
+    forChunks(batch, options, progress, [&](int first, int count) {
+        runTrials(model, W, batch, first, count,
+                  [&](int t, Eigen::Index f, const Eigen::MatrixXd& x, const Eigen::MatrixXd& r) {
+                      out.x[t].middleCols(f, count) = x;
+                      auto z = out.z[t].middleCols(f, count);
+                      z.noalias() = model.W_out * r;
+                      z.colwise() += model.b_z;
+                      const auto err = (z - batch.y[t].middleCols(f, count)).array().square();
+                      for (Eigen::Index j = 0; j < count; ++j)
+                          sse[static_cast<std::size_t>(f + j)] += err.col(j).sum();
+                      if ((t & 63) == 0)
+                          progress.check();
+                  });
+    });
+    out.cost = std::accumulate(sse.begin(), sse.end(), 0.0) /
+               (static_cast<double>(model.outputs()) * batch.steps * trials);
+    return out;
+}
+
+CostAndDistance compareToReference(const Model& model, const Eigen::MatrixXd& W,
+                                   const Batch& batch, const Trajectories& reference,
+                                   const SimOptions& options, const Progress& progress) {
+    checkInputs(model, W, batch);
+    const int trials = batch.trialCount();
+    if (trials == 0 || batch.steps == 0)
+        throw Error("the batch is empty");
+    if (reference.steps() != batch.steps || reference.x.front().cols() != trials)
+        throw Error("the reference run does not match the batch");
+    std::vector<double> sse(static_cast<std::size_t>(trials), 0.0);
+    std::vector<double> dist(static_cast<std::size_t>(trials), 0.0);
+    forChunks(batch, options, progress, [&](int first, int count) {
+        Eigen::MatrixXd z(model.outputs(), count);
+        runTrials(model, W, batch, first, count,
+                  [&](int t, Eigen::Index f, const Eigen::MatrixXd& x, const Eigen::MatrixXd& r) {
+                      z.noalias() = model.W_out * r;
+                      z.colwise() += model.b_z;
+                      const auto err = (z - batch.y[t].middleCols(f, count)).array().square();
+                      const auto& xr = reference.x[t];
+                      for (Eigen::Index j = 0; j < count; ++j) {
+                          sse[static_cast<std::size_t>(f + j)] += err.col(j).sum();
+                          dist[static_cast<std::size_t>(f + j)] +=
+                              (xr.col(f + j) - x.col(j)).norm();
+                      }
+                      if ((t & 63) == 0)
+                          progress.check();
+                  });
+    });
+    CostAndDistance out;
+    out.cost = std::accumulate(sse.begin(), sse.end(), 0.0) /
+               (static_cast<double>(model.outputs()) * batch.steps * trials);
+    out.stateDistance = std::accumulate(dist.begin(), dist.end(), 0.0) /
+                        (static_cast<double>(batch.steps) * trials);
+    return out;
+}
+
+double stateDistance(const Model& model, const Eigen::MatrixXd& WA, const Eigen::MatrixXd& WB,
+                     const Batch& batch, const SimOptions& options) {
+    const Trajectories a = simulate(model, WA, batch, options);
+    return compareToReference(model, WB, batch, a, options).stateDistance;
+}
+
+} // namespace opdims
