@@ -1,0 +1,59 @@
+// A 2D plot of named series (cost against k, loss curves, ...), exportable (QCustomPlot inside).
+#pragma once
+
+#include <QColor>
+#include <QImage>
+#include <QString>
+#include <QVector>
+#include <QWidget>
+
+#include <memory>
+#include <optional>
+
+namespace opdims::widgets {
+
+struct PlotSeries {
+    QString name;
+    QColor color;
+    QVector<double> x, y;
+    bool dashed = false;
+    bool scatter = false; // points only, no connecting line
+};
+
+// Drag to pan, wheel to zoom, double-click to fit; the context menu exports PNG, SVG, PDF or CSV.
+class PlotView : public QWidget {
+    Q_OBJECT
+public:
+    explicit PlotView(QWidget* parent = nullptr);
+    ~PlotView() override;
+
+    void setTitle(const QString& title);
+    void setAxisLabels(const QString& x, const QString& y);
+    // Logarithmic y axis; points with y <= 0 are then not drawn.
+    void setLogY(bool logY);
+    // Replaces all series and rescales the axes to show them.
+    void setSeries(const QVector<PlotSeries>& series);
+    const QVector<PlotSeries>& series() const;
+    // A vertical line at x (e.g. the current number of kept dimensions k); nullopt hides it.
+    void setMarkerX(std::optional<double> x);
+    // Adds one point to a series for live curves; redraws are coalesced (at most one per ~40 ms).
+    // An index past the end is ignored.
+    void appendPoint(int seriesIndex, double x, double y);
+
+    bool exportPng(const QString& path);
+    bool exportSvg(const QString& path);
+    bool exportPdf(const QString& path);
+    // One row per point: series,x,y (series names quoted as RFC 4180 requires).
+    bool exportCsv(const QString& path);
+    QImage renderImage();
+
+private:
+    void showContextMenu(const QPoint& position);
+    void exportWithDialog(const QString& suffix);
+    void replotNow();
+
+    struct Impl;
+    std::unique_ptr<Impl> d;
+};
+
+} // namespace opdims::widgets

@@ -1,0 +1,39 @@
+// Builds the VTK props of the state space view from its plain data (internal to widgets/).
+#pragma once
+
+#include "widgets/scene_types.h"
+
+#include <vtkSmartPointer.h>
+
+#include <array>
+#include <vector>
+
+class vtkProp;
+
+namespace opdims::widgets::detail {
+
+using Bounds = std::array<double, 6>; // xmin, xmax, ymin, ymax, zmin, zmax
+
+// Empty bounds (min > max) that growBounds() widens.
+Bounds emptyBounds();
+bool isEmpty(const Bounds& bounds);
+void growBounds(Bounds& bounds, const QVector3D& point);
+double diagonal(const Bounds& bounds);
+
+// How thick things are drawn: `pixelScale` turns device-independent pixels into device pixels.
+struct Style {
+    double pixelScale = 1.0;
+    double dashLength = 1.0; // in scene units
+    std::array<double, 3> textColor{0.0, 0.0, 0.0};
+};
+
+std::vector<vtkSmartPointer<vtkProp>> polylineProps(const QVector<Polyline3D>& lines,
+                                                    double widthFactor, bool forceDashed,
+                                                    const Style& style);
+std::vector<vtkSmartPointer<vtkProp>> markerProps(const QVector<Marker3D>& markers,
+                                                  const Style& style);
+std::vector<vtkSmartPointer<vtkProp>> fixedPointProps(const QVector<FixedPointGlyph>& points,
+                                                      const Style& style);
+std::vector<vtkSmartPointer<vtkProp>> arrowProps(const QVector<Arrow3D>& arrows);
+
+} // namespace opdims::widgets::detail

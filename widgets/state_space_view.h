@@ -1,0 +1,52 @@
+// A 3D view of state space: trajectories, sampling locations, fixed points and flow (VTK inside).
+#pragma once
+
+#include "widgets/scene_types.h"
+
+#include <QImage>
+#include <QString>
+#include <QVector>
+#include <QWidget>
+
+#include <memory>
+
+namespace opdims::widgets {
+
+class VtkHost;
+
+// Rotate with the left mouse button, pan with the middle one (or Shift + left), zoom with the
+// wheel or the right button. Every setter replaces what was shown of its kind.
+class StateSpaceView : public QWidget {
+    Q_OBJECT
+public:
+    using Layer = opdims::widgets::Layer;
+
+    explicit StateSpaceView(QWidget* parent = nullptr);
+    ~StateSpaceView() override;
+
+    // The reduced trajectories are drawn dashed and thinner, beside the full ones.
+    void setTrajectories(const QVector<Polyline3D>& full, const QVector<Polyline3D>& reduced);
+    void setSamplingLocations(const QVector<Marker3D>& markers);
+    // Glyphs coloured by stability, with short lines along their directions.
+    void setFixedPoints(const QVector<FixedPointGlyph>& points);
+    void setFlowArrows(const QVector<Arrow3D>& arrows);
+    void setLegend(const QVector<LegendEntry>& entries);
+    void setAxisLabels(const QString& x, const QString& y, const QString& z);
+    void setLayerVisible(Layer layer, bool visible);
+    bool isLayerVisible(Layer layer) const;
+    // A dark background instead of the default white one (white suits projectors best).
+    void setDarkBackground(bool dark);
+
+    // Fits the camera to everything shown, looking from an oblique direction.
+    void resetCamera();
+    // The current view as an image; works under Xvfb and when the view is not on screen.
+    QImage renderImage();
+    // Returns false (and does not crash) when the image cannot be made or written.
+    bool savePng(const QString& path);
+
+private:
+    struct Impl;
+    std::unique_ptr<Impl> d;
+};
+
+} // namespace opdims::widgets

@@ -1,0 +1,52 @@
+// The QOpenGLWidget that hosts a VTK render window inside Qt 6 (VTK's own Qt widget is Qt 5 only).
+#pragma once
+
+#include <QImage>
+#include <QOpenGLWidget>
+
+#include <memory>
+
+class vtkGenericOpenGLRenderWindow;
+class vtkRenderWindowInteractor;
+
+namespace opdims::widgets {
+
+// Asks for the OpenGL 3.2 core context VTK needs. Call it before the QApplication exists (in main,
+// or in a test's static initMain()).
+void setDefaultSurfaceFormat();
+
+// Owns a vtkGenericOpenGLRenderWindow that renders into this widget's framebuffer, and an
+// interactor with a trackball camera fed from Qt's mouse and wheel events. All VTK rendering
+// happens in paintGL(); requests from VTK to render become update().
+class VtkHost : public QOpenGLWidget {
+    Q_OBJECT
+public:
+    explicit VtkHost(QWidget* parent = nullptr);
+    ~VtkHost() override;
+
+    vtkGenericOpenGLRenderWindow* renderWindow() const;
+    vtkRenderWindowInteractor* interactor() const;
+
+    // Renders now and returns the frame, also when the widget is not on screen (it is then shown
+    // off-screen for the duration of the call). Null image when no OpenGL context can be made.
+    QImage renderImage();
+
+protected:
+    void initializeGL() override;
+    void resizeGL(int w, int h) override;
+    void paintGL() override;
+
+    void mousePressEvent(QMouseEvent* event) override;
+    void mouseReleaseEvent(QMouseEvent* event) override;
+    void mouseMoveEvent(QMouseEvent* event) override;
+    void mouseDoubleClickEvent(QMouseEvent* event) override;
+    void wheelEvent(QWheelEvent* event) override;
+    void enterEvent(QEnterEvent* event) override;
+    void leaveEvent(QEvent* event) override;
+
+private:
+    struct Impl;
+    std::unique_ptr<Impl> d;
+};
+
+} // namespace opdims::widgets
