@@ -115,8 +115,8 @@ std::vector<std::string> File::children(const std::string& groupPath) const {
     if (H5Gget_info(g.id(), &info) < 0)
         throw Error(path_ + ": cannot list group " + groupPath);
     for (hsize_t i = 0; i < info.nlinks; ++i) {
-        const ssize_t len = H5Lget_name_by_idx(g.id(), ".", H5_INDEX_NAME, H5_ITER_INC, i,
-                                               nullptr, 0, H5P_DEFAULT);
+        const ssize_t len =
+            H5Lget_name_by_idx(g.id(), ".", H5_INDEX_NAME, H5_ITER_INC, i, nullptr, 0, H5P_DEFAULT);
         if (len < 0)
             continue;
         std::string name(static_cast<std::size_t>(len), '\0');
@@ -176,8 +176,8 @@ void File::writeRowMajor(const std::string& dataset, const Eigen::MatrixXd& m) {
     }
     Handle lcpl(H5Pcreate(H5P_LINK_CREATE));
     H5Pset_create_intermediate_group(lcpl.id(), 1);
-    Handle ds(H5Dcreate2(id(), dataset.c_str(), H5T_IEEE_F64LE, space.id(), lcpl.id(),
-                         plist.id(), H5P_DEFAULT));
+    Handle ds(H5Dcreate2(id(), dataset.c_str(), H5T_IEEE_F64LE, space.id(), lcpl.id(), plist.id(),
+                         H5P_DEFAULT));
     if (!ds.valid())
         throw Error(path_ + ": cannot create dataset " + dataset);
     const Eigen::Matrix<double, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor> buf = m;
@@ -223,11 +223,10 @@ void writeAttribute(const File& f, const std::string& object, const std::string&
 
 } // namespace
 
-void File::setAttribute(const std::string& object, const std::string& name,
-                        const std::string& v) {
+void File::setAttribute(const std::string& object, const std::string& name, const std::string& v) {
     Handle type(H5Tcopy(H5T_C_S1));
     H5Tset_size(type.id(), v.empty() ? 1 : v.size());
-    H5Tset_strpad(type.id(), H5T_STR_NULLTERM);
+    H5Tset_strpad(type.id(), H5T_STR_NULLPAD);
     H5Tset_cset(type.id(), H5T_CSET_UTF8);
     const std::string padded = v.empty() ? std::string(1, '\0') : v;
     writeAttribute(*this, object, name, type.id(), type.id(), padded.data());
@@ -265,11 +264,10 @@ std::string File::stringAttribute(const std::string& object, const std::string& 
         H5free_memory(s);
         return out;
     }
+    // Read with the attribute's own type: HDF5 does not convert between character sets.
     const std::size_t size = H5Tget_size(type.id());
     std::string out(size, '\0');
-    Handle mem(H5Tcopy(H5T_C_S1));
-    H5Tset_size(mem.id(), size);
-    if (H5Aread(a.id(), mem.id(), out.data()) < 0)
+    if (H5Aread(a.id(), type.id(), out.data()) < 0)
         throw Error(path_ + ": cannot read attribute " + name + " of " + object);
     out.resize(out.find('\0') == std::string::npos ? out.size() : out.find('\0'));
     return out;

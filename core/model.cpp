@@ -104,8 +104,8 @@ Model randomModel(TaskKind task, int units, unsigned long long seed, double g) {
     const int c = task == TaskKind::Swg ? 1 : 2;
     Model m;
     m.task = task == TaskKind::Unknown ? TaskKind::Ctxt : task;
-    m.name = std::string("random ") + taskName(m.task) + " network (seed " +
-             std::to_string(seed) + ")";
+    m.name =
+        std::string("random ") + taskName(m.task) + " network (seed " + std::to_string(seed) + ")";
     m.provenance = "randomModel(seed=" + std::to_string(seed) + ", g=" + std::to_string(g) + ")";
     const double sd = g / std::sqrt(static_cast<double>(units));
     m.W.resize(units, units);

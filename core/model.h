@@ -9,8 +9,8 @@ namespace opdims {
 
 enum class TaskKind { Ctxt, Swg, Unknown };
 
-const char* taskName(TaskKind task);          // "ctxt", "swg", "unknown"
-TaskKind parseTask(const std::string& name);  // throws Error for anything else
+const char* taskName(TaskKind task);         // "ctxt", "swg", "unknown"
+TaskKind parseTask(const std::string& name); // throws Error for anything else
 
 struct Model {
     // Parameters (method.md names): W (N x N), W_in (N x V), W_out (M x N), b (N), b_z (M),

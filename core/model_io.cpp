@@ -57,7 +57,7 @@ FileFormat detectFormat(const std::string& path) {
         const h5::File f = h5::File::openRead(path);
         if (f.hasAttribute("/", "format"))
             return f.stringAttribute("/", "format") == kFormatName ? FileFormat::Opdims
-                                                                  : FileFormat::Unknown;
+                                                                   : FileFormat::Unknown;
         for (const std::string& child : f.children("/"))
             if (startsWith(child, "NetNr"))
                 return FileFormat::Authors;

@@ -20,7 +20,9 @@ std::uint32_t u32(const unsigned char* p) {
     return std::uint32_t(p[0]) | std::uint32_t(p[1]) << 8 | std::uint32_t(p[2]) << 16 |
            std::uint32_t(p[3]) << 24;
 }
-std::uint16_t u16(const unsigned char* p) { return std::uint16_t(p[0] | p[1] << 8); }
+std::uint16_t u16(const unsigned char* p) {
+    return std::uint16_t(p[0] | p[1] << 8);
+}
 
 std::string inflateRaw(const std::string& path, const unsigned char* data, std::size_t size,
                        std::size_t expected) {

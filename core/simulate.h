@@ -24,8 +24,8 @@ using StepObserver = std::function<void(int t, Eigen::Index firstTrial, const Ei
 // Runs trials [first, first + count) of the batch with recurrent weights W (N x N; the model's
 // own W or a reduced-rank weight matrix). Network noise is on when batch.networkNoise is set;
 // trial j draws its noise from its own stream, so results do not depend on the chunking.
-void runTrials(const Model& model, const Eigen::MatrixXd& W, const Batch& batch,
-               Eigen::Index first, Eigen::Index count, const StepObserver& observer);
+void runTrials(const Model& model, const Eigen::MatrixXd& W, const Batch& batch, Eigen::Index first,
+               Eigen::Index count, const StepObserver& observer);
 
 // Cost (MSE over outputs, steps and trials) without storing states.
 double evaluateCost(const Model& model, const Eigen::MatrixXd& W, const Batch& batch,
@@ -52,9 +52,9 @@ struct CostAndDistance {
 
 // Cost of W on the batch and its state distance to a reference run of the same batch (mean over
 // steps and trials of ||x_ref - x||_2), without storing the new states.
-CostAndDistance compareToReference(const Model& model, const Eigen::MatrixXd& W,
-                                   const Batch& batch, const Trajectories& reference,
-                                   const SimOptions& options = {}, const Progress& progress = {});
+CostAndDistance compareToReference(const Model& model, const Eigen::MatrixXd& W, const Batch& batch,
+                                   const Trajectories& reference, const SimOptions& options = {},
+                                   const Progress& progress = {});
 
 // State distance between runs of the same batch with two weight matrices.
 double stateDistance(const Model& model, const Eigen::MatrixXd& WA, const Eigen::MatrixXd& WB,

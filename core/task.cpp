@@ -11,12 +11,14 @@
 namespace opdims {
 
 const std::vector<double>& ctxt::coherencies() {
-    static const std::vector<double> c = {0.3 * -0.5,  0.3 * -0.12, 0.3 * -0.03,
-                                          0.3 * 0.03,  0.3 * 0.12,  0.3 * 0.5};
+    static const std::vector<double> c = {0.3 * -0.5, 0.3 * -0.12, 0.3 * -0.03,
+                                          0.3 * 0.03, 0.3 * 0.12,  0.3 * 0.5};
     return c;
 }
 
-double swg::frequency(int freqId) { return 1.0 + (freqId - 1) * 0.1; }
+double swg::frequency(int freqId) {
+    return 1.0 + (freqId - 1) * 0.1;
+}
 
 namespace {
 
@@ -120,8 +122,7 @@ Batch makeGridBatch(TaskKind task, double dt) {
 
 Batch makeRandomBatch(TaskKind task, int trials, std::uint64_t seed, double dt) {
     if (trials < 1)
-        throw Error("a random batch needs at least one trial (got " + std::to_string(trials) +
-                    ")");
+        throw Error("a random batch needs at least one trial (got " + std::to_string(trials) + ")");
     TaskOptions options;
     options.dt = dt;
     std::vector<TrialInfo> list;
@@ -145,8 +146,7 @@ Batch makeRandomBatch(TaskKind task, int trials, std::uint64_t seed, double dt) 
     return b;
 }
 
-Batch makeBatch(TaskKind task, const std::string& kind, int trials, std::uint64_t seed,
-                double dt) {
+Batch makeBatch(TaskKind task, const std::string& kind, int trials, std::uint64_t seed, double dt) {
     if (kind == "grid")
         return makeGridBatch(task, dt);
     if (kind == "random")

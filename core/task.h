@@ -13,11 +13,11 @@ namespace opdims {
 
 // What defines one trial's input condition.
 struct TrialInfo {
-    int context = 0;    // ctxt: 1 or 2; swg: 0
-    double coh1 = 0.0;  // ctxt: coherence of sensory input 1
-    double coh2 = 0.0;  // ctxt: coherence of sensory input 2
-    int freqId = 0;     // swg: frequency id 1..51
-    int x0Column = 0;   // which column of x0 the trial starts from
+    int context = 0;   // ctxt: 1 or 2; swg: 0
+    double coh1 = 0.0; // ctxt: coherence of sensory input 1
+    double coh2 = 0.0; // ctxt: coherence of sensory input 2
+    int freqId = 0;    // swg: frequency id 1..51
+    int x0Column = 0;  // which column of x0 the trial starts from
 };
 
 struct Batch {

@@ -14,7 +14,8 @@ namespace opdims::test {
 // ../shared/data (or $OPDIMS_SHARED_DATA); empty when absent.
 inline QString sharedDataDir() {
     const char* env = std::getenv("OPDIMS_SHARED_DATA");
-    const QString dir = env && *env ? QString::fromLocal8Bit(env) : QStringLiteral("../shared/data");
+    const QString dir =
+        env && *env ? QString::fromLocal8Bit(env) : QStringLiteral("../shared/data");
     return QFileInfo(dir).isDir() ? QDir(dir).absolutePath() : QString();
 }
 

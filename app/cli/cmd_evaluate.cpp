@@ -30,9 +30,9 @@ int run(const Args& args) {
         std::cout << j.endObject().str();
         return 0;
     }
-    std::cout << "cost " << num(cost) << "  (" << taskName(task) << ", " << batch.kind
-              << " batch, " << batch.trialCount() << " trials x " << batch.steps << " steps, "
-              << m.units() << " units)\n";
+    std::cout << "cost " << num(cost) << "  (" << taskName(task) << ", " << batch.kind << " batch, "
+              << batch.trialCount() << " trials x " << batch.steps << " steps, " << m.units()
+              << " units)\n";
     return 0;
 }
 
@@ -45,11 +45,13 @@ std::vector<OptionSpec> options() {
     return o;
 }
 
-const Registration reg({"evaluate", "MODEL [--task ctxt|swg] [options]",
+const Registration reg({"evaluate",
+                        "MODEL [--task ctxt|swg] [options]",
                         "Compute a network's cost (MSE of output vs target) on a batch.",
                         "The cost is the mean over outputs, steps (burn-in included) and trials "
                         "of (z_t - y_t)^2.",
-                        {"MODEL"}, options()},
+                        {"MODEL"},
+                        options()},
                        run);
 
 } // namespace

@@ -46,8 +46,8 @@ int run(const Args& args) {
     }
     std::cout << "file:            " << args.positional(0) << "\n"
               << "name:            " << m.name << "\n"
-              << "task:            " << taskName(m.task) << " (guess from sizes: "
-              << taskName(guessTask(m)) << ")\n"
+              << "task:            " << taskName(m.task)
+              << " (guess from sizes: " << taskName(guessTask(m)) << ")\n"
               << "units N:         " << m.units() << "\n"
               << "inputs V:        " << m.inputs() << "\n"
               << "outputs M:       " << m.outputs() << "\n"
@@ -74,11 +74,13 @@ std::vector<OptionSpec> options() {
     return o;
 }
 
-const Registration reg({"info", "MODEL [options]",
+const Registration reg({"info",
+                        "MODEL [options]",
                         "Print a network's sizes, task guess, spectral radius and norm of W.",
                         "MODEL is an authors' HDF5 file (pick the network with --net), an opdims "
                         "model file or a NumPy .npz export.",
-                        {"MODEL"}, options()},
+                        {"MODEL"},
+                        options()},
                        run);
 
 } // namespace

@@ -132,8 +132,7 @@ unsigned long long Args::seed(const std::string& name, unsigned long long fallba
     errno = 0;
     const unsigned long long v = std::strtoull(it->second.c_str(), &end, 10);
     if (it->second.empty() || it->second[0] == '-' || *end != '\0' || errno != 0)
-        throw Error("--" + name + " expects a non-negative whole number, not '" + it->second +
-                    "'");
+        throw Error("--" + name + " expects a non-negative whole number, not '" + it->second + "'");
     return v;
 }
 
@@ -199,7 +198,9 @@ std::vector<int> parseIntList(const std::string& text, const std::string& option
     return out;
 }
 
-bool stderrIsTerminal() { return ::isatty(2) == 1; }
+bool stderrIsTerminal() {
+    return ::isatty(2) == 1;
+}
 
 int runCli(int argc, char** argv) {
     std::vector<std::string> args(argv + 1, argv + argc);

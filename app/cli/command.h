@@ -10,15 +10,15 @@
 namespace opdims::cli {
 
 struct OptionSpec {
-    std::string name;     // without the leading "--"
+    std::string name;      // without the leading "--"
     std::string valueName; // empty: a flag without value
     std::string help;
 };
 
 struct CommandSpec {
-    std::string name;     // "evaluate", or "bench simulate" for a bench subcommand
-    std::string usage;    // e.g. "MODEL --task ctxt|swg [options]"
-    std::string summary;  // one line for `opdims --help`
+    std::string name;    // "evaluate", or "bench simulate" for a bench subcommand
+    std::string usage;   // e.g. "MODEL --task ctxt|swg [options]"
+    std::string summary; // one line for `opdims --help`
     std::string description;
     std::vector<std::string> positionals; // names of required positional arguments
     std::vector<OptionSpec> options;

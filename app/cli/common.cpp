@@ -97,7 +97,9 @@ void Json::sep(const std::string& key) {
 }
 
 namespace {
-std::string jsonNumber(double v) { return std::isfinite(v) ? num(v) : std::string("null"); }
+std::string jsonNumber(double v) {
+    return std::isfinite(v) ? num(v) : std::string("null");
+}
 } // namespace
 
 Json& Json::beginObject(const std::string& key) {
@@ -153,7 +155,9 @@ Json& Json::value(double v) {
     out_ += jsonNumber(v);
     return *this;
 }
-Json& Json::value(const Eigen::VectorXd& v) { return field(std::string(), v); }
+Json& Json::value(const Eigen::VectorXd& v) {
+    return field(std::string(), v);
+}
 
 namespace {
 struct ProgressState {
