@@ -1,0 +1,101 @@
+// The `opdims` command line as a user meets it: help, JSON output, and one-line errors.
+#include "core/model_io.h"
+#include "testsupport.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace opdims;
+
+namespace {
+
+struct Run {
+    int code = -1;
+    QString out, err;
+};
+
+Run opdimsCli(const QStringList& args) {
+    QProcess p;
+    p.start(QString::fromLocal8Bit(qgetenv("OPDIMS_CLI")), args);
+    p.waitForFinished(120000);
+    return {p.exitCode(), QString::fromUtf8(p.readAllStandardOutput()),
+            QString::fromUtf8(p.readAllStandardError())};
+}
+
+} // namespace
+
+class TestCli : public QObject {
+    Q_OBJECT
+    QTemporaryDir dir_;
+
+private slots:
+    void initTestCase() {
+        if (qgetenv("OPDIMS_CLI").isEmpty())
+            QSKIP("OPDIMS_CLI is not set (run through ctest)");
+    }
+
+    void help_listsCommandsAndEachHasHelp() {
+        const Run top = opdimsCli({"--help"});
+        QCOMPARE(top.code, 0);
+        for (const char* cmd : {"info", "evaluate", "bench simulate"}) {
+            QVERIFY2(top.out.contains(QLatin1String(cmd)), cmd);
+            const Run h = opdimsCli(QString::fromLatin1(cmd).split(' ') << "--help");
+            QCOMPARE(h.code, 0);
+            QVERIFY(h.out.startsWith("usage: opdims " + QString::fromLatin1(cmd)));
+        }
+    }
+
+    void evaluate_jsonHasTheFields() {
+        Model m = randomModel(TaskKind::Swg, 8, 3);
+        const QString file = dir_.filePath("m.h5");
+        saveModel(m, file.toStdString());
+        const Run r = opdimsCli({"evaluate", file, "--json"});
+        QCOMPARE(r.code, 0);
+        const QJsonObject o = QJsonDocument::fromJson(r.out.toUtf8()).object();
+        QVERIFY(o.value("cost").toDouble() > 0);
+        QCOMPARE(o.value("trials").toInt(), 51);
+        QCOMPARE(o.value("steps").toInt(), 500);
+        QCOMPARE(o.value("units").toInt(), 8);
+    }
+
+    void errors_areOneLineAndNonZero() {
+        const QString missing = dir_.filePath("missing.h5");
+        const Run a = opdimsCli({"evaluate", missing});
+        QVERIFY(a.code != 0);
+        QCOMPARE(a.err.count('\n'), 1);
+        QVERIFY(a.err.contains("missing.h5"));
+        const Run b = opdimsCli({"evaluate", missing, "--bogus"});
+        QVERIFY(b.code != 0);
+        QVERIFY(b.err.contains("unknown option --bogus"));
+        const Run c = opdimsCli({"frobnicate"});
+        QVERIFY(c.code != 0);
+        QVERIFY(c.err.contains("unknown command"));
+        Model m = randomModel(TaskKind::Swg, 8, 3);
+        const QString file = dir_.filePath("swg.h5");
+        saveModel(m, file.toStdString());
+        const Run d = opdimsCli({"evaluate", file, "--task", "ctxt"});
+        QVERIFY(d.code != 0);
+        QVERIFY(d.err.contains("the ctxt task needs 5"));
+        const Run e = opdimsCli({"evaluate", file, "--batch", "random", "--trials", "x"});
+        QVERIFY(e.err.contains("--trials expects a whole number"));
+    }
+
+    void evaluate_authorsNetwork() {
+        OPDIMS_REQUIRE_SHARED(file, "pretrained/ctxt_weights.h5");
+        const Run r = opdimsCli({"evaluate", QString::fromStdString(file), "--net", "1", "--task",
+                                 "ctxt", "--batch", "grid", "--json"});
+        QCOMPARE(r.code, 0);
+        const double cost =
+            QJsonDocument::fromJson(r.out.toUtf8()).object().value("cost").toDouble();
+        QVERIFY(std::abs(cost / 0.0009980031022817429 - 1) < 1e-9);
+        const Run bad = opdimsCli({"info", QString::fromStdString(file), "--net", "99"});
+        QVERIFY(bad.code != 0);
+        QVERIFY(bad.err.contains("there is no network 99"));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCli)
+#include "tst_cli.moc"
