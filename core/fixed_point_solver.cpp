@@ -1,0 +1,193 @@
+// The damped Newton minimiser of q used by the finder, and the Adam minimiser it is compared to.
+#include "core/fixed_point_solver.h"
+
+#include "core/fast_math.h"
+#include "core/parallel.h"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+namespace opdims {
+
+FixedPointRun minimiseSpeed(const Flow& flow, const Eigen::VectorXd& start, int maxIterations) {
+    const Eigen::Index n = flow.units();
+    Eigen::VectorXd x = start, t, F, g, delta, xNew, tNew, FNew;
+    Eigen::MatrixXd H(n, n), A(n, n);
+    Eigen::LLT<Eigen::MatrixXd> llt(n);
+    flow.velocity(x, t, F);
+    double q = 0.5 * F.squaredNorm();
+    double lambda = -1.0;
+    double nu = 2.0;
+    FixedPointRun run;
+    int it = 0;
+    for (; it < maxIterations; ++it) {
+        if (std::sqrt(2.0 * q) <= flow.speedFloor(x, t)) {
+            run.converged = true;
+            break;
+        }
+        flow.gradientAndHessian(t, F, g, H);
+        const double hScale = std::max(1.0, H.diagonal().cwiseAbs().maxCoeff());
+        if (lambda < 0.0)
+            lambda = 1e-8 * hScale; // nearly the undamped Newton step at first
+        // Rejected steps raise the damping until q falls; a step too small to move x in
+        // floating point means x is a stationary point of q (a root is caught above).
+        bool accepted = false;
+        bool stationary = false;
+        while (!accepted && !stationary) {
+            A = H;
+            A.diagonal().array() += lambda;
+            llt.compute(A);
+            if (llt.info() != Eigen::Success) {
+                lambda = std::max(lambda * nu, 1e-12 * hScale);
+                nu *= 2.0;
+                continue;
+            }
+            delta = -llt.solve(g);
+            if (!delta.allFinite() ||
+                delta.norm() <= 4.0 * std::numeric_limits<double>::epsilon() * (1.0 + x.norm())) {
+                stationary = true;
+                break;
+            }
+            // Predicted fall of the quadratic model q + g.d + d.H.d/2 with (H + lambda) d = -g.
+            const double predicted = 0.5 * (lambda * delta.squaredNorm() - g.dot(delta));
+            xNew = x + delta;
+            flow.velocity(xNew, tNew, FNew);
+            const double qNew = 0.5 * FNew.squaredNorm();
+            if (qNew < q) {
+                const double rho = (q - qNew) / predicted;
+                x.swap(xNew);
+                t.swap(tNew);
+                F.swap(FNew);
+                q = qNew;
+                lambda *= std::max(1.0 / 3.0, 1.0 - std::pow(2.0 * std::min(rho, 1.0) - 1.0, 3));
+                lambda = std::max(lambda, 1e-16 * hScale);
+                nu = 2.0;
+                accepted = true;
+            } else {
+                lambda *= nu;
+                nu *= 2.0;
+                if (lambda > 1e20 * hScale)
+                    stationary = true;
+            }
+        }
+        if (stationary) {
+            run.converged = true;
+            break;
+        }
+    }
+    run.x = x;
+    run.q = q;
+    run.speed = std::sqrt(2.0 * q);
+    run.iterations = it;
+    return run;
+}
+
+namespace {
+
+// Adam on a block of starts at once, so that F and W^T F are matrix products.
+void adamBlock(const Flow& flow, Eigen::MatrixXd& X, std::vector<FixedPointRun>& out,
+               const std::vector<int>& index, const AdamOptions& o, const Progress& progress) {
+    const Eigen::Index n = X.rows();
+    Eigen::MatrixXd m = Eigen::MatrixXd::Zero(n, X.cols()), v = m;
+    Eigen::VectorXd lr = Eigen::VectorXd::Constant(X.cols(), o.learningRate);
+    Eigen::VectorXd lastQ = Eigen::VectorXd::Constant(X.cols(), std::numeric_limits<double>::max());
+    std::vector<int> active = index; // global index of each column of X
+    Eigen::MatrixXd T(n, X.cols()), F, G;
+    double b1t = 1.0, b2t = 1.0;
+    const Eigen::MatrixXd Wt = flow.W().transpose();
+    for (int it = 0; it < o.maxIterations && !active.empty(); ++it) {
+        progress.check();
+        T.resize(n, X.cols());
+        tanhInto(X, T);
+        F.noalias() = flow.W() * T;
+        F.colwise() += flow.c();
+        F -= X;
+        const Eigen::VectorXd q = 0.5 * F.colwise().squaredNorm().transpose();
+        // Retire the columns that reached the target; keep the rest packed.
+        Eigen::Index keep = 0;
+        for (Eigen::Index j = 0; j < X.cols(); ++j) {
+            FixedPointRun& r = out[static_cast<std::size_t>(active[static_cast<std::size_t>(j)])];
+            r.q = q(j);
+            r.speed = std::sqrt(2.0 * q(j));
+            r.iterations = it;
+            r.x = X.col(j);
+            if (r.speed < o.targetSpeed) {
+                r.converged = true;
+                continue;
+            }
+            if (keep != j) {
+                X.col(keep) = X.col(j);
+                F.col(keep) = F.col(j);
+                T.col(keep) = T.col(j);
+                m.col(keep) = m.col(j);
+                v.col(keep) = v.col(j);
+                lr(keep) = lr(j);
+                lastQ(keep) = lastQ(j);
+                active[static_cast<std::size_t>(keep)] = active[static_cast<std::size_t>(j)];
+            }
+            lr(keep) *= q(j) < lastQ(keep) ? 1.05 : 0.5;
+            lastQ(keep) = q(j);
+            ++keep;
+        }
+        if (keep != X.cols()) {
+            X.conservativeResize(n, keep);
+            F.conservativeResize(n, keep);
+            T.conservativeResize(n, keep);
+            m.conservativeResize(n, keep);
+            v.conservativeResize(n, keep);
+            lr.conservativeResize(keep);
+            lastQ.conservativeResize(keep);
+            active.resize(static_cast<std::size_t>(keep));
+        }
+        if (keep == 0)
+            break;
+        G.noalias() = Wt * F;
+        G.array() *= 1.0 - T.array().square();
+        G -= F; // J^T F
+        b1t *= o.beta1;
+        b2t *= o.beta2;
+        m = o.beta1 * m + (1.0 - o.beta1) * G;
+        v.array() = o.beta2 * v.array() + (1.0 - o.beta2) * G.array().square();
+        const Eigen::ArrayXXd step =
+            (m.array() / (1.0 - b1t)) / ((v.array() / (1.0 - b2t)).sqrt() + o.epsilon);
+        X.array() -= step.rowwise() * lr.transpose().array();
+    }
+    // Columns still active ran out of iterations.
+    for (Eigen::Index j = 0; j < X.cols(); ++j) {
+        FixedPointRun& r = out[static_cast<std::size_t>(active[static_cast<std::size_t>(j)])];
+        r.iterations = o.maxIterations;
+        r.x = X.col(j);
+        const Eigen::VectorXd f = flow.velocity(r.x);
+        r.q = 0.5 * f.squaredNorm();
+        r.speed = f.norm();
+        r.converged = r.speed < o.targetSpeed;
+    }
+}
+
+} // namespace
+
+std::vector<FixedPointRun> minimiseSpeedAdam(const Flow& flow, const Eigen::MatrixXd& starts,
+                                             const AdamOptions& options, const Progress& progress) {
+    const int count = static_cast<int>(starts.cols());
+    std::vector<FixedPointRun> out(static_cast<std::size_t>(count));
+    const int threads = options.threads <= 0 ? defaultThreadCount() : options.threads;
+    const int blocks = std::max(1, std::min(count, threads));
+    parallelFor(
+        blocks, threads,
+        [&](int b) {
+            const int first = static_cast<int>(static_cast<long long>(count) * b / blocks);
+            const int last = static_cast<int>(static_cast<long long>(count) * (b + 1) / blocks);
+            if (last <= first)
+                return;
+            Eigen::MatrixXd X = starts.middleCols(first, last - first);
+            std::vector<int> index;
+            for (int j = first; j < last; ++j)
+                index.push_back(j);
+            adamBlock(flow, X, out, index, options, progress);
+        },
+        progress);
+    return out;
+}
+
+} // namespace opdims
