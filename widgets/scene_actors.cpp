@@ -5,7 +5,6 @@
 
 #include <vtkActor.h>
 #include <vtkArrowSource.h>
-#include <vtkBillboardTextActor3D.h>
 #include <vtkCellArray.h>
 #include <vtkFloatArray.h>
 #include <vtkGlyph3DMapper.h>
@@ -15,6 +14,7 @@
 #include <vtkPolyData.h>
 #include <vtkPolyDataMapper.h>
 #include <vtkProperty.h>
+#include <vtkTextActor.h>
 #include <vtkTextProperty.h>
 #include <vtkUnsignedCharArray.h>
 
@@ -39,16 +39,19 @@ void setColor(vtkProperty* property, const QColor& color) {
 
 vtkSmartPointer<vtkProp> labelProp(const QVector3D& position, const QString& text,
                                    const Style& style) {
-    vtkNew<vtkBillboardTextActor3D> label;
-    label->SetInput(text.toUtf8().constData());
-    label->SetPosition(position.x(), position.y(), position.z());
-    // Beside the point rather than on it.
-    label->SetDisplayOffset(static_cast<int>(8 * style.pixelScale),
-                            static_cast<int>(6 * style.pixelScale));
+    // 2D text anchored at a world point keeps a constant, readable size at any zoom.
+    vtkNew<vtkTextActor> label;
+    // The leading spaces move the text off the glyph it labels.
+    label->SetInput((QStringLiteral("   ") + text).toUtf8().constData());
+    vtkCoordinate* anchor = label->GetPositionCoordinate();
+    anchor->SetCoordinateSystemToWorld();
+    anchor->SetValue(position.x(), position.y(), position.z());
     vtkTextProperty* tp = label->GetTextProperty();
     tp->SetFontSize(static_cast<int>(kLabelFontSize * style.pixelScale));
     tp->SetColor(style.textColor.data());
     tp->SetBold(true);
+    tp->SetJustificationToLeft();
+    tp->SetVerticalJustificationToBottom();
     return label;
 }
 

@@ -6,11 +6,12 @@
 
 #include <QVBoxLayout>
 
+#include <vtkCallbackCommand.h>
 #include <vtkCamera.h>
 #include <vtkCellArray.h>
+#include <vtkCommand.h>
 #include <vtkCubeAxesActor.h>
 #include <vtkGenericOpenGLRenderWindow.h>
-#include <vtkLegendBoxActor.h>
 #include <vtkNew.h>
 #include <vtkPoints.h>
 #include <vtkPolyData.h>
@@ -18,6 +19,7 @@
 #include <vtkProperty.h>
 #include <vtkProperty2D.h>
 #include <vtkRenderer.h>
+#include <vtkTextActor.h>
 #include <vtkTextProperty.h>
 
 #include <array>
@@ -36,6 +38,7 @@ namespace {
 constexpr int kLayerCount = 6;
 constexpr double kReducedWidthFactor = 0.7; // reduced trajectories are thinner than full ones
 constexpr double kDashesPerDiagonal = 90.0;
+constexpr double kLegendFontSize = 17.0;
 
 int layerIndex(Layer layer) {
     return static_cast<int>(layer);
@@ -47,8 +50,7 @@ struct StateSpaceView::Impl {
     VtkHost* host = nullptr;
     vtkNew<vtkRenderer> renderer;
     vtkNew<vtkCubeAxesActor> axes;
-    vtkNew<vtkLegendBoxActor> legend;
-    vtkNew<vtkPolyData> legendSymbol;
+    std::vector<vtkSmartPointer<vtkTextActor>> legend; // one line per entry, in its colour
     std::array<std::vector<vtkSmartPointer<vtkProp>>, kLayerCount> props;
     std::array<Bounds, kLayerCount> bounds;
     std::array<bool, kLayerCount> visible{true, true, true, true, true, true};
@@ -56,9 +58,10 @@ struct StateSpaceView::Impl {
     QVector<Marker3D> markers;
     QVector<FixedPointGlyph> fixedPoints;
     QVector<Arrow3D> arrows;
-    int legendCount = 0;
     bool dark = false;
     bool cameraFitted = false; // the camera is fitted automatically once, when data first appears
+    bool fitPending = false;
+    unsigned long beforeRenderObserver = 0;
 
     detail::Style style() const {
         detail::Style s;
@@ -136,12 +139,11 @@ struct StateSpaceView::Impl {
             axes->SetBounds(b.data());
         }
         axes->SetVisibility(any && visible[layerIndex(Layer::Axes)]);
-        if (any && !cameraFitted) {
-            fitCamera();
-            cameraFitted = true;
-        } else {
-            renderer->ResetCameraClippingRange();
-        }
+        // The app sets trajectories, markers, ... one after the other: fitting at the next
+        // render sees them all.
+        if (any && !cameraFitted)
+            fitPending = true;
+        renderer->ResetCameraClippingRange();
         host->update();
     }
 
@@ -161,6 +163,28 @@ struct StateSpaceView::Impl {
             renderer->ResetCamera(padded.data());
         }
         renderer->ResetCameraClippingRange();
+    }
+
+    void styleLegendEntry(vtkTextActor* entry, const detail::Style& s) const {
+        vtkTextProperty* tp = entry->GetTextProperty();
+        tp->SetFontSize(static_cast<int>(kLegendFontSize * s.pixelScale));
+        tp->SetBold(true);
+        tp->SetJustificationToLeft();
+        tp->SetVerticalJustificationToTop();
+        // A backdrop keeps the entries readable where they overlap trajectories.
+        tp->SetBackgroundColor(dark ? 0.08 : 1.0, dark ? 0.09 : 1.0, dark ? 0.11 : 1.0);
+        tp->SetBackgroundOpacity(0.8);
+    }
+
+    // Legend lines are placed in pixels from the top left, which moves with the view's height.
+    void placeLegend() {
+        const int* size = renderer->GetSize();
+        const double scale = host->devicePixelRatioF();
+        const double line = 1.35 * kLegendFontSize * scale;
+        for (std::size_t i = 0; i < legend.size(); ++i)
+            legend[i]->SetDisplayPosition(
+                static_cast<int>(12 * scale),
+                static_cast<int>(size[1] - 10 * scale - static_cast<double>(i) * line));
     }
 
     void applyTheme() {
@@ -185,13 +209,8 @@ struct StateSpaceView::Impl {
             p->SetColor(line, line, line);
             p->SetLineWidth(static_cast<float>(2.0 * s.pixelScale));
         }
-        vtkTextProperty* entry = legend->GetEntryTextProperty();
-        entry->SetColor(text);
-        entry->SetBold(true);
-        entry->SetFontSize(static_cast<int>(18 * s.pixelScale));
-        legend->GetBoxProperty()->SetColor(dark ? 0.08 : 1.0, dark ? 0.09 : 1.0, dark ? 0.11 : 1.0);
-        legend->GetBoxProperty()->SetOpacity(0.85);
-        legend->GetProperty()->SetColor(line, line, line);
+        for (const auto& entry : legend)
+            styleLegendEntry(entry, s);
     }
 };
 
@@ -203,6 +222,21 @@ StateSpaceView::StateSpaceView(QWidget* parent) : QWidget(parent), d(std::make_u
     d->bounds.fill(detail::emptyBounds());
 
     d->host->renderWindow()->AddRenderer(d->renderer);
+    // Qt composes the widget with its alpha: a transparent background would show as black.
+    d->renderer->SetBackgroundAlpha(1.0);
+    vtkNew<vtkCallbackCommand> beforeRender;
+    beforeRender->SetClientData(d.get());
+    beforeRender->SetCallback([](vtkObject*, unsigned long, void* clientData, void*) {
+        auto* impl = static_cast<Impl*>(clientData);
+        impl->placeLegend();
+        if (impl->fitPending) {
+            impl->fitPending = false;
+            impl->cameraFitted = true;
+            impl->fitCamera();
+        }
+    });
+    d->beforeRenderObserver =
+        d->host->renderWindow()->AddObserver(vtkCommand::StartEvent, beforeRender);
 
     vtkCubeAxesActor* axes = d->axes;
     axes->SetCamera(d->renderer->GetActiveCamera());
@@ -210,6 +244,7 @@ StateSpaceView::StateSpaceView(QWidget* parent) : QWidget(parent), d(std::make_u
     // 2D text stays the same readable size whatever the zoom.
     axes->SetUse2DMode(1);
     axes->SetTickLocationToOutside();
+    axes->SetTitleOffset(45.0);
     axes->XAxisMinorTickVisibilityOff();
     axes->YAxisMinorTickVisibilityOff();
     axes->ZAxisMinorTickVisibilityOff();
@@ -219,29 +254,13 @@ StateSpaceView::StateSpaceView(QWidget* parent) : QWidget(parent), d(std::make_u
     axes->SetVisibility(false);
     d->renderer->AddViewProp(axes);
 
-    // A short horizontal line as the legend's symbol.
-    vtkNew<vtkPoints> symbolPoints;
-    symbolPoints->InsertNextPoint(0.0, 0.0, 0.0);
-    symbolPoints->InsertNextPoint(1.0, 0.0, 0.0);
-    symbolPoints->InsertNextPoint(1.0, 0.25, 0.0);
-    symbolPoints->InsertNextPoint(0.0, 0.25, 0.0);
-    vtkNew<vtkCellArray> symbolCells;
-    const vtkIdType quad[4] = {0, 1, 2, 3};
-    symbolCells->InsertNextCell(4, quad);
-    d->legendSymbol->SetPoints(symbolPoints);
-    d->legendSymbol->SetPolys(symbolCells);
-    d->legend->BorderOn();
-    d->legend->BoxOn();
-    d->legend->SetPadding(4);
-    d->legend->GetPositionCoordinate()->SetCoordinateSystemToNormalizedViewport();
-    d->legend->GetPosition2Coordinate()->SetCoordinateSystemToNormalizedViewport();
-    d->legend->SetVisibility(false);
-    d->renderer->AddViewProp(d->legend);
-
     d->applyTheme();
 }
 
-StateSpaceView::~StateSpaceView() = default;
+StateSpaceView::~StateSpaceView() {
+    // The render window lives on in the host until QWidget deletes its children.
+    d->host->renderWindow()->RemoveObserver(d->beforeRenderObserver);
+}
 
 void StateSpaceView::setTrajectories(const QVector<Polyline3D>& full,
                                      const QVector<Polyline3D>& reduced) {
@@ -284,23 +303,19 @@ void StateSpaceView::setFlowArrows(const QVector<Arrow3D>& arrows) {
 }
 
 void StateSpaceView::setLegend(const QVector<LegendEntry>& entries) {
-    vtkLegendBoxActor* legend = d->legend;
-    legend->SetNumberOfEntries(static_cast<int>(entries.size()));
-    for (int i = 0; i < entries.size(); ++i) {
-        const QColor c = entries[i].color.isValid() ? entries[i].color : QColor(Qt::black);
-        double rgb[3] = {c.redF(), c.greenF(), c.blueF()};
-        legend->SetEntry(i, d->legendSymbol.Get(), entries[i].text.toUtf8().constData(), rgb);
+    for (const auto& entry : d->legend)
+        d->renderer->RemoveViewProp(entry);
+    d->legend.clear();
+    const detail::Style s = d->style();
+    for (const LegendEntry& e : entries) {
+        vtkNew<vtkTextActor> entry;
+        entry->SetInput((e.text).toUtf8().constData());
+        d->styleLegendEntry(entry, s);
+        const QColor c = e.color.isValid() ? e.color : QColor(Qt::black);
+        entry->GetTextProperty()->SetColor(c.redF(), c.greenF(), c.blueF());
+        d->renderer->AddViewProp(entry);
+        d->legend.emplace_back(entry);
     }
-    // Top left, one row of about 5 % of the height per entry; the text is scaled to fit.
-    const double height = std::min(0.9, 0.055 * static_cast<double>(entries.size()));
-    qsizetype longest = 1;
-    for (const LegendEntry& e : entries)
-        longest = std::max(longest, e.text.size());
-    const double width = std::min(0.5, 0.08 + 0.016 * static_cast<double>(longest));
-    legend->GetPositionCoordinate()->SetValue(0.015, 0.985 - height);
-    legend->GetPosition2Coordinate()->SetValue(width, height);
-    legend->SetVisibility(!entries.isEmpty());
-    d->legendCount = static_cast<int>(entries.size());
     d->host->update();
 }
 
@@ -332,6 +347,7 @@ void StateSpaceView::setDarkBackground(bool dark) {
 }
 
 void StateSpaceView::resetCamera() {
+    d->fitPending = false;
     d->fitCamera();
     d->cameraFitted = true;
     d->host->update();

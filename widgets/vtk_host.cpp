@@ -70,8 +70,13 @@ VtkHost::VtkHost(QWidget* parent) : QOpenGLWidget(parent), d(std::make_unique<Im
     // QOpenGLWidget renders into its own framebuffer object, not framebuffer 0.
     d->window->SetFrameBlitModeToBlitToCurrent();
 
-    observe(d->window, vtkCommand::WindowMakeCurrentEvent, this,
-            [](VtkHost* host, void*) { host->makeCurrent(); });
+    observe(d->window, vtkCommand::WindowMakeCurrentEvent, this, [](VtkHost* host, void*) {
+        // QOpenGLWidget::makeCurrent() also binds Qt's framebuffer behind the back of
+        // VTK's cached GL state (VTK then renders into the wrong framebuffer and blits
+        // garbage); during paintGL the context is current already.
+        if (QOpenGLContext::currentContext() != host->context())
+            host->makeCurrent();
+    });
     // Without an answer VTK assumes the context is not current and silently skips rendering.
     observe(d->window, vtkCommand::WindowIsCurrentEvent, this, [](VtkHost* host, void* callData) {
         *static_cast<bool*>(callData) =

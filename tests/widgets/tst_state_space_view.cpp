@@ -1,0 +1,196 @@
+// Tests of the 3D state space view: it renders, matches its baseline, hides layers, interacts.
+#include "image_compare.h"
+
+#include "widgets/palette.h"
+#include "widgets/state_space_view.h"
+#include "widgets/vtk_host.h"
+
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <cmath>
+
+using namespace opdims::widgets;
+
+namespace {
+
+constexpr QSize kViewSize(640, 480);
+const QColor kWhite(255, 255, 255);
+
+// Four condition trajectories spiralling from their initial states into a common fixed point.
+QVector<Polyline3D> fullTrajectories() {
+    QVector<Polyline3D> lines;
+    for (int c = 0; c < 4; ++c) {
+        Polyline3D line;
+        line.label = QStringLiteral("condition %1").arg(c + 1);
+        line.color = conditionColor(c, 4);
+        const double phase = c * M_PI / 2.0;
+        for (int t = 0; t <= 200; ++t) {
+            const double s = t / 200.0;
+            const double r = 3.0 * std::exp(-2.0 * s);
+            line.points.append(QVector3D(static_cast<float>(r * std::cos(phase + 6.0 * s)),
+                                         static_cast<float>(r * std::sin(phase + 6.0 * s)),
+                                         static_cast<float>(2.0 * (1.0 - s) + 0.5 * c - 1.0)));
+        }
+        line.width = 3.0;
+        lines.append(line);
+    }
+    return lines;
+}
+
+// The same trajectories as a reduced-rank network might give them: shrunk and shifted.
+QVector<Polyline3D> reducedTrajectories() {
+    QVector<Polyline3D> lines = fullTrajectories();
+    for (Polyline3D& line : lines)
+        for (QVector3D& p : line.points)
+            p = p * 0.8f + QVector3D(0.3f, 0.0f, 0.2f);
+    return lines;
+}
+
+void fillScene(StateSpaceView& view) {
+    view.setAxisLabels(QStringLiteral("PC 1"), QStringLiteral("PC 2"), QStringLiteral("PC 3"));
+    const QVector<Polyline3D> full = fullTrajectories();
+    view.setTrajectories(full, reducedTrajectories());
+    QVector<Marker3D> markers;
+    for (const Polyline3D& line : full)
+        for (int t = 0; t <= 200; t += 40)
+            markers.append(Marker3D{line.points[t], line.color, 1.0, QString()});
+    view.setSamplingLocations(markers);
+    view.setFixedPoints({FixedPointGlyph{QVector3D(0, 0, -0.2f),
+                                         Stability::Stable,
+                                         {QVector3D(0.6f, 0, 0), QVector3D(0, 0.6f, 0)},
+                                         QStringLiteral("stable")},
+                         FixedPointGlyph{QVector3D(2.5f, -2.5f, 1.5f),
+                                         Stability::Saddle,
+                                         {QVector3D(0.6f, 0.6f, 0)},
+                                         QStringLiteral("saddle")}});
+    QVector<Arrow3D> arrows;
+    for (int i = -1; i <= 1; ++i)
+        arrows.append(Arrow3D{QVector3D(2.5f * i, 2.5f, -1.0f), QVector3D(-0.4f * i, -0.6f, 0.2f),
+                              QColor(0x55, 0x55, 0x55)});
+    view.setFlowArrows(arrows);
+    QVector<LegendEntry> legend;
+    for (const Polyline3D& line : full)
+        legend.append(LegendEntry{line.label, line.color});
+    legend.append(LegendEntry{QStringLiteral("reduced (dashed)"), QColor(0x55, 0x55, 0x55)});
+    view.setLegend(legend);
+}
+
+} // namespace
+
+class TestStateSpaceView : public QObject {
+    Q_OBJECT
+public:
+    static void initMain() { setDefaultSurfaceFormat(); }
+
+private slots:
+    void shownView_rendersMoreThanBackground();
+    void hiddenView_stillRenders();
+    void emptyView_isBackgroundOnly();
+    void scene_matchesBaseline();
+    void hidingTrajectoryLayers_removesTheirPixels();
+    void mouseDrag_rotatesAndResetCameraRestores();
+    void savePng_writesFileOrFailsCleanly();
+};
+
+void TestStateSpaceView::shownView_rendersMoreThanBackground() {
+    StateSpaceView view;
+    view.resize(kViewSize);
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    view.setTrajectories(fullTrajectories(), {});
+    const QImage image = view.renderImage();
+    QVERIFY(!image.isNull());
+    QCOMPARE(image.size(), kViewSize * view.devicePixelRatioF());
+    const double fraction = static_cast<double>(opdims::test::countPixelsUnlike(image, kWhite)) /
+                            (image.width() * image.height());
+    // Four thick trajectories and the axes cover a few percent of the view.
+    QVERIFY2(fraction > 0.02, qPrintable(QString::number(fraction)));
+}
+
+void TestStateSpaceView::hiddenView_stillRenders() {
+    StateSpaceView view;
+    view.resize(kViewSize);
+    fillScene(view);
+    const QImage image = view.renderImage();
+    QVERIFY(!image.isNull());
+    QVERIFY(opdims::test::countPixelsUnlike(image, kWhite) > 1000);
+    QVERIFY(!view.isVisible());
+}
+
+void TestStateSpaceView::emptyView_isBackgroundOnly() {
+    StateSpaceView view;
+    view.resize(kViewSize);
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    const QImage image = view.renderImage();
+    QVERIFY(!image.isNull());
+    QCOMPARE(opdims::test::countPixelsUnlike(image, kWhite), 0);
+}
+
+void TestStateSpaceView::scene_matchesBaseline() {
+    StateSpaceView view;
+    view.resize(kViewSize);
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    if (view.devicePixelRatioF() != 1.0)
+        QSKIP("the baseline is for a device pixel ratio of 1");
+    fillScene(view);
+    view.resetCamera();
+    opdims::test::compareWithBaseline(view.renderImage(), QStringLiteral("state_space_view"));
+}
+
+void TestStateSpaceView::hidingTrajectoryLayers_removesTheirPixels() {
+    StateSpaceView view;
+    view.resize(kViewSize);
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    fillScene(view);
+    const qsizetype all = opdims::test::countPixelsUnlike(view.renderImage(), kWhite);
+    view.setLayerVisible(Layer::FullTrajectories, false);
+    view.setLayerVisible(StateSpaceView::Layer::ReducedTrajectories, false);
+    QVERIFY(!view.isLayerVisible(Layer::FullTrajectories));
+    const qsizetype without = opdims::test::countPixelsUnlike(view.renderImage(), kWhite);
+    QVERIFY2(without < all * 0.8, qPrintable(QStringLiteral("%1 vs %2").arg(without).arg(all)));
+    view.setLayerVisible(Layer::FullTrajectories, true);
+    view.setLayerVisible(Layer::ReducedTrajectories, true);
+    QCOMPARE(opdims::test::countPixelsUnlike(view.renderImage(), kWhite), all);
+}
+
+void TestStateSpaceView::mouseDrag_rotatesAndResetCameraRestores() {
+    StateSpaceView view;
+    view.resize(kViewSize);
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    fillScene(view);
+    const QImage before = view.renderImage();
+    auto* host = view.findChild<VtkHost*>();
+    QVERIFY(host != nullptr);
+    const QPoint start(host->width() / 2, host->height() / 2);
+    QTest::mousePress(host, Qt::LeftButton, Qt::NoModifier, start);
+    for (int step = 1; step <= 10; ++step)
+        QTest::mouseMove(host, start + QPoint(12 * step, 4 * step));
+    QTest::mouseRelease(host, Qt::LeftButton, Qt::NoModifier, start + QPoint(120, 40));
+    const QImage rotated = view.renderImage();
+    QImage diff;
+    QVERIFY(opdims::test::differingFraction(before, rotated, &diff) > 0.01);
+    view.resetCamera();
+    QVERIFY(opdims::test::differingFraction(before, view.renderImage(), &diff) < 0.001);
+}
+
+void TestStateSpaceView::savePng_writesFileOrFailsCleanly() {
+    StateSpaceView view;
+    view.resize(kViewSize);
+    fillScene(view);
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString path = dir.filePath(QStringLiteral("view.png"));
+    QVERIFY(view.savePng(path));
+    const QImage saved(path);
+    QVERIFY(!saved.isNull());
+    QVERIFY(opdims::test::countPixelsUnlike(saved, kWhite) > 1000);
+    QVERIFY(!view.savePng(dir.filePath(QStringLiteral("missing/folder/view.png"))));
+}
+
+QTEST_MAIN(TestStateSpaceView)
+#include "tst_state_space_view.moc"
