@@ -8,6 +8,10 @@
 #include "core/simulate.h"
 
 #include <algorithm>
+#include <cerrno>
+#include <cmath>
+#include <cstdlib>
+#include <sstream>
 #include <string>
 #include <utility>
 #include <vector>
@@ -108,6 +112,47 @@ Batch contextGridBatch(int context, double dt) {
     Batch b = batchFromTrials(TaskKind::Ctxt, std::move(trials), options);
     b.kind = "grid, context " + std::to_string(context);
     return b;
+}
+
+FixedPointProblem contextProblem(const Model& model, int context) {
+    FixedPointProblem p;
+    p.input = contextInput(model, context);
+    p.batch = contextGridBatch(context, model.dt);
+    p.description = "context " + std::to_string(context);
+    return p;
+}
+
+FixedPointProblem inputProblem(const Model& model, TaskKind task, const Eigen::VectorXd& input) {
+    if (input.size() != model.inputs())
+        throw Error("the input has " + std::to_string(input.size()) + " entries, the network has " +
+                    std::to_string(model.inputs()) + " inputs");
+    FixedPointProblem p;
+    p.input = input;
+    p.batch = makeGridBatch(task, model.dt);
+    std::ostringstream d;
+    d << "input ";
+    for (Eigen::Index i = 0; i < input.size(); ++i)
+        d << (i ? "," : "") << input(i);
+    p.description = d.str();
+    return p;
+}
+
+Eigen::VectorXd parseVector(const std::string& text, const std::string& what) {
+    std::vector<double> values;
+    std::stringstream ss(text);
+    std::string part;
+    while (std::getline(ss, part, ',')) {
+        char* end = nullptr;
+        errno = 0;
+        const double v = std::strtod(part.c_str(), &end);
+        if (part.empty() || *end != '\0' || errno != 0 || !std::isfinite(v))
+            throw Error(what + ": '" + part + "' is not a finite number");
+        values.push_back(v);
+    }
+    if (values.empty())
+        throw Error(what + " is empty");
+    return Eigen::Map<const Eigen::VectorXd>(values.data(),
+                                             static_cast<Eigen::Index>(values.size()));
 }
 
 } // namespace opdims

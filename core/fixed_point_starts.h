@@ -8,6 +8,7 @@
 #include <Eigen/Dense>
 
 #include <cstdint>
+#include <string>
 
 namespace opdims {
 
@@ -29,5 +30,20 @@ Eigen::VectorXd contextInput(const Model& model, int context);
 
 // The grid batch restricted to the trials of one ctxt context.
 Batch contextGridBatch(int context, double dt = 0.001);
+
+// What the finder is run on: the constant input u and the trials whose states are the starts.
+struct FixedPointProblem {
+    Eigen::VectorXd input;
+    Batch batch;
+    std::string description; // "context 1" or "input 0.5,0,..."
+};
+
+// ctxt context 1 or 2 with zero sensory input; starts from that context's grid trials.
+FixedPointProblem contextProblem(const Model& model, int context);
+// A given input vector; starts from the task's whole grid batch.
+FixedPointProblem inputProblem(const Model& model, TaskKind task, const Eigen::VectorXd& input);
+
+// Parses "v1,v2,..." into a vector; throws Error naming `what` on a malformed entry.
+Eigen::VectorXd parseVector(const std::string& text, const std::string& what);
 
 } // namespace opdims
