@@ -4,6 +4,7 @@
 #include "core/error.h"
 #include "core/parallel.h"
 #include "core/simulate.h"
+#include "core/sweep_sim.h"
 
 #include <numeric>
 
@@ -29,6 +30,7 @@ SweepResult rankSweep(const Model& model, const Batch& batch, const Basis& basis
     Progress cancelOnly;
     cancelOnly.cancel = progress.cancel;
     const Trajectories reference = simulate(model, model.W, batch, SimOptions{threads}, cancelOnly);
+    const SharedPrefix prefix = findSharedPrefix(batch);
     SweepResult out;
     out.basis = basis.name;
     out.fullCost = reference.cost;
@@ -37,9 +39,8 @@ SweepResult rankSweep(const Model& model, const Batch& batch, const Basis& basis
         static_cast<int>(ks.size()), threads,
         [&](int i) {
             const int k = ks[static_cast<std::size_t>(i)];
-            const Eigen::MatrixXd Wk = reducedRankWeights(model.W, basis, k);
             const CostAndDistance cd =
-                compareToReference(model, Wk, batch, reference, SimOptions{1}, cancelOnly);
+                compareReducedRank(model, basis, k, batch, reference, prefix, cancelOnly);
             out.points[static_cast<std::size_t>(i)] = {k, cd.cost, cd.stateDistance};
         },
         progress);

@@ -25,8 +25,8 @@ struct SweepResult {
 
 // For each k, the reduced-rank weight matrix W_k of the basis is simulated on the batch and
 // compared with the full network's run (computed once). The ks run in parallel on `threads`
-// threads (0: all cores), each simulation single-threaded; progress counts finished ks and a set
-// cancel flag stops within a few dozen steps of every running simulation.
+// threads (0: all cores), each simulation single-threaded (sweep_sim.h); progress counts finished
+// ks and a set cancel flag stops within a few dozen steps of every running simulation.
 SweepResult rankSweep(const Model& model, const Batch& batch, const Basis& basis,
                       const std::vector<int>& ks, const Progress& progress = {}, int threads = 0);
 

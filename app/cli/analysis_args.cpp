@@ -1,0 +1,109 @@
+// Parsing of the analysis options into core calls.
+#include "app/cli/analysis_args.h"
+
+#include "core/atomic_file.h"
+#include "core/basis_file.h"
+#include "core/error.h"
+#include "core/sampling.h"
+
+#include <fstream>
+#include <iostream>
+
+namespace opdims::cli {
+
+std::vector<OptionSpec> samplingOptions() {
+    return {{"times", "LIST",
+             "1-based sampling times, e.g. 1,100-1400:100 (default: ctxt 1,100,...,1400; swg "
+             "1,50,...,500)"},
+            {"starts", "N",
+             "random starts per local row dimension besides the analytic ones (default 2)"}};
+}
+
+std::vector<OptionSpec> globalOptions() {
+    return {{"local", "FILE.h5",
+             "local operative dimensions in the authors' layout (default: compute them)"},
+            {"locations", "SET",
+             "sampling locations of the global dimensions: all (default), ctxt1, ctxt2, "
+             "pos-choice, neg-choice"},
+            {"global-times", "LIST", "use only sampling locations at these times"}};
+}
+
+std::vector<SamplingLocation> locationsArg(const Args& args, const Model& model, TaskKind task,
+                                           const Batch& batch, const Progress& progress) {
+    const std::vector<int> times =
+        args.has("times") ? parseIntList(args.value("times"), "times") : defaultSamplingTimes(task);
+    return samplingLocations(model, task, batch, defaultConditions(task), times, progress);
+}
+
+LocalOptions localOptionsArg(const Args& args) {
+    LocalOptions o;
+    o.rowStarts = static_cast<int>(args.integer("starts", 2));
+    if (o.rowStarts < 0 || o.rowStarts > 1000)
+        throw Error("--starts must be between 0 and 1000");
+    o.seed = args.seed("seed", 1);
+    return o;
+}
+
+std::vector<LocalDimensions> localDimsArg(const Args& args, const std::string& localFile,
+                                          const Model& model, TaskKind task, Side side,
+                                          const Batch& batch, const Progress& progress) {
+    if (!localFile.empty()) {
+        LocalFile f = readLocalDimensions(localFile, side);
+        if (f.task != task)
+            throw Error(localFile + ": the file holds " + taskName(f.task) +
+                        " sampling locations, the task is " + taskName(task));
+        if (f.locations.front().Q.rows() != model.units())
+            throw Error(localFile + ": the local dimensions have " +
+                        std::to_string(f.locations.front().Q.rows()) +
+                        " entries, the network has " + std::to_string(model.units()) + " units");
+        return std::move(f.locations);
+    }
+    const auto locations = locationsArg(args, model, task, batch, progress);
+    return localDimensions(model, locations, side, localOptionsArg(args), progress);
+}
+
+LocationFilter locationFilterArg(const Args& args, TaskKind task, const std::string& option) {
+    LocationFilter f = locationSubset(task, args.value(option, "all"));
+    if (args.has("global-times"))
+        f = withTimes(std::move(f), parseIntList(args.value("global-times"), "global-times"));
+    return f;
+}
+
+Basis basisFromSpec(const Args& args, const std::string& spec, const std::string& localFile,
+                    const std::string& locations, const Model& model, TaskKind task,
+                    const Batch& batch, const Progress& progress) {
+    if (spec == "pc")
+        return pcBasis(model.W);
+    if (spec == "op-columns" || spec == "op-rows") {
+        const Side side = spec == "op-columns" ? Side::Columns : Side::Rows;
+        const auto local = localDimsArg(args, localFile, model, task, side, batch, progress);
+        LocationFilter filter = locationSubset(task, locations);
+        if (args.has("global-times"))
+            filter = withTimes(std::move(filter),
+                               parseIntList(args.value("global-times"), "global-times"));
+        Basis b = globalDimensions(local, side, filter).basis;
+        if (locations != "all")
+            b.name += " (" + locations + ")";
+        return b;
+    }
+    if (spec.rfind("file:", 0) == 0)
+        return readBasisFile(spec.substr(5), model.units(),
+                             parseSide(args.value("type", "columns")));
+    throw Error("unknown basis '" + spec + "' (expected pc, op-columns, op-rows or file:PATH)");
+}
+
+void writeTextOutput(const std::string& path, const std::string& text) {
+    if (path.empty() || path == "-") {
+        std::cout << text;
+        return;
+    }
+    writeAtomically(path, [&](const std::string& tmp) {
+        std::ofstream out(tmp, std::ios::binary);
+        out << text;
+        out.close();
+        if (!out)
+            throw Error(path + ": cannot write the file");
+    });
+}
+
+} // namespace opdims::cli

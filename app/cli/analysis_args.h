@@ -1,0 +1,45 @@
+// Options shared by the analysis subcommands (local, global, sweep, angles, bench analysis).
+#pragma once
+
+#include "app/cli/command.h"
+#include "core/basis.h"
+#include "core/global_dims.h"
+#include "core/local_dims.h"
+#include "core/local_io.h"
+#include "core/model.h"
+#include "core/task.h"
+
+#include <string>
+#include <vector>
+
+namespace opdims::cli {
+
+// --times and --starts: where local operative dimensions are computed and how rows are searched.
+std::vector<OptionSpec> samplingOptions();
+// --local, --locations: where local dimensions come from and which locations enter global ones.
+std::vector<OptionSpec> globalOptions();
+
+// Sampling locations on the batch's condition averages at --times (default: the paper's).
+std::vector<SamplingLocation> locationsArg(const Args& args, const Model& model, TaskKind task,
+                                           const Batch& batch, const Progress& progress);
+LocalOptions localOptionsArg(const Args& args);
+
+// Local dimensions from `localFile` when not empty (the authors' layout), else computed on the
+// batch at the sampling locations of --times.
+std::vector<LocalDimensions> localDimsArg(const Args& args, const std::string& localFile,
+                                          const Model& model, TaskKind task, Side side,
+                                          const Batch& batch, const Progress& progress);
+
+// --locations all|ctxt1|ctxt2|pos-choice|neg-choice (default all), restricted to --global-times.
+LocationFilter locationFilterArg(const Args& args, TaskKind task, const std::string& option);
+
+// A basis by name: "pc", "op-columns", "op-rows" (global operative dimensions from `localFile`
+// or computed; `locations` picks the subset), or "file:PATH" with --type for its side.
+Basis basisFromSpec(const Args& args, const std::string& spec, const std::string& localFile,
+                    const std::string& locations, const Model& model, TaskKind task,
+                    const Batch& batch, const Progress& progress);
+
+// Writes text to a file atomically, or to stdout when path is empty or "-".
+void writeTextOutput(const std::string& path, const std::string& text);
+
+} // namespace opdims::cli

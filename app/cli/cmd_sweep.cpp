@@ -1,0 +1,79 @@
+// `opdims sweep`: cost and state distance of reduced-rank weight matrices for a list of ranks k.
+#include "app/cli/analysis_args.h"
+#include "app/cli/common.h"
+#include "core/basis_file.h"
+#include "core/error.h"
+#include "core/sweep.h"
+
+#include <iostream>
+#include <sstream>
+
+namespace opdims::cli {
+namespace {
+
+int run(const Args& args) {
+    const Model m = loadModelArg(args);
+    const TaskKind task = taskArg(args, m);
+    const Batch batch = batchArg(args, task, m);
+    if (args.has("basis") == args.has("basis-file"))
+        throw Error("give exactly one of --basis pc|op-columns|op-rows and --basis-file FILE");
+    const std::string spec =
+        args.has("basis-file") ? "file:" + args.value("basis-file") : args.value("basis");
+    const auto start = std::chrono::steady_clock::now();
+    const Basis basis =
+        basisFromSpec(args, spec, args.value("local"), args.value("locations", "all"), m, task,
+                      batch, terminalProgress("operative dimensions"));
+    finishTerminalProgress();
+    const std::vector<int> ks =
+        args.has("ks") ? parseIntList(args.value("ks"), "ks") : allRanks(basis);
+    const SweepResult sweep = rankSweep(m, batch, basis, ks, terminalProgress("sweep"));
+    finishTerminalProgress();
+    std::ostringstream csv;
+    csv.precision(17);
+    csv << "k,cost,state_distance\n";
+    for (const auto& p : sweep.points)
+        csv << p.k << ',' << num(p.cost) << ',' << num(p.stateDistance) << '\n';
+    writeTextOutput(args.value("csv"), csv.str());
+    if (args.has("csv")) {
+        const int k = sufficientRank(sweep);
+        std::cout << "basis " << basis.name << ", full cost " << num(sweep.fullCost) << ", "
+                  << sweep.points.size() << " ranks in " << secondsSince(start) << " s; "
+                  << (k > 0 ? "smallest k with cost <= 2 x full: " + std::to_string(k)
+                            : std::string("no k reaches 2 x the full cost"))
+                  << "\n";
+    }
+    return 0;
+}
+
+std::vector<OptionSpec> options() {
+    auto o = modelOptions();
+    o.push_back(taskOption());
+    for (const auto& b : batchOptions())
+        o.push_back(b);
+    o.push_back({"basis", "pc|op-columns|op-rows", "the dimensions to keep, most important first"});
+    o.push_back({"basis-file", "FILE",
+                 "a user basis instead: orthonormal N x K matrix Q in .npz or .h5 (see --type)"});
+    o.push_back({"type", "columns|rows", "side of the --basis-file dimensions (default columns)"});
+    for (const auto& g : globalOptions())
+        o.push_back(g);
+    for (const auto& s : samplingOptions())
+        o.push_back(s);
+    o.push_back({"ks", "LIST", "ranks to evaluate, e.g. 1,5,10 or 1-100 or 1-100:5 (default all)"});
+    o.push_back({"csv", "FILE", "write the CSV here (default stdout)"});
+    return o;
+}
+
+const Registration reg(
+    {"sweep",
+     "MODEL [--task ctxt|swg] --basis pc|op-columns|op-rows [options]",
+     "Cost and state distance of reduced-rank weight matrices W_k for each rank k.",
+     "Prints CSV with the header k,cost,state_distance. W_k keeps the first k dimensions of the "
+     "basis (method.md section 3); the state distance is to the full network on the same batch. "
+     "Operative dimensions come from --local or are computed at the sampling locations on the "
+     "same batch.",
+     {"MODEL"},
+     options()},
+    run);
+
+} // namespace
+} // namespace opdims::cli
