@@ -39,6 +39,8 @@ constexpr int kLayerCount = 6;
 constexpr double kReducedWidthFactor = 0.7; // reduced trajectories are thinner than full ones
 constexpr double kDashesPerDiagonal = 90.0;
 constexpr double kLegendFontSize = 17.0;
+constexpr double kAxisTitleFontSize = 20.0;
+constexpr double kMinimumAxisFraction = 0.25;
 
 int layerIndex(Layer layer) {
     return static_cast<int>(layer);
@@ -50,6 +52,9 @@ struct StateSpaceView::Impl {
     VtkHost* host = nullptr;
     vtkNew<vtkRenderer> renderer;
     vtkNew<vtkCubeAxesActor> axes;
+    // VTK's 2D mode puts the z title on top of the z tick labels; this one sits above the axis.
+    vtkNew<vtkTextActor> zTitle;
+    Bounds axisBox = detail::emptyBounds();
     std::vector<vtkSmartPointer<vtkTextActor>> legend; // one line per entry, in its colour
     std::array<std::vector<vtkSmartPointer<vtkProp>>, kLayerCount> props;
     std::array<Bounds, kLayerCount> bounds;
@@ -128,17 +133,28 @@ struct StateSpaceView::Impl {
         Bounds b = visibleDataBounds();
         const bool any = !isEmpty(b);
         if (any) {
-            // Flat data (e.g. all z equal) still needs a box the axes can be drawn on.
-            const double pad = std::max(diagonal(b) * 0.02, 1e-6);
+            // Flat data (e.g. all z equal, or a PC with little variance) still gets a box that
+            // reads as 3D: every side is at least a fraction of the longest one.
+            double longest = 0.0;
+            for (int axis = 0; axis < 3; ++axis)
+                longest = std::max(longest, b[2 * axis + 1] - b[2 * axis]);
+            const double shortest = std::max(longest * kMinimumAxisFraction, 1e-9);
             for (int axis = 0; axis < 3; ++axis) {
-                if (b[2 * axis + 1] - b[2 * axis] < pad) {
-                    b[2 * axis] -= pad;
-                    b[2 * axis + 1] += pad;
+                const double missing = shortest - (b[2 * axis + 1] - b[2 * axis]);
+                if (missing > 0.0) {
+                    b[2 * axis] -= 0.5 * missing;
+                    b[2 * axis + 1] += 0.5 * missing;
                 }
             }
             axes->SetBounds(b.data());
+            // The z title sits above the z axis, which the static triad keeps at (xmin, ymin).
+            zTitle->GetPositionCoordinate()->SetValue(b[0], b[2], b[5] + 0.12 * (b[5] - b[4]));
+            axisBox = b;
         }
-        axes->SetVisibility(any && visible[layerIndex(Layer::Axes)]);
+        axisBox = any ? axisBox : detail::emptyBounds();
+        const bool axesShown = any && visible[layerIndex(Layer::Axes)];
+        axes->SetVisibility(axesShown);
+        zTitle->SetVisibility(axesShown);
         // The app sets trajectories, markers, ... one after the other: fitting at the next
         // render sees them all.
         if (any && !cameraFitted)
@@ -149,7 +165,7 @@ struct StateSpaceView::Impl {
 
     void fitCamera() {
         vtkCamera* camera = renderer->GetActiveCamera();
-        const Bounds b = visibleDataBounds();
+        const Bounds b = isEmpty(axisBox) ? visibleDataBounds() : axisBox;
         double center[3] = {0.0, 0.0, 0.0};
         if (!isEmpty(b))
             for (int axis = 0; axis < 3; ++axis)
@@ -161,6 +177,8 @@ struct StateSpaceView::Impl {
         if (!isEmpty(b)) {
             Bounds padded = b;
             renderer->ResetCamera(padded.data());
+            // Room for the axis labels and titles around the data.
+            camera->Zoom(0.92);
         }
         renderer->ResetCameraClippingRange();
     }
@@ -198,12 +216,18 @@ struct StateSpaceView::Impl {
         for (int axis = 0; axis < 3; ++axis) {
             vtkTextProperty* title = axes->GetTitleTextProperty(axis);
             title->SetColor(text);
-            title->SetFontSize(static_cast<int>(20 * s.pixelScale));
+            title->SetFontSize(static_cast<int>(kAxisTitleFontSize * s.pixelScale));
             title->SetBold(true);
             vtkTextProperty* label = axes->GetLabelTextProperty(axis);
             label->SetColor(text);
             label->SetFontSize(static_cast<int>(15 * s.pixelScale));
         }
+        vtkTextProperty* z = zTitle->GetTextProperty();
+        z->SetColor(text);
+        z->SetFontSize(static_cast<int>(kAxisTitleFontSize * s.pixelScale));
+        z->SetBold(true);
+        z->SetJustificationToCentered();
+        z->SetVerticalJustificationToBottom();
         for (vtkProperty* p : {axes->GetXAxesLinesProperty(), axes->GetYAxesLinesProperty(),
                                axes->GetZAxesLinesProperty()}) {
             p->SetColor(line, line, line);
@@ -240,7 +264,8 @@ StateSpaceView::StateSpaceView(QWidget* parent) : QWidget(parent), d(std::make_u
 
     vtkCubeAxesActor* axes = d->axes;
     axes->SetCamera(d->renderer->GetActiveCamera());
-    axes->SetFlyModeToOuterEdges();
+    // Axes at a fixed corner do not jump while the view rotates, and the z title can follow.
+    axes->SetFlyModeToStaticTriad();
     // 2D text stays the same readable size whatever the zoom.
     axes->SetUse2DMode(1);
     axes->SetTickLocationToOutside();
@@ -250,8 +275,12 @@ StateSpaceView::StateSpaceView(QWidget* parent) : QWidget(parent), d(std::make_u
     axes->ZAxisMinorTickVisibilityOff();
     axes->SetXTitle("x");
     axes->SetYTitle("y");
-    axes->SetZTitle("z");
+    axes->SetZTitle("");
     axes->SetVisibility(false);
+    d->zTitle->SetInput("z");
+    d->zTitle->GetPositionCoordinate()->SetCoordinateSystemToWorld();
+    d->zTitle->SetVisibility(false);
+    d->renderer->AddViewProp(d->zTitle);
     d->renderer->AddViewProp(axes);
 
     d->applyTheme();
@@ -322,7 +351,7 @@ void StateSpaceView::setLegend(const QVector<LegendEntry>& entries) {
 void StateSpaceView::setAxisLabels(const QString& x, const QString& y, const QString& z) {
     d->axes->SetXTitle(x.toUtf8().constData());
     d->axes->SetYTitle(y.toUtf8().constData());
-    d->axes->SetZTitle(z.toUtf8().constData());
+    d->zTitle->SetInput(z.toUtf8().constData());
     d->host->update();
 }
 
