@@ -86,7 +86,7 @@ FixedPointRun minimiseSpeed(const Flow& flow, const Eigen::VectorXd& start, int 
 namespace {
 
 // Adam on a block of starts at once, so that F and W^T F are matrix products.
-void adamBlock(const Flow& flow, Eigen::MatrixXd& X, std::vector<FixedPointRun>& out,
+void adamBlock(const Flow& flow, Eigen::MatrixXd& X, std::vector<AdamRun>& out,
                const std::vector<int>& index, const AdamOptions& o, const Progress& progress) {
     const Eigen::Index n = X.rows();
     Eigen::MatrixXd m = Eigen::MatrixXd::Zero(n, X.cols()), v = m;
@@ -107,11 +107,15 @@ void adamBlock(const Flow& flow, Eigen::MatrixXd& X, std::vector<FixedPointRun>&
         // Retire the columns that reached the target; keep the rest packed.
         Eigen::Index keep = 0;
         for (Eigen::Index j = 0; j < X.cols(); ++j) {
-            FixedPointRun& r = out[static_cast<std::size_t>(active[static_cast<std::size_t>(j)])];
+            AdamRun& a = out[static_cast<std::size_t>(active[static_cast<std::size_t>(j)])];
+            FixedPointRun& r = a.run;
             r.q = q(j);
             r.speed = std::sqrt(2.0 * q(j));
             r.iterations = it;
             r.x = X.col(j);
+            for (std::size_t k = 0; k < o.milestones.size(); ++k)
+                if (a.milestoneIterations[k] < 0 && r.speed < o.milestones[k])
+                    a.milestoneIterations[k] = it;
             if (r.speed < o.targetSpeed) {
                 r.converged = true;
                 continue;
@@ -155,22 +159,28 @@ void adamBlock(const Flow& flow, Eigen::MatrixXd& X, std::vector<FixedPointRun>&
     }
     // Columns still active ran out of iterations.
     for (Eigen::Index j = 0; j < X.cols(); ++j) {
-        FixedPointRun& r = out[static_cast<std::size_t>(active[static_cast<std::size_t>(j)])];
+        AdamRun& a = out[static_cast<std::size_t>(active[static_cast<std::size_t>(j)])];
+        FixedPointRun& r = a.run;
         r.iterations = o.maxIterations;
         r.x = X.col(j);
         const Eigen::VectorXd f = flow.velocity(r.x);
         r.q = 0.5 * f.squaredNorm();
         r.speed = f.norm();
         r.converged = r.speed < o.targetSpeed;
+        for (std::size_t k = 0; k < o.milestones.size(); ++k)
+            if (a.milestoneIterations[k] < 0 && r.speed < o.milestones[k])
+                a.milestoneIterations[k] = o.maxIterations;
     }
 }
 
 } // namespace
 
-std::vector<FixedPointRun> minimiseSpeedAdam(const Flow& flow, const Eigen::MatrixXd& starts,
-                                             const AdamOptions& options, const Progress& progress) {
+std::vector<AdamRun> minimiseSpeedAdam(const Flow& flow, const Eigen::MatrixXd& starts,
+                                       const AdamOptions& options, const Progress& progress) {
     const int count = static_cast<int>(starts.cols());
-    std::vector<FixedPointRun> out(static_cast<std::size_t>(count));
+    std::vector<AdamRun> out(static_cast<std::size_t>(count));
+    for (AdamRun& a : out)
+        a.milestoneIterations.assign(options.milestones.size(), -1);
     const int threads = options.threads <= 0 ? defaultThreadCount() : options.threads;
     const int blocks = std::max(1, std::min(count, threads));
     parallelFor(

@@ -24,14 +24,20 @@ struct AdamOptions {
     double beta2 = 0.999;
     double epsilon = 1e-8;
     double targetSpeed = 1e-10; // a start stops once ||F|| is below this
+    // Speeds whose first crossing is recorded per start (for comparing convergence).
+    std::vector<double> milestones;
     int threads = 0;
+};
+
+struct AdamRun {
+    FixedPointRun run;
+    std::vector<int> milestoneIterations; // first iteration with ||F|| below each milestone, -1
 };
 
 // First-order reference for the benchmark: Adam on q from every column of starts, with the
 // gradient J^T F. A run counts as converged when it reaches targetSpeed; `iterations` is the
 // number of gradient steps taken.
-std::vector<FixedPointRun> minimiseSpeedAdam(const Flow& flow, const Eigen::MatrixXd& starts,
-                                             const AdamOptions& options,
-                                             const Progress& progress = {});
+std::vector<AdamRun> minimiseSpeedAdam(const Flow& flow, const Eigen::MatrixXd& starts,
+                                       const AdamOptions& options, const Progress& progress = {});
 
 } // namespace opdims

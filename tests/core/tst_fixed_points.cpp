@@ -347,7 +347,14 @@ private slots:
         AdamOptions ao;
         ao.maxIterations = 20000;
         ao.learningRate = 0.01;
-        const auto adam = minimiseSpeedAdam(flow, starts, ao);
+        ao.milestones = {1e-2, 1e-300};
+        const auto adamRuns = minimiseSpeedAdam(flow, starts, ao);
+        std::vector<FixedPointRun> adam;
+        for (const AdamRun& a : adamRuns) {
+            QVERIFY(a.milestoneIterations[0] > 0 && a.milestoneIterations[0] <= a.run.iterations);
+            QCOMPARE(a.milestoneIterations[1], -1);
+            adam.push_back(a.run);
+        }
         for (int k = 0; k < 2; ++k) {
             const FixedPointRun newton = minimiseSpeed(flow, starts.col(k), 100);
             QVERIFY(newton.speed < 1e-13);
