@@ -56,6 +56,7 @@ struct StateSpaceView::Impl {
     vtkNew<vtkTextActor> zTitle;
     Bounds axisBox = detail::emptyBounds();
     std::vector<vtkSmartPointer<vtkTextActor>> legend; // one line per entry, in its colour
+    QVector<LegendEntry> legendEntries;
     std::array<std::vector<vtkSmartPointer<vtkProp>>, kLayerCount> props;
     std::array<Bounds, kLayerCount> bounds;
     std::array<bool, kLayerCount> visible{true, true, true, true, true, true};
@@ -335,12 +336,18 @@ void StateSpaceView::setLegend(const QVector<LegendEntry>& entries) {
     for (const auto& entry : d->legend)
         d->renderer->RemoveViewProp(entry);
     d->legend.clear();
+    d->legendEntries = entries;
     const detail::Style s = d->style();
     for (const LegendEntry& e : entries) {
         vtkNew<vtkTextActor> entry;
-        entry->SetInput((e.text).toUtf8().constData());
+        entry->SetInput(e.text.toUtf8().constData());
         d->styleLegendEntry(entry, s);
-        const QColor c = e.color.isValid() ? e.color : QColor(Qt::black);
+        QColor c = e.color.isValid() ? e.color : QColor(Qt::black);
+        // Black or white entries mean "the text colour": keep them readable on either theme.
+        if ((d->dark && c.lightness() < 60) || (!d->dark && c.lightness() > 200))
+            c = QColor::fromRgbF(static_cast<float>(s.textColor[0]),
+                                 static_cast<float>(s.textColor[1]),
+                                 static_cast<float>(s.textColor[2]));
         entry->GetTextProperty()->SetColor(c.redF(), c.greenF(), c.blueF());
         d->renderer->AddViewProp(entry);
         d->legend.emplace_back(entry);
@@ -373,6 +380,7 @@ void StateSpaceView::setDarkBackground(bool dark) {
     // Labels carry their colour in their own props.
     setSamplingLocations(d->markers);
     setFixedPoints(d->fixedPoints);
+    setLegend(d->legendEntries);
 }
 
 void StateSpaceView::resetCamera() {

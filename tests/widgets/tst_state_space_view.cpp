@@ -7,6 +7,7 @@
 
 #include <QTemporaryDir>
 #include <QTest>
+#include <QWheelEvent>
 
 #include <cmath>
 
@@ -90,6 +91,8 @@ private slots:
     void scene_matchesBaseline();
     void hidingTrajectoryLayers_removesTheirPixels();
     void mouseDrag_rotatesAndResetCameraRestores();
+    void mouseWheel_zooms();
+    void darkBackground_isDark();
     void savePng_writesFileOrFailsCleanly();
 };
 
@@ -176,6 +179,38 @@ void TestStateSpaceView::mouseDrag_rotatesAndResetCameraRestores() {
     QVERIFY(opdims::test::differingFraction(before, rotated, &diff) > 0.01);
     view.resetCamera();
     QVERIFY(opdims::test::differingFraction(before, view.renderImage(), &diff) < 0.001);
+}
+
+void TestStateSpaceView::mouseWheel_zooms() {
+    StateSpaceView view;
+    view.resize(kViewSize);
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    fillScene(view);
+    const qsizetype before = opdims::test::countPixelsUnlike(view.renderImage(), kWhite);
+    auto* host = view.findChild<VtkHost*>();
+    QVERIFY(host != nullptr);
+    const QPointF centre(host->width() / 2.0, host->height() / 2.0);
+    for (int notch = 0; notch < 3; ++notch) {
+        QWheelEvent wheel(centre, host->mapToGlobal(centre), QPoint(), QPoint(0, 120), Qt::NoButton,
+                          Qt::NoModifier, Qt::NoScrollPhase, false);
+        QCoreApplication::sendEvent(host, &wheel);
+    }
+    // Zoomed in, the scene covers more of the view.
+    const qsizetype after = opdims::test::countPixelsUnlike(view.renderImage(), kWhite);
+    QVERIFY2(after > before * 1.2, qPrintable(QStringLiteral("%1 vs %2").arg(after).arg(before)));
+}
+
+void TestStateSpaceView::darkBackground_isDark() {
+    StateSpaceView view;
+    view.resize(kViewSize);
+    fillScene(view);
+    view.setDarkBackground(true);
+    const QImage image = view.renderImage();
+    QVERIFY(!image.isNull());
+    const QColor corner = image.pixelColor(image.width() - 2, image.height() - 2);
+    QVERIFY2(corner.lightness() < 40, qPrintable(corner.name()));
+    QVERIFY(opdims::test::countPixelsUnlike(image, corner) > 5000);
 }
 
 void TestStateSpaceView::savePng_writesFileOrFailsCleanly() {
