@@ -42,10 +42,10 @@ struct PlotView::Impl {
     bool logY = false;
     bool autoRange = true; // false once the user pans or zooms, until double-click or new data
 
-    QSize exportSize() const {
-        const QSize size = plot->size();
-        return size.width() >= 100 && size.height() >= 100 && plot->isVisible() ? size
-                                                                                : kFallbackSize;
+    // The view's own size: the plot fills it, and a hidden view has not laid out the plot yet.
+    QSize exportSize(const QWidget* view) const {
+        const QSize size = view->size();
+        return size.width() >= 100 && size.height() >= 100 ? size : kFallbackSize;
     }
 
     void rescale() {
@@ -235,14 +235,14 @@ void PlotView::replotNow() {
 
 bool PlotView::exportPng(const QString& path) {
     replotNow();
-    const QSize size = d->exportSize();
+    const QSize size = d->exportSize(this);
     return d->plot->savePng(path, size.width(), size.height(), kExportPngScale) &&
            nonEmptyFile(path);
 }
 
 bool PlotView::exportSvg(const QString& path) {
     replotNow();
-    const QSize size = d->exportSize();
+    const QSize size = d->exportSize(this);
     QSvgGenerator generator;
     generator.setFileName(path);
     generator.setSize(size);
@@ -258,7 +258,7 @@ bool PlotView::exportSvg(const QString& path) {
 
 bool PlotView::exportPdf(const QString& path) {
     replotNow();
-    const QSize size = d->exportSize();
+    const QSize size = d->exportSize(this);
     return d->plot->savePdf(path, size.width(), size.height(), QCP::epNoCosmetic,
                             QStringLiteral("opdims"), d->title->text()) &&
            nonEmptyFile(path);
@@ -276,7 +276,7 @@ bool PlotView::exportCsv(const QString& path) {
 
 QImage PlotView::renderImage() {
     replotNow();
-    const QSize size = d->exportSize();
+    const QSize size = d->exportSize(this);
     return d->plot->toPixmap(size.width(), size.height()).toImage();
 }
 
