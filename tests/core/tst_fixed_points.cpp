@@ -1,11 +1,15 @@
 // Tests of the fixed-point finder on small networks whose fixed points are known by hand.
 #include "core/fixed_point_flow.h"
+#include "core/fixed_point_io.h"
 #include "core/fixed_point_solver.h"
 #include "core/fixed_point_starts.h"
+#include "core/fixed_point_summary.h"
 #include "core/fixed_points.h"
+#include "core/model_io.h"
 #include "core/rng.h"
 #include "core/simulate.h"
 
+#include <QTemporaryDir>
 #include <QTest>
 
 #include <atomic>
@@ -336,6 +340,71 @@ private slots:
         QCOMPARE(u(3), 1.0);
         QCOMPARE(u.sum(), 1.0);
         QVERIFY_THROWS_EXCEPTION(Error, contextInput(m, 3));
+    }
+
+    void summary_pointsOnALine() {
+        // Points on a line through (1, 1, 0) along (1, -1, 0)/sqrt 2, with the eigenvector of
+        // eigenvalue -0.01 along the line: all variance on one axis, that eigenvalue along it.
+        // Dynamic sizes throughout: GCC 12 warns falsely about AVX-512 loads of 3-vectors.
+        std::vector<FixedPoint> pts(5);
+        Eigen::VectorXd dir(3), base(3);
+        dir << 1.0, -1.0, 0.0;
+        dir.normalize();
+        base << 1.0, 1.0, 0.0;
+        for (int i = 0; i < 5; ++i) {
+            pts[i].x = base + (i - 2) * 0.3 * dir;
+            pts[i].linear.eigenvalues.resize(3);
+            pts[i].linear.eigenvalues << -0.01, -0.5, -1.0;
+            pts[i].linear.eigenvectors = Eigen::MatrixXcd::Identity(3, 3);
+            pts[i].linear.eigenvectors.col(0) = dir.cast<std::complex<double>>();
+        }
+        const PointSetSummary s = summarisePoints(pts);
+        QCOMPARE(s.points, 5);
+        QVERIFY(std::abs(s.firstPcFraction - 1.0) < 1e-12);
+        QVERIFY(std::abs(std::abs(s.axis.dot(dir)) - 1.0) < 1e-12);
+        QCOMPARE(s.alongAxisRealMedian, -0.01);
+        QVERIFY(std::abs(s.alongAxisAlignmentMedian - 1.0) < 1e-12);
+        // Off the line, the share falls.
+        pts[4].x(2) = 1.0;
+        QVERIFY(summarisePoints(pts).firstPcFraction < 0.9);
+    }
+
+    void file_roundTrip() {
+        Eigen::MatrixXd W = Eigen::MatrixXd::Zero(3, 3);
+        W.diagonal() << 2.0, 2.0, 0.5;
+        const Model m = handModel(W, Eigen::VectorXd::Zero(3));
+        FixedPointOptions o;
+        o.outlierScale = 0;
+        const FixedPointResult r = findFixedPoints(m, W, one(), boxStarts(3, 100, 3.0, 2), o);
+        QTemporaryDir dir;
+        const std::string path = dir.filePath("fp.h5").toStdString();
+        FixedPointProvenance prov;
+        prov.text = {{"task", "test"}};
+        prov.numbers = {{"seed", 2}};
+        saveFixedPoints(path, r, one(), prov);
+        const std::vector<FixedPoint> back = loadFixedPoints(path);
+        QCOMPARE(back.size(), r.points.size());
+        for (std::size_t i = 0; i < back.size(); ++i) {
+            QVERIFY(back[i].x == r.points[i].x);
+            QCOMPARE(back[i].speed, r.points[i].speed);
+            QCOMPARE(back[i].kind, r.points[i].kind);
+            QCOMPARE(back[i].linear.stability, r.points[i].linear.stability);
+            QCOMPARE(back[i].linear.unstableModes, r.points[i].linear.unstableModes);
+            QCOMPARE(back[i].starts, r.points[i].starts);
+            QVERIFY(back[i].linear.eigenvalues == r.points[i].linear.eigenvalues);
+            QVERIFY(back[i].linear.slowDirection == r.points[i].linear.slowDirection);
+            QCOMPARE(back[i].linear.unstableDirection.size(),
+                     r.points[i].linear.unstableDirection.size());
+        }
+        // A file of another kind is refused with a message naming it.
+        const std::string other = dir.filePath("other.h5").toStdString();
+        saveModel(m, other);
+        try {
+            loadFixedPoints(other);
+            QFAIL("loading a network as fixed points did not fail");
+        } catch (const Error& e) {
+            QVERIFY(std::string(e.what()).find(other) != std::string::npos);
+        }
     }
 
     void adam_isSlowerThanNewton() {
