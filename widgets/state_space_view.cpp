@@ -67,6 +67,7 @@ struct StateSpaceView::Impl {
     bool dark = false;
     bool cameraFitted = false; // the camera is fitted automatically once, when data first appears
     bool fitPending = false;
+    double appliedScale = 0.0; // the device pixel ratio the pixel sizes were made for
     unsigned long beforeRenderObserver = 0;
 
     detail::Style style() const {
@@ -250,14 +251,18 @@ StateSpaceView::StateSpaceView(QWidget* parent) : QWidget(parent), d(std::make_u
     // Qt composes the widget with its alpha: a transparent background would show as black.
     d->renderer->SetBackgroundAlpha(1.0);
     vtkNew<vtkCallbackCommand> beforeRender;
-    beforeRender->SetClientData(d.get());
+    beforeRender->SetClientData(this);
     beforeRender->SetCallback([](vtkObject*, unsigned long, void* clientData, void*) {
-        auto* impl = static_cast<Impl*>(clientData);
-        impl->placeLegend();
-        if (impl->fitPending) {
-            impl->fitPending = false;
-            impl->cameraFitted = true;
-            impl->fitCamera();
+        auto* view = static_cast<StateSpaceView*>(clientData);
+        Impl& impl = *view->d;
+        // A hidden view only learns its screen's device pixel ratio once it is shown.
+        if (impl.host->devicePixelRatioF() != impl.appliedScale)
+            view->restyle();
+        impl.placeLegend();
+        if (impl.fitPending) {
+            impl.fitPending = false;
+            impl.cameraFitted = true;
+            impl.fitCamera();
         }
     });
     d->beforeRenderObserver =
@@ -376,10 +381,17 @@ bool StateSpaceView::isLayerVisible(Layer layer) const {
 
 void StateSpaceView::setDarkBackground(bool dark) {
     d->dark = dark;
+    restyle();
+}
+
+void StateSpaceView::restyle() {
+    d->appliedScale = d->host->devicePixelRatioF();
     d->applyTheme();
-    // Labels carry their colour in their own props.
+    d->rebuildTrajectories();
+    // Labels and legend lines carry their colour and size in their own props.
     setSamplingLocations(d->markers);
     setFixedPoints(d->fixedPoints);
+    setFlowArrows(d->arrows);
     setLegend(d->legendEntries);
 }
 

@@ -45,6 +45,9 @@ public:
     bool savePng(const QString& path);
 
 private:
+    // Rebuilds everything whose size is in pixels (after a theme or device pixel ratio change).
+    void restyle();
+
     struct Impl;
     std::unique_ptr<Impl> d;
 };
