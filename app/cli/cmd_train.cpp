@@ -1,0 +1,189 @@
+// `opdims train`: train a network on ctxt or swg from a seeded random start, a network file or a
+// checkpoint, with a loss log, periodic checkpoints and progress lines on stderr.
+#include "app/cli/common.h"
+#include "core/error.h"
+#include "core/model_io.h"
+#include "core/simulate.h"
+#include "core/train.h"
+#include "core/train_checkpoint.h"
+
+#include <cmath>
+#include <cstdio>
+#include <fstream>
+#include <iostream>
+
+namespace opdims::cli {
+namespace {
+
+// The command as typed (options in alphabetical order), for the model's provenance.
+std::string commandLine(const Args& args) {
+    std::string s = "opdims train";
+    for (const auto& p : args.positionals_)
+        s += " " + p;
+    for (const auto& [name, value] : args.values_)
+        s += " --" + name + (value.empty() ? "" : " " + value);
+    return s;
+}
+
+// Options that change the configuration of a new run or override a resumed one.
+void applyOptions(const Args& args, TrainConfig& c) {
+    c.iterations = args.integer("iterations", c.iterations);
+    c.batchSize = static_cast<int>(args.integer("batch-size", c.batchSize));
+    c.learningRate = args.number("lr", c.learningRate);
+    c.finalLearningRate = args.number("lr-final", c.finalLearningRate);
+    c.warmupIterations = args.integer("warmup", c.warmupIterations);
+    c.scheduleIterations = args.integer("schedule", c.scheduleIterations);
+    c.adam.clipNorm = args.number("clip", c.adam.clipNorm);
+    if (args.has("freeze"))
+        c.frozen = parseFrozen(args.value("freeze"));
+    if (args.has("no-noise"))
+        c.noise = false;
+    c.threads = static_cast<int>(args.integer("threads", c.threads));
+    c.checkpointEvery = args.integer("checkpoint-every", c.checkpointEvery);
+    if (args.has("checkpoint"))
+        c.checkpointPath = args.value("checkpoint");
+    if (c.checkpointEvery > 0 && c.checkpointPath.empty())
+        c.checkpointPath = args.value("out") + ".checkpoint.h5";
+}
+
+TrainState prepare(const Args& args) {
+    const std::string from = args.value("from");
+    if (!from.empty() && isCheckpoint(from)) {
+        // Resume: the stored configuration, unless an option overrides it.
+        TrainState s = loadCheckpoint(from);
+        if (args.has("task") && parseTask(args.value("task")) != s.config.task)
+            throw Error(from + ": the checkpoint trains the " +
+                        std::string(taskName(s.config.task)) + " task, not " + args.value("task"));
+        applyOptions(args, s.config);
+        return s;
+    }
+    TrainConfig c;
+    c.learningRate = 2e-3;
+    c.finalLearningRate = 1e-4;
+    c.seed = args.seed("seed", 1);
+    Model initial;
+    if (!from.empty()) {
+        initial = loadModel(from, {static_cast<int>(args.integer("net", 1)), "final"});
+        c.task = args.has("task") ? parseTask(args.value("task")) : initial.task;
+        if (c.task == TaskKind::Unknown)
+            c.task = guessTask(initial);
+    } else {
+        if (!args.has("task"))
+            throw Error("--task ctxt|swg is required when training from nothing");
+        c.task = parseTask(args.value("task"));
+        const long long units = args.integer("units", 100);
+        if (units < 1 || units > 5000)
+            throw Error("--units must be between 1 and 5000");
+        initial = randomModel(c.task, static_cast<int>(units), c.seed, args.number("g", 1.5));
+    }
+    if (!args.has("iterations"))
+        throw Error("--iterations K is required");
+    applyOptions(args, c);
+    return startTraining(std::move(initial), c);
+}
+
+int run(const Args& args) {
+    if (!args.has("out"))
+        throw Error("--out FILE.h5 is required");
+    const std::string out = args.value("out");
+    TrainState state = prepare(args);
+    const TrainConfig& c = state.config;
+    const long long printEvery = std::max(1LL, args.integer("print-every", 10));
+    const long long evalEvery = args.integer("eval-every", 0);
+    const double stopAt = args.number("stop-at-cost", 0.0);
+    if (stopAt > 0 && evalEvery <= 0)
+        throw Error("--stop-at-cost needs --eval-every N (the grid cost is measured then)");
+    const Batch grid = makeGridBatch(c.task, state.model.dt);
+
+    std::ofstream log;
+    if (args.has("log")) {
+        const std::string path = args.value("log");
+        const bool append = state.iteration > 0 && std::ifstream(path).good();
+        log.open(path, append ? std::ios::app : std::ios::trunc);
+        if (!log)
+            throw Error(path + ": cannot write the loss log");
+        if (!append)
+            log << "iteration,loss,grad_norm,learning_rate,seconds,grid_cost\n";
+    }
+
+    std::fprintf(stderr, "training a %d-unit %s network: iterations %lld..%lld, batch %d, lr %g\n",
+                 state.model.units(), taskName(c.task), state.iteration + 1, c.iterations,
+                 c.batchSize, c.learningRate);
+    const auto start = std::chrono::steady_clock::now();
+    train(state, [&](const IterationReport& r, const Model& m) {
+        double gridCost = NAN;
+        if (evalEvery > 0 && (r.iteration % evalEvery == 0 || r.iteration == r.iterations))
+            gridCost = evaluateCost(m, m.W, grid);
+        if (log) {
+            log << r.iteration << "," << num(r.loss) << "," << num(r.gradNorm) << ","
+                << num(r.learningRate) << "," << num(r.seconds) << ","
+                << (std::isnan(gridCost) ? std::string() : num(gridCost)) << "\n";
+            log.flush();
+        }
+        if (r.iteration % printEvery == 0 || r.iteration == r.iterations || !std::isnan(gridCost))
+            std::fprintf(
+                stderr, "iteration %lld/%lld  loss %.4g  |grad| %.3g  lr %.3g  %.1f s%s\n",
+                r.iteration, r.iterations, r.loss, r.gradNorm, r.learningRate, r.seconds,
+                std::isnan(gridCost) ? "" : ("  grid cost " + std::to_string(gridCost)).c_str());
+        return !(stopAt > 0 && gridCost <= stopAt);
+    });
+    const double seconds = secondsSince(start);
+
+    Model& m = state.model;
+    m.task = c.task;
+    if (m.name.empty() || m.name.rfind("random ", 0) == 0)
+        m.name = std::string("opdims-trained ") + taskName(c.task) + " network (seed " +
+                 std::to_string(c.seed) + ")";
+    const std::string command = commandLine(args);
+    m.provenance = "trained by opdims " OPDIMS_VERSION " for " + std::to_string(state.iteration) +
+                   " iterations: " + command +
+                   (m.provenance.empty() ? "" : "; started from " + m.provenance);
+    saveModel(m, out);
+    const double cost = evaluateCost(m, m.W, grid);
+    std::cout << "saved " << out << ": " << state.iteration << " iterations, grid cost "
+              << num(cost) << ", " << num(std::round(seconds * 10) / 10)
+              << " s wall time in this session\n";
+    return 0;
+}
+
+std::vector<OptionSpec> options() {
+    return {
+        {"task", "ctxt|swg", "task to train (required unless --from names a checkpoint)"},
+        {"units", "N", "units of a new network (default 100)"},
+        {"seed", "S", "seed of the initial network and of every training batch (default 1)"},
+        {"iterations", "K", "train until iteration K (required for a new run)"},
+        {"out", "FILE.h5", "where the trained network is saved (opdims format)"},
+        {"from", "FILE",
+         "a checkpoint to resume bit for bit, or a network file to start from (with --net)"},
+        {"net", "N", "network number when --from is an authors' file (default 1)"},
+        {"log", "FILE.csv", "per-iteration loss log (appended to when resuming)"},
+        {"batch-size", "B", "trials per iteration (default 64)"},
+        {"lr", "RATE", "initial Adam learning rate (default 0.002)"},
+        {"lr-final", "RATE", "learning rate at the end of the cosine schedule (default 1e-4)"},
+        {"warmup", "K", "iterations of linear learning-rate warm-up (default 0)"},
+        {"schedule", "K", "length of the cosine schedule (default: --iterations)"},
+        {"clip", "NORM", "gradient-norm clipping (default 1, 0: off)"},
+        {"g", "GAIN", "initial W ~ N(0, g^2/N) (default 1.5)"},
+        {"freeze", "LIST", "parameters kept fixed, e.g. W_in,x0 (of W, W_in, W_out, b, b_z, x0)"},
+        {"no-noise", "", "train without the paper's input and network noise"},
+        {"checkpoint-every", "K", "write a checkpoint every K iterations (default 0: never)"},
+        {"checkpoint", "FILE", "checkpoint file (default OUT.checkpoint.h5)"},
+        {"eval-every", "K", "measure the noise-free grid cost every K iterations (default 0)"},
+        {"stop-at-cost", "C", "stop once a measured grid cost is at most C"},
+        {"print-every", "K", "a progress line on stderr every K iterations (default 10)"},
+        {"threads", "T", "threads (default: all cores; results do not depend on it)"},
+    };
+}
+
+const Registration reg({"train",
+                        "--task ctxt|swg --iterations K --out FILE.h5 [options]",
+                        "Train a network on ctxt or swg (BPTT, Adam, the paper's noise).",
+                        "The cost minimised is method.md's (MSE over all steps) on seeded noisy "
+                        "mini-batches; the same seed gives the same network bit for bit, and a run "
+                        "resumed from a checkpoint ends where an uninterrupted run would.",
+                        {},
+                        options()},
+                       run);
+
+} // namespace
+} // namespace opdims::cli
