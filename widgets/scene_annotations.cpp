@@ -1,0 +1,150 @@
+// Axes, axis titles and legend of the state space view (internal to widgets/).
+#include "widgets/scene_annotations.h"
+
+#include <vtkCubeAxesActor.h>
+#include <vtkProperty.h>
+#include <vtkRenderer.h>
+#include <vtkTextActor.h>
+#include <vtkTextProperty.h>
+
+#include <algorithm>
+
+namespace opdims::widgets::detail {
+
+namespace {
+
+constexpr double kLegendFontSize = 17.0;
+constexpr double kAxisTitleFontSize = 20.0;
+constexpr double kAxisLabelFontSize = 15.0;
+constexpr double kMinimumAxisFraction = 0.25; // shortest side of the axis box / longest side
+
+} // namespace
+
+SceneAnnotations::SceneAnnotations(vtkRenderer* renderer)
+    : m_renderer(renderer), m_axes(vtkSmartPointer<vtkCubeAxesActor>::New()),
+      m_zTitle(vtkSmartPointer<vtkTextActor>::New()) {
+    vtkCubeAxesActor* axes = m_axes;
+    axes->SetCamera(renderer->GetActiveCamera());
+    // Axes at a fixed corner do not jump while the view rotates, and the z title can follow.
+    axes->SetFlyModeToStaticTriad();
+    // 2D text stays the same readable size whatever the zoom.
+    axes->SetUse2DMode(1);
+    axes->SetTickLocationToOutside();
+    axes->XAxisMinorTickVisibilityOff();
+    axes->YAxisMinorTickVisibilityOff();
+    axes->ZAxisMinorTickVisibilityOff();
+    axes->SetXTitle("x");
+    axes->SetYTitle("y");
+    axes->SetZTitle("");
+    axes->SetVisibility(false);
+    renderer->AddViewProp(axes);
+
+    m_zTitle->SetInput("z");
+    m_zTitle->GetPositionCoordinate()->SetCoordinateSystemToWorld();
+    m_zTitle->SetVisibility(false);
+    renderer->AddViewProp(m_zTitle);
+}
+
+SceneAnnotations::~SceneAnnotations() = default;
+
+void SceneAnnotations::setAxisLabels(const QString& x, const QString& y, const QString& z) {
+    m_axes->SetXTitle(x.toUtf8().constData());
+    m_axes->SetYTitle(y.toUtf8().constData());
+    m_zTitle->SetInput(z.toUtf8().constData());
+}
+
+Bounds SceneAnnotations::setDataBounds(const Bounds& data, bool visible) {
+    const bool any = !isEmpty(data);
+    m_axes->SetVisibility(any && visible);
+    m_zTitle->SetVisibility(any && visible);
+    if (!any)
+        return data;
+    // Flat data (e.g. all z equal, or a PC with little variance) still gets a box that reads as
+    // 3D: every side is at least a fraction of the longest one.
+    Bounds box = data;
+    double longest = 0.0;
+    for (int axis = 0; axis < 3; ++axis)
+        longest = std::max(longest, box[2 * axis + 1] - box[2 * axis]);
+    const double shortest = std::max(longest * kMinimumAxisFraction, 1e-9);
+    for (int axis = 0; axis < 3; ++axis) {
+        const double missing = shortest - (box[2 * axis + 1] - box[2 * axis]);
+        if (missing > 0.0) {
+            box[2 * axis] -= 0.5 * missing;
+            box[2 * axis + 1] += 0.5 * missing;
+        }
+    }
+    m_axes->SetBounds(box.data());
+    // The z title sits above the z axis, which the static triad keeps at (xmin, ymin).
+    m_zTitle->GetPositionCoordinate()->SetValue(box[0], box[2], box[5] + 0.12 * (box[5] - box[4]));
+    return box;
+}
+
+void SceneAnnotations::setLegend(const QVector<LegendEntry>& entries, const Style& style,
+                                 bool dark) {
+    for (const auto& entry : m_legend)
+        m_renderer->RemoveViewProp(entry);
+    m_legend.clear();
+    for (const LegendEntry& e : entries) {
+        auto entry = vtkSmartPointer<vtkTextActor>::New();
+        entry->SetInput(e.text.toUtf8().constData());
+        styleLegendEntry(entry, style, dark);
+        QColor c = e.color.isValid() ? e.color : QColor(Qt::black);
+        // Black or white entries mean "the text colour": keep them readable on either theme.
+        if ((dark && c.lightness() < 60) || (!dark && c.lightness() > 200))
+            c = QColor::fromRgbF(static_cast<float>(style.textColor[0]),
+                                 static_cast<float>(style.textColor[1]),
+                                 static_cast<float>(style.textColor[2]));
+        entry->GetTextProperty()->SetColor(c.redF(), c.greenF(), c.blueF());
+        m_renderer->AddViewProp(entry);
+        m_legend.push_back(entry);
+    }
+}
+
+void SceneAnnotations::applyStyle(const Style& style, bool dark) {
+    const double* text = style.textColor.data();
+    const double line = dark ? 0.75 : 0.25;
+    for (int axis = 0; axis < 3; ++axis) {
+        vtkTextProperty* title = m_axes->GetTitleTextProperty(axis);
+        title->SetColor(text);
+        title->SetFontSize(static_cast<int>(kAxisTitleFontSize * style.pixelScale));
+        title->SetBold(true);
+        vtkTextProperty* label = m_axes->GetLabelTextProperty(axis);
+        label->SetColor(text);
+        label->SetFontSize(static_cast<int>(kAxisLabelFontSize * style.pixelScale));
+    }
+    vtkTextProperty* z = m_zTitle->GetTextProperty();
+    z->SetColor(text);
+    z->SetFontSize(static_cast<int>(kAxisTitleFontSize * style.pixelScale));
+    z->SetBold(true);
+    z->SetJustificationToCentered();
+    z->SetVerticalJustificationToBottom();
+    for (vtkProperty* p : {m_axes->GetXAxesLinesProperty(), m_axes->GetYAxesLinesProperty(),
+                           m_axes->GetZAxesLinesProperty()}) {
+        p->SetColor(line, line, line);
+        p->SetLineWidth(static_cast<float>(2.0 * style.pixelScale));
+    }
+    for (const auto& entry : m_legend)
+        styleLegendEntry(entry, style, dark);
+}
+
+void SceneAnnotations::placeLegend(double pixelScale) {
+    const int* size = m_renderer->GetSize();
+    const double line = 1.35 * kLegendFontSize * pixelScale;
+    for (std::size_t i = 0; i < m_legend.size(); ++i)
+        m_legend[i]->SetDisplayPosition(
+            static_cast<int>(12 * pixelScale),
+            static_cast<int>(size[1] - 10 * pixelScale - static_cast<double>(i) * line));
+}
+
+void SceneAnnotations::styleLegendEntry(vtkTextActor* entry, const Style& style, bool dark) const {
+    vtkTextProperty* tp = entry->GetTextProperty();
+    tp->SetFontSize(static_cast<int>(kLegendFontSize * style.pixelScale));
+    tp->SetBold(true);
+    tp->SetJustificationToLeft();
+    tp->SetVerticalJustificationToTop();
+    // A backdrop keeps the entries readable where they overlap trajectories.
+    tp->SetBackgroundColor(dark ? 0.08 : 1.0, dark ? 0.09 : 1.0, dark ? 0.11 : 1.0);
+    tp->SetBackgroundOpacity(0.8);
+}
+
+} // namespace opdims::widgets::detail

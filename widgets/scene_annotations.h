@@ -1,0 +1,45 @@
+// Axes, axis titles and legend of the state space view (internal to widgets/).
+#pragma once
+
+#include "widgets/scene_actors.h"
+#include "widgets/scene_types.h"
+
+#include <vtkSmartPointer.h>
+
+#include <vector>
+
+class vtkCubeAxesActor;
+class vtkRenderer;
+class vtkTextActor;
+
+namespace opdims::widgets::detail {
+
+class SceneAnnotations {
+public:
+    explicit SceneAnnotations(vtkRenderer* renderer);
+    ~SceneAnnotations();
+    SceneAnnotations(const SceneAnnotations&) = delete;
+    SceneAnnotations& operator=(const SceneAnnotations&) = delete;
+
+    void setAxisLabels(const QString& x, const QString& y, const QString& z);
+    // Draws the axes around the data bounds, widened so that the box reads as 3D even for flat
+    // data; returns the box drawn (empty bounds hide the axes and are returned as they are).
+    Bounds setDataBounds(const Bounds& data, bool visible);
+    void setLegend(const QVector<LegendEntry>& entries, const Style& style, bool dark);
+    // Fonts, line widths and colours for a device pixel ratio and theme.
+    void applyStyle(const Style& style, bool dark);
+    // Legend lines are placed in pixels from the top left, which moves with the view's height:
+    // call before each render.
+    void placeLegend(double pixelScale);
+
+private:
+    void styleLegendEntry(vtkTextActor* entry, const Style& style, bool dark) const;
+
+    vtkRenderer* m_renderer;
+    vtkSmartPointer<vtkCubeAxesActor> m_axes;
+    // VTK's 2D mode puts the z title on top of the z tick labels; this one sits above the axis.
+    vtkSmartPointer<vtkTextActor> m_zTitle;
+    std::vector<vtkSmartPointer<vtkTextActor>> m_legend; // one line per entry, in its colour
+};
+
+} // namespace opdims::widgets::detail
