@@ -336,6 +336,10 @@ private slots:
         const Eigen::MatrixXd s3 = startsFromBatch(m, m.W, batch, so);
         const double rms = (s3 - s1).norm() / std::sqrt(double(s1.size()));
         QVERIFY(rms > 0.07 && rms < 0.13);
+        std::atomic<bool> cancel{true};
+        Progress cancelled;
+        cancelled.cancel = &cancel;
+        QVERIFY_THROWS_EXCEPTION(Cancelled, startsFromBatch(m, m.W, batch, so, cancelled));
         const Eigen::VectorXd u = contextInput(m, 2);
         QCOMPARE(u(3), 1.0);
         QCOMPARE(u.sum(), 1.0);
