@@ -48,6 +48,13 @@ QVector<Polyline3D> reducedTrajectories() {
     return lines;
 }
 
+// Fraction of the image not in the white background: a real scene covers a few percent; a black
+// or garbage frame (what a broken GL hand-over gives) covers nearly all of it.
+double coveredFraction(const QImage& image) {
+    return static_cast<double>(opdims::test::countPixelsUnlike(image, kWhite)) /
+           (static_cast<double>(image.width()) * image.height());
+}
+
 void fillScene(StateSpaceView& view) {
     view.setAxisLabels(QStringLiteral("PC 1"), QStringLiteral("PC 2"), QStringLiteral("PC 3"));
     const QVector<Polyline3D> full = fullTrajectories();
@@ -93,6 +100,7 @@ private slots:
     void mouseDrag_rotatesAndResetCameraRestores();
     void mouseWheel_zooms();
     void darkBackground_isDark();
+    void reparenting_keepsRendering();
     void savePng_writesFileOrFailsCleanly();
 };
 
@@ -105,10 +113,9 @@ void TestStateSpaceView::shownView_rendersMoreThanBackground() {
     const QImage image = view.renderImage();
     QVERIFY(!image.isNull());
     QCOMPARE(image.size(), kViewSize * view.devicePixelRatioF());
-    const double fraction = static_cast<double>(opdims::test::countPixelsUnlike(image, kWhite)) /
-                            (image.width() * image.height());
     // Four thick trajectories and the axes cover a few percent of the view.
-    QVERIFY2(fraction > 0.02, qPrintable(QString::number(fraction)));
+    const double fraction = coveredFraction(image);
+    QVERIFY2(fraction > 0.02 && fraction < 0.5, qPrintable(QString::number(fraction)));
 }
 
 void TestStateSpaceView::hiddenView_stillRenders() {
@@ -117,7 +124,8 @@ void TestStateSpaceView::hiddenView_stillRenders() {
     fillScene(view);
     const QImage image = view.renderImage();
     QVERIFY(!image.isNull());
-    QVERIFY(opdims::test::countPixelsUnlike(image, kWhite) > 1000);
+    const double fraction = coveredFraction(image);
+    QVERIFY2(fraction > 0.02 && fraction < 0.5, qPrintable(QString::number(fraction)));
     QVERIFY(!view.isVisible());
 }
 
@@ -211,6 +219,30 @@ void TestStateSpaceView::darkBackground_isDark() {
     const QColor corner = image.pixelColor(image.width() - 2, image.height() - 2);
     QVERIFY2(corner.lightness() < 40, qPrintable(corner.name()));
     QVERIFY(opdims::test::countPixelsUnlike(image, corner) > 5000);
+}
+
+// A dock that floats moves the view to another window, and Qt gives it a new OpenGL context.
+void TestStateSpaceView::reparenting_keepsRendering() {
+    QWidget first;
+    QWidget second;
+    auto* view = new StateSpaceView(&first);
+    view->resize(kViewSize);
+    first.resize(kViewSize);
+    second.resize(kViewSize);
+    first.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&first));
+    fillScene(*view);
+    const QImage before = view->renderImage();
+    QVERIFY(opdims::test::countPixelsUnlike(before, kWhite) > 1000);
+    view->setParent(&second);
+    view->show();
+    second.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&second));
+    const QImage after = view->renderImage();
+    QCOMPARE(after.size(), before.size());
+    QImage diff;
+    const double changed = opdims::test::differingFraction(before, after, &diff);
+    QVERIFY2(changed < 0.01, qPrintable(QString::number(changed)));
 }
 
 void TestStateSpaceView::savePng_writesFileOrFailsCleanly() {
