@@ -74,6 +74,10 @@ CostAndDistance compareReducedRank(const Model& model, const Basis& basis, int k
         throw Error("the batch is empty");
     if (reference.steps() != batch.steps || reference.x.front().cols() != trials)
         throw Error("the reference run does not match the batch");
+    // Network noise must follow simulate.cpp's streams exactly: take the plain path then.
+    if (batch.networkNoise)
+        return compareToReference(model, reducedRankWeights(model.W, basis, k), batch, reference,
+                                  SimOptions{1}, progress);
     const bool factored = 2 * k < n;
     FactoredWeights f;
     Eigen::MatrixXd Wk;

@@ -30,7 +30,8 @@ struct FactoredWeights {
 FactoredWeights factoredReducedRank(const Eigen::MatrixXd& W, const Basis& basis, int k);
 
 // Cost and state distance of W_k against the reference run, on this thread. The product W_k r
-// uses the factored form when it is cheaper (2k < N) and the dense W_k otherwise. Equal to
+// uses the factored form when it is cheaper (2k < N) and the dense W_k otherwise. Batches with
+// network noise take compareToReference itself. Equal to
 // compareToReference(model, reducedRankWeights(W, basis, k), ...) up to rounding.
 CostAndDistance compareReducedRank(const Model& model, const Basis& basis, int k,
                                    const Batch& batch, const Trajectories& reference,
