@@ -142,8 +142,8 @@ struct StateSpaceView::Impl {
         camera->SetViewUp(0.0, 0.0, 1.0);
         if (!isEmpty(b)) {
             renderer->ResetCamera(b.data());
-            // Room for the axis labels and titles around the data.
-            camera->Zoom(0.92);
+            // The bounding sphere leaves room enough for the axis labels: use some of it.
+            camera->Zoom(1.1);
         }
         renderer->ResetCameraClippingRange();
     }
