@@ -1,5 +1,6 @@
 // The damped Newton minimiser of q used by the finder.
 #include "core/fixed_point_solver.h"
+
 #include <algorithm>
 #include <cmath>
 #include <limits>
