@@ -55,6 +55,24 @@ vtkSmartPointer<vtkProp> labelProp(const QVector3D& position, const QString& tex
     return label;
 }
 
+bool isFinite(const QVector3D& p) {
+    return std::isfinite(p.x()) && std::isfinite(p.y()) && std::isfinite(p.z());
+}
+
+// The stretches of at least two finite points: a diverging reduced-rank network can produce inf
+// or NaN states, which would otherwise spoil the whole line.
+QVector<QVector<QVector3D>> finiteRuns(const QVector<QVector3D>& points) {
+    QVector<QVector<QVector3D>> runs(1);
+    for (const QVector3D& p : points) {
+        if (isFinite(p))
+            runs.back().append(p);
+        else if (!runs.back().isEmpty())
+            runs.append(QVector<QVector3D>());
+    }
+    runs.removeIf([](const QVector<QVector3D>& run) { return run.size() < 2; });
+    return runs;
+}
+
 // Appends the dashes of one polyline, each dash a separate polyline cell.
 void appendDashes(const QVector<QVector3D>& pts, double dash, vtkPoints* points,
                   vtkCellArray* cells) {
@@ -134,19 +152,21 @@ std::vector<vtkSmartPointer<vtkProp>> polylineProps(const QVector<Polyline3D>& l
                                                     const Style& style) {
     std::vector<vtkSmartPointer<vtkProp>> props;
     for (const Polyline3D& line : lines) {
-        if (line.points.size() < 2)
-            continue;
         vtkNew<vtkPoints> points;
         vtkNew<vtkCellArray> cells;
-        if ((line.dashed || forceDashed) && style.dashLength > 0.0) {
-            appendDashes(line.points, style.dashLength, points, cells);
-        } else {
-            std::vector<vtkIdType> ids;
-            ids.reserve(static_cast<std::size_t>(line.points.size()));
-            for (const QVector3D& p : line.points)
-                ids.push_back(points->InsertNextPoint(p.x(), p.y(), p.z()));
-            cells->InsertNextCell(static_cast<vtkIdType>(ids.size()), ids.data());
+        for (const QVector<QVector3D>& run : finiteRuns(line.points)) {
+            if ((line.dashed || forceDashed) && style.dashLength > 0.0) {
+                appendDashes(run, style.dashLength, points, cells);
+            } else {
+                std::vector<vtkIdType> ids;
+                ids.reserve(static_cast<std::size_t>(run.size()));
+                for (const QVector3D& p : run)
+                    ids.push_back(points->InsertNextPoint(p.x(), p.y(), p.z()));
+                cells->InsertNextCell(static_cast<vtkIdType>(ids.size()), ids.data());
+            }
         }
+        if (cells->GetNumberOfCells() == 0)
+            continue;
         vtkNew<vtkPolyData> data;
         data->SetPoints(points);
         data->SetLines(cells);

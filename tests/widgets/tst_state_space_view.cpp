@@ -10,6 +10,7 @@
 #include <QWheelEvent>
 
 #include <cmath>
+#include <limits>
 
 using namespace opdims::widgets;
 
@@ -100,6 +101,7 @@ private slots:
     void mouseDrag_rotatesAndResetCameraRestores();
     void mouseWheel_zooms();
     void darkBackground_isDark();
+    void nonFinitePoints_areSkipped();
     void reparenting_keepsRendering();
     void savePng_writesFileOrFailsCleanly();
 };
@@ -219,6 +221,30 @@ void TestStateSpaceView::darkBackground_isDark() {
     const QColor corner = image.pixelColor(image.width() - 2, image.height() - 2);
     QVERIFY2(corner.lightness() < 40, qPrintable(corner.name()));
     QVERIFY(opdims::test::countPixelsUnlike(image, corner) > 5000);
+}
+
+// A diverging reduced-rank network gives inf or NaN states: the finite rest is still drawn and
+// the camera and axes stay on the finite data.
+void TestStateSpaceView::nonFinitePoints_areSkipped() {
+    StateSpaceView view;
+    view.resize(kViewSize);
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    QVector<Polyline3D> reduced = reducedTrajectories();
+    const float inf = std::numeric_limits<float>::infinity();
+    reduced[0].points[50] = QVector3D(inf, 0.0f, 0.0f);
+    reduced[1].points[10] = QVector3D(std::nanf(""), 1.0f, 1.0f);
+    view.setTrajectories(fullTrajectories(), reduced);
+    const QImage withBadPoints = view.renderImage();
+    view.setTrajectories(fullTrajectories(), reducedTrajectories());
+    view.resetCamera();
+    const QImage clean = view.renderImage();
+    QImage diff;
+    // Only the gaps around the two dropped points differ.
+    const double changed = opdims::test::differingFraction(withBadPoints, clean, &diff);
+    QVERIFY2(changed < 0.01, qPrintable(QString::number(changed)));
+    const double fraction = coveredFraction(withBadPoints);
+    QVERIFY2(fraction > 0.02 && fraction < 0.5, qPrintable(QString::number(fraction)));
 }
 
 // A dock that floats moves the view to another window, and Qt gives it a new OpenGL context.
