@@ -55,6 +55,8 @@ private slots:
     void exports_toMissingFolder_fail();
     void appendPoint_coalescesReplots();
     void appendPoint_outOfRange_isIgnored();
+    void title_takesARowOnlyWhenSet();
+    void legend_showsNamedSeriesOnly();
     void costPlot_matchesBaseline();
 };
 
@@ -148,6 +150,31 @@ void TestPlotView::appendPoint_outOfRange_isIgnored() {
     view.appendPoint(-1, 0.0, 1.0);
     QCOMPARE(view.series().size(), 1);
     QVERIFY(view.series().first().x.isEmpty());
+}
+
+void TestPlotView::title_takesARowOnlyWhenSet() {
+    PlotView view;
+    auto* plot = view.findChild<QCustomPlot*>();
+    QVERIFY(plot != nullptr);
+    QCOMPARE(plot->plotLayout()->rowCount(), 1);
+    view.setTitle(QStringLiteral("Cost"));
+    QCOMPARE(plot->plotLayout()->rowCount(), 2);
+    view.setTitle(QStringLiteral("Cost against k"));
+    QCOMPARE(plot->plotLayout()->rowCount(), 2);
+    view.setTitle(QString());
+    QCOMPARE(plot->plotLayout()->rowCount(), 1);
+}
+
+void TestPlotView::legend_showsNamedSeriesOnly() {
+    PlotView view;
+    auto* plot = view.findChild<QCustomPlot*>();
+    QVERIFY(plot != nullptr);
+    view.setSeries({PlotSeries{QString(), Qt::red, {0, 1}, {0, 1}}});
+    QVERIFY(!plot->legend->visible());
+    view.setSeries({PlotSeries{QString(), Qt::red, {0, 1}, {0, 1}},
+                    PlotSeries{QStringLiteral("cost"), Qt::blue, {0, 1}, {1, 0}}});
+    QVERIFY(plot->legend->visible());
+    QCOMPARE(plot->legend->itemCount(), 1);
 }
 
 void TestPlotView::costPlot_matchesBaseline() {
