@@ -46,7 +46,7 @@ struct VtkHost::Impl {
 
 namespace {
 
-// Adapts a member-less lambda-free callback: VTK observers take a function pointer and client data.
+// VTK observers take a plain function pointer and client data; F is a capture-less lambda type.
 template <typename F> void observe(vtkObject* object, unsigned long event, VtkHost* host, F) {
     vtkNew<vtkCallbackCommand> command;
     command->SetClientData(host);
