@@ -5,7 +5,7 @@
 #include "core/error.h"
 #include "core/fast_math.h"
 #include "core/parallel.h"
-#include "core/rng.h"
+#include "core/train_noise.h"
 
 #include <algorithm>
 
@@ -81,7 +81,7 @@ struct Bptt::Part {
     Eigen::MatrixXd U;  // V x Tn: u_0 .. u_{T-1}
     Eigen::MatrixXd DZ; // M x Tn: dcost/dz_1 .. dcost/dz_T
     Eigen::MatrixXd x, drive, gr, g0, z;
-    std::vector<Rng> noise;
+    std::vector<NormalStream> noise;
     Gradients grad;
     double sse = 0.0;
 
@@ -136,9 +136,8 @@ void Bptt::Part::run(const Model& model, const Eigen::MatrixXd& aWt, const Batch
         drive.noalias() += model.W * r;
         if (sigma != 0.0)
             for (Eigen::Index j = 0; j < count; ++j) {
-                Rng& rng = noise[static_cast<std::size_t>(j)];
-                for (Eigen::Index i = 0; i < n; ++i)
-                    drive(i, j) += sigma * rng.normal();
+                auto col = drive.col(j);
+                noise[static_cast<std::size_t>(j)].addScaled(sigma, col);
             }
         x = (1.0 - a) * x + a * drive;
         tanhInto(x, rNext);

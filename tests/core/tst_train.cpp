@@ -5,6 +5,7 @@
 #include "core/train.h"
 #include "core/train_batch.h"
 #include "core/train_checkpoint.h"
+#include "core/train_noise.h"
 
 #include <QTemporaryDir>
 #include <QTest>
@@ -87,6 +88,20 @@ private:
 private slots:
     void gradients_matchFiniteDifferences_ctxt() { checkGradients(TaskKind::Ctxt); }
     void gradients_matchFiniteDifferences_swg() { checkGradients(TaskKind::Swg); }
+
+    void normalStream_followsTheRngNormalSequence() {
+        Rng reference(99, 4);
+        NormalStream stream(99, 4);
+        Eigen::VectorXd got = Eigen::VectorXd::Zero(1000);
+        stream.addScaled(1.0, got);
+        double worst = 0.0;
+        for (Eigen::Index i = 0; i < got.size(); ++i) {
+            const double want = reference.normal();
+            worst = std::max(worst, std::abs(got(i) - want) / std::max(1.0, std::abs(want)));
+        }
+        QVERIFY2(worst < 1e-14, qPrintable(QString::number(worst)));
+        QVERIFY(std::abs(got.mean()) < 0.1 && std::abs(got.squaredNorm() / 1000 - 1.0) < 0.1);
+    }
 
     void gradients_sameBitsWithOneOrTwoThreads() {
         const Model m = randomModel(TaskKind::Swg, 12, 5, 1.5);
