@@ -44,7 +44,9 @@ BfgsStep bestRowDimensionBfgs(const Eigen::MatrixXd& W, double alpha, const Eige
     Eigen::VectorXd g = gradient(v, f);
     Eigen::MatrixXd H = Eigen::MatrixXd::Identity(n, n); // inverse Hessian estimate
     for (int it = 0;
-         it < bfgs.maxIterations && g.lpNorm<Eigen::Infinity>() > bfgs.gradientTolerance; ++it) {
+         it < bfgs.maxIterations &&
+         g.lpNorm<Eigen::Infinity>() > bfgs.gradientTolerance * std::max(std::abs(f), 1e-300);
+         ++it) {
         const Eigen::VectorXd p = -H * g;
         double step = 1.0, fn = f;
         Eigen::VectorXd vn;
