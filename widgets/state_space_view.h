@@ -12,8 +12,6 @@
 
 namespace opdims::widgets {
 
-class VtkHost;
-
 // Rotate with the left mouse button, pan with the middle one (or Shift + left), zoom with the
 // wheel or the right button. Every setter replaces what was shown of its kind.
 class StateSpaceView : public QWidget {
