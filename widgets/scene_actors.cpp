@@ -188,7 +188,7 @@ std::vector<vtkSmartPointer<vtkProp>> polylineProps(const QVector<Polyline3D>& l
 }
 
 std::vector<vtkSmartPointer<vtkProp>> markerProps(const QVector<Marker3D>& markers,
-                                                  const Style& style) {
+                                                  const Style& style, bool round) {
     // Point size is per actor: one actor per distinct marker size.
     std::map<double, std::vector<const Marker3D*>> bySize;
     for (const Marker3D& m : markers)
@@ -217,7 +217,7 @@ std::vector<vtkSmartPointer<vtkProp>> markerProps(const QVector<Marker3D>& marke
         mapper->ScalarVisibilityOn();
         vtkNew<vtkActor> actor;
         actor->SetMapper(mapper);
-        actor->GetProperty()->RenderPointsAsSpheresOn();
+        actor->GetProperty()->SetRenderPointsAsSpheres(round);
         actor->GetProperty()->SetPointSize(
             static_cast<float>(kMarkerPixels * size * style.pixelScale));
         props.emplace_back(actor);
@@ -230,18 +230,22 @@ std::vector<vtkSmartPointer<vtkProp>> markerProps(const QVector<Marker3D>& marke
 
 std::vector<vtkSmartPointer<vtkProp>> fixedPointProps(const QVector<FixedPointGlyph>& points,
                                                       const Style& style) {
-    QVector<Marker3D> glyphs;
+    QVector<Marker3D> round, square;
     QVector<Polyline3D> directions;
     for (const FixedPointGlyph& p : points) {
         const QColor color = stabilityColor(p.stability);
-        glyphs.append(Marker3D{p.position, color, kFixedPointPixels / kMarkerPixels, p.label});
+        const bool isRound = p.stability == Stability::Stable || p.stability == Stability::Marginal;
+        (isRound ? round : square)
+            .append(Marker3D{p.position, color, kFixedPointPixels / kMarkerPixels, p.label});
         for (const QVector3D& direction : p.directions)
             directions.append(Polyline3D{
                 QString(), color, {p.position, p.position + direction}, false, kDirectionWidth});
     }
     auto props = polylineProps(directions, 1.0, false, style);
-    auto markers = markerProps(glyphs, style);
-    props.insert(props.end(), markers.begin(), markers.end());
+    for (bool isRound : {true, false}) {
+        auto markers = markerProps(isRound ? round : square, style, isRound);
+        props.insert(props.end(), markers.begin(), markers.end());
+    }
     return props;
 }
 

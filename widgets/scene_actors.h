@@ -30,8 +30,11 @@ struct Style {
 std::vector<vtkSmartPointer<vtkProp>> polylineProps(const QVector<Polyline3D>& lines,
                                                     double widthFactor, bool forceDashed,
                                                     const Style& style);
+// Round markers are shaded spheres, the others flat squares.
 std::vector<vtkSmartPointer<vtkProp>> markerProps(const QVector<Marker3D>& markers,
-                                                  const Style& style);
+                                                  const Style& style, bool round = true);
+// Stable and marginal fixed points are round, saddles and unstable ones square, so that the
+// kinds stay apart also for readers who do not tell orange from red.
 std::vector<vtkSmartPointer<vtkProp>> fixedPointProps(const QVector<FixedPointGlyph>& points,
                                                       const Style& style);
 std::vector<vtkSmartPointer<vtkProp>> arrowProps(const QVector<Arrow3D>& arrows);

@@ -27,7 +27,8 @@ struct Marker3D {
 
 enum class Stability { Stable, Saddle, Unstable, Marginal };
 
-// A fixed point with the directions of its linearisation (e.g. eigenvectors).
+// A fixed point with the directions of its linearisation (e.g. eigenvectors). Drawn in its
+// stability colour: round when stable or marginal, square when a saddle or unstable.
 struct FixedPointGlyph {
     QVector3D position;
     Stability stability = Stability::Stable;
