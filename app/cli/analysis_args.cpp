@@ -76,11 +76,11 @@ Basis basisFromSpec(const Args& args, const std::string& spec, const std::string
         return pcBasis(model.W);
     if (spec == "op-columns" || spec == "op-rows") {
         const Side side = spec == "op-columns" ? Side::Columns : Side::Rows;
-        const auto local = localDimsArg(args, localFile, model, task, side, batch, progress);
         LocationFilter filter = locationSubset(task, locations);
         if (args.has("global-times"))
             filter = withTimes(std::move(filter),
                                parseIntList(args.value("global-times"), "global-times"));
+        const auto local = localDimsArg(args, localFile, model, task, side, batch, progress);
         Basis b = globalDimensions(local, side, filter).basis;
         if (locations != "all")
             b.name += " (" + locations + ")";

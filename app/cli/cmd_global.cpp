@@ -17,11 +17,11 @@ int run(const Args& args) {
         throw Error("--type columns|rows is required");
     const Side side = parseSide(args.value("type"));
     const Batch batch = batchArg(args, task, m);
+    const LocationFilter filter = locationFilterArg(args, task, "locations"); // fail early
     const auto local = localDimsArg(args, args.value("local"), m, task, side, batch,
                                     terminalProgress("local dimensions"));
     finishTerminalProgress();
-    const GlobalDimensions g =
-        globalDimensions(local, side, locationFilterArg(args, task, "locations"));
+    const GlobalDimensions g = globalDimensions(local, side, filter);
     if (args.has("out"))
         writeBasisFile(args.value("out"), g.basis);
     if (args.has("json")) {

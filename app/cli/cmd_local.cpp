@@ -4,6 +4,7 @@
 #include "core/error.h"
 #include "core/local_io.h"
 
+#include <filesystem>
 #include <iostream>
 
 namespace opdims::cli {
@@ -18,6 +19,11 @@ int run(const Args& args) {
     if (!args.has("out"))
         throw Error("--out FILE.h5 is required");
     const Side side = parseSide(args.value("type"));
+    // Fail before the computation, not after it.
+    const std::filesystem::path out(args.value("out"));
+    if (out.has_parent_path() && !std::filesystem::is_directory(out.parent_path()))
+        throw Error(args.value("out") + ": the folder " + out.parent_path().string() +
+                    " does not exist");
     const auto start = std::chrono::steady_clock::now();
     const auto locations = locationsArg(args, m, task, batch, {});
     const auto local = localDimensions(m, locations, side, localOptionsArg(args),
