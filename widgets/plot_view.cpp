@@ -22,9 +22,10 @@ namespace opdims::widgets {
 
 namespace {
 
-constexpr int kReplotDelayMs = 40;       // coalesces bursts of live points into one redraw
-constexpr QSize kFallbackSize(800, 500); // export size while the view has no real size yet
-constexpr double kExportPngScale = 2.0;  // sharp on slides and high-dpi screens
+constexpr int kReplotDelayMs = 40;        // coalesces bursts of live points into one redraw
+constexpr QSize kFallbackSize(800, 500);  // export size of a view too small to show a plot
+constexpr double kExportPngScale = 2.0;   // sharp on slides and high-dpi screens
+constexpr int kMaxInsetLegendEntries = 4; // a longer legend would cover the curves
 
 bool nonEmptyFile(const QString& path) {
     const QFileInfo info(path);
@@ -41,6 +42,31 @@ struct PlotView::Impl {
     QTimer replotTimer;
     bool logY = false;
     bool autoRange = true; // false once the user pans or zooms, until double-click or new data
+    bool legendOutside = false;
+
+    // A short legend sits in the top right corner of the axes; a long one right of them.
+    void placeLegend(bool outside) {
+        if (outside == legendOutside)
+            return;
+        QCPLayoutGrid* grid = plot->plotLayout();
+        QCPLayoutInset* inset = plot->axisRect()->insetLayout();
+        if (legendOutside) {
+            grid->take(plot->legend);
+            grid->simplify();
+        } else {
+            inset->take(plot->legend);
+        }
+        if (outside) {
+            int row = 0;
+            while (row < grid->rowCount() && grid->element(row, 0) != plot->axisRect())
+                ++row;
+            grid->addElement(row, 1, plot->legend);
+            grid->setColumnStretchFactor(1, 0.001); // as narrow as the entries allow
+        } else {
+            inset->addElement(plot->legend, Qt::AlignTop | Qt::AlignRight);
+        }
+        legendOutside = outside;
+    }
 
     // The view's own size: the plot fills it, and a hidden view has not laid out the plot yet.
     QSize exportSize(const QWidget* view) const {
@@ -104,6 +130,7 @@ PlotView::PlotView(QWidget* parent) : QWidget(parent), d(std::make_unique<Impl>(
     plot->legend->setBrush(QColor(255, 255, 255, 220));
     plot->legend->setBorderPen(QPen(QColor(0xa0, 0xa0, 0xa0)));
     plot->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignRight);
+    plot->legend->setMargins(QMargins(6, 4, 6, 4));
 
     QFont titleFont = labelFont;
     titleFont.setBold(true);
@@ -196,6 +223,7 @@ void PlotView::setSeries(const QVector<PlotSeries>& series) {
         anyName = anyName || !s.name.isEmpty();
     }
     d->plot->legend->setVisible(anyName);
+    d->placeLegend(d->plot->legend->itemCount() > kMaxInsetLegendEntries);
     d->autoRange = true;
     d->rescale();
     d->replotTimer.stop();

@@ -128,11 +128,12 @@ void SceneAnnotations::applyStyle(const Style& style, bool dark) {
 }
 
 void SceneAnnotations::placeLegend(double pixelScale) {
+    // Top right: the z axis of the static triad is on the left for the default camera.
     const int* size = m_renderer->GetSize();
     const double line = 1.35 * kLegendFontSize * pixelScale;
     for (std::size_t i = 0; i < m_legend.size(); ++i)
         m_legend[i]->SetDisplayPosition(
-            static_cast<int>(12 * pixelScale),
+            static_cast<int>(size[0] - 12 * pixelScale),
             static_cast<int>(size[1] - 10 * pixelScale - static_cast<double>(i) * line));
 }
 
@@ -140,7 +141,7 @@ void SceneAnnotations::styleLegendEntry(vtkTextActor* entry, const Style& style,
     vtkTextProperty* tp = entry->GetTextProperty();
     tp->SetFontSize(static_cast<int>(kLegendFontSize * style.pixelScale));
     tp->SetBold(true);
-    tp->SetJustificationToLeft();
+    tp->SetJustificationToRight();
     tp->SetVerticalJustificationToTop();
     // A backdrop keeps the entries readable where they overlap trajectories.
     tp->SetBackgroundColor(dark ? 0.08 : 1.0, dark ? 0.09 : 1.0, dark ? 0.11 : 1.0);

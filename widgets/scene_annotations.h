@@ -28,7 +28,7 @@ public:
     void setLegend(const QVector<LegendEntry>& entries, const Style& style, bool dark);
     // Fonts, line widths and colours for a device pixel ratio and theme.
     void applyStyle(const Style& style, bool dark);
-    // Legend lines are placed in pixels from the top left, which moves with the view's height:
+    // Legend lines are placed in pixels from the top right, which moves with the view's size:
     // call before each render.
     void placeLegend(double pixelScale);
 

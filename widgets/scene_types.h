@@ -14,7 +14,7 @@ struct Polyline3D {
     QColor color;
     QVector<QVector3D> points;
     bool dashed = false;
-    double width = 2.0; // in device-independent pixels
+    double width = 3.0; // in device-independent pixels; 3 reads well on a projector
 };
 
 // A sampling location or any other point of interest.

@@ -57,6 +57,7 @@ private slots:
     void appendPoint_outOfRange_isIgnored();
     void title_takesARowOnlyWhenSet();
     void legend_showsNamedSeriesOnly();
+    void longLegend_movesBesideTheAxes();
     void costPlot_matchesBaseline();
 };
 
@@ -175,6 +176,24 @@ void TestPlotView::legend_showsNamedSeriesOnly() {
                     PlotSeries{QStringLiteral("cost"), Qt::blue, {0, 1}, {1, 0}}});
     QVERIFY(plot->legend->visible());
     QCOMPARE(plot->legend->itemCount(), 1);
+    QCOMPARE(plot->plotLayout()->columnCount(), 1); // a short legend sits inside the axes
+}
+
+void TestPlotView::longLegend_movesBesideTheAxes() {
+    PlotView view;
+    view.setTitle(QStringLiteral("Output"));
+    auto* plot = view.findChild<QCustomPlot*>();
+    QVERIFY(plot != nullptr);
+    QVector<PlotSeries> many;
+    for (int i = 0; i < 6; ++i)
+        many.append(PlotSeries{QStringLiteral("trial %1").arg(i), Qt::blue, {0, 1}, {0, i * 1.0}});
+    view.setSeries(many);
+    QCOMPARE(plot->plotLayout()->columnCount(), 2);
+    QCOMPARE(plot->plotLayout()->element(1, 1), static_cast<QCPLayoutElement*>(plot->legend));
+    view.setSeries(costSeries());
+    QCOMPARE(plot->plotLayout()->columnCount(), 1);
+    view.setTitle(QString());
+    QCOMPARE(plot->plotLayout()->rowCount(), 1);
 }
 
 void TestPlotView::costPlot_matchesBaseline() {
