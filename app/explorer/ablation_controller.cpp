@@ -1,0 +1,122 @@
+// Generation-numbered requests to the ablation worker; only the newest result reaches the views.
+#include "app/explorer/ablation_controller.h"
+
+#include <QFile>
+#include <QTextStream>
+
+#include <chrono>
+
+namespace opdims::explorer {
+
+AblationController::AblationController(QObject* parent)
+    : QObject(parent), m_shared(std::make_shared<AblationShared>()) {
+    qRegisterMetaType<std::shared_ptr<const ModelAnalysis>>();
+    qRegisterMetaType<std::shared_ptr<const AblationResult>>();
+    m_latencyLog = qEnvironmentVariable("OPDIMS_LATENCY_LOG");
+    m_worker = new AblationWorker(m_shared);
+    m_worker->moveToThread(&m_thread);
+    connect(&m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
+    connect(m_worker, &AblationWorker::computed, this, &AblationController::onComputed);
+    connect(m_worker, &AblationWorker::skipped, this, [this](quint64) { setPending(-1); });
+    connect(m_worker, &AblationWorker::failed, this, [this](quint64 generation, QString message) {
+        setPending(-1);
+        if (generation == m_generation)
+            emit requestFailed(message);
+    });
+    connect(m_worker, &AblationWorker::prepared, this, &AblationController::onPrepared);
+    connect(m_worker, &AblationWorker::prepareFailed, this, [this](quint64 id, QString message) {
+        setPending(-1);
+        if (id == m_modelId)
+            emit analysisFailed(message);
+    });
+    m_thread.setObjectName(QStringLiteral("ablation"));
+    m_thread.start();
+}
+
+AblationController::~AblationController() {
+    // Stop whatever runs so that quitting does not wait for a stale computation.
+    m_shared->latest.store(~quint64{0});
+    m_shared->superseded.store(true);
+    m_thread.quit();
+    m_thread.wait();
+}
+
+qint64 AblationController::nowNs() {
+    return std::chrono::duration_cast<std::chrono::nanoseconds>(
+               std::chrono::steady_clock::now().time_since_epoch())
+        .count();
+}
+
+void AblationController::setPending(int delta) {
+    const bool wasBusy = m_pending > 0;
+    m_pending += delta;
+    if (wasBusy != (m_pending > 0))
+        emit busyChanged(m_pending > 0);
+}
+
+void AblationController::prepare(std::shared_ptr<const Model> model, bool allFrequencies) {
+    const quint64 id = ++m_modelId;
+    // A new network makes every ablation request of the old one stale.
+    m_shared->latest.store(++m_generation);
+    m_shared->superseded.store(true);
+    setPending(+1);
+    QMetaObject::invokeMethod(
+        m_worker,
+        [w = m_worker, id, model, allFrequencies] { w->prepare(id, model, allFrequencies); },
+        Qt::QueuedConnection);
+}
+
+void AblationController::onPrepared(quint64 modelId,
+                                    std::shared_ptr<const ModelAnalysis> analysis) {
+    setPending(-1);
+    if (modelId != m_modelId)
+        return;
+    m_analysis = std::move(analysis);
+    emit analysisReady(m_analysis);
+}
+
+quint64 AblationController::request(std::shared_ptr<const Basis> basis,
+                                    const std::vector<bool>& keep, bool fixedPoints) {
+    AblationRequest r;
+    r.issuedNs = nowNs();
+    r.generation = ++m_generation;
+    r.analysis = m_analysis;
+    r.basis = std::move(basis);
+    r.keep = keep;
+    r.fixedPoints = fixedPoints;
+    if (!r.analysis || !r.basis)
+        return r.generation;
+    m_shared->latest.store(r.generation);
+    m_shared->superseded.store(true);
+    setPending(+1);
+    QMetaObject::invokeMethod(
+        m_worker, [w = m_worker, r] { w->compute(r); }, Qt::QueuedConnection);
+    return r.generation;
+}
+
+void AblationController::onComputed(std::shared_ptr<const AblationResult> result) {
+    setPending(-1);
+    if (result->generation != m_generation || result->analysis != m_analysis) {
+        ++m_dropped;
+        return;
+    }
+    ++m_shown;
+    emit resultReady(result);
+}
+
+void AblationController::viewsUpdated(const AblationResult& result) {
+    const double ms = static_cast<double>(nowNs() - result.issuedNs) / 1e6;
+    m_latencies.push_back(ms);
+    if (m_latencyLog.isEmpty())
+        return;
+    QFile f(m_latencyLog);
+    if (!f.open(QIODevice::Append | QIODevice::Text))
+        return;
+    QTextStream out(&f);
+    if (f.size() == 0)
+        out << "generation,kept,latency_ms,compute_ms\n";
+    out << result.generation << ',' << result.kept << ',' << ms << ','
+        << result.computeSeconds * 1000.0 << '\n';
+}
+
+} // namespace opdims::explorer

@@ -1,0 +1,69 @@
+// Live ablation on the GUI side: numbers each request, posts it to the worker thread and passes
+// on only the newest result (older ones are dropped); also prepares newly opened networks.
+#pragma once
+
+#include "app/explorer/ablation_worker.h"
+
+#include <QElapsedTimer>
+#include <QObject>
+#include <QThread>
+
+#include <memory>
+#include <vector>
+
+namespace opdims::explorer {
+
+class AblationController : public QObject {
+    Q_OBJECT
+public:
+    explicit AblationController(QObject* parent = nullptr);
+    ~AblationController() override;
+
+    // Analyses a newly opened network on the worker thread; emits analysisReady.
+    void prepare(std::shared_ptr<const Model> model, bool allFrequencies);
+    std::shared_ptr<const ModelAnalysis> analysis() const { return m_analysis; }
+
+    // Evaluates the reduced-rank W keeping `keep` of `basis`; returns the request's generation.
+    quint64 request(std::shared_ptr<const Basis> basis, const std::vector<bool>& keep,
+                    bool fixedPoints);
+
+    quint64 latestGeneration() const { return m_generation; }
+    int droppedResults() const { return m_dropped; }
+    int shownResults() const { return m_shown; }
+    // Makes the worker sleep this long before delivering each result (tests only).
+    void setArtificialDelay(int ms) { m_shared->delayMs.store(ms); }
+
+    // Called once the views show a result: records the change-to-views latency.
+    void viewsUpdated(const AblationResult& result);
+    // Latencies (ms) of the results shown so far, in order.
+    const std::vector<double>& latenciesMs() const { return m_latencies; }
+    void clearLatencies() { m_latencies.clear(); }
+
+    static qint64 nowNs();
+
+signals:
+    void analysisReady(std::shared_ptr<const opdims::explorer::ModelAnalysis> analysis);
+    void analysisFailed(const QString& message);
+    void resultReady(std::shared_ptr<const opdims::explorer::AblationResult> result);
+    void requestFailed(const QString& message);
+    void busyChanged(bool busy);
+
+private:
+    void onComputed(std::shared_ptr<const AblationResult> result);
+    void onPrepared(quint64 modelId, std::shared_ptr<const ModelAnalysis> analysis);
+    void setPending(int delta);
+
+    QThread m_thread;
+    AblationWorker* m_worker = nullptr;
+    std::shared_ptr<AblationShared> m_shared;
+    std::shared_ptr<const ModelAnalysis> m_analysis;
+    quint64 m_generation = 0;
+    quint64 m_modelId = 0;
+    int m_pending = 0;
+    int m_dropped = 0;
+    int m_shown = 0;
+    std::vector<double> m_latencies;
+    QString m_latencyLog; // $OPDIMS_LATENCY_LOG: one CSV line per shown result
+};
+
+} // namespace opdims::explorer

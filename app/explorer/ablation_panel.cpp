@@ -1,0 +1,173 @@
+// AblationPanel: the slider, the spin box and the dimension list always agree on what is kept.
+#include "app/explorer/ablation_panel.h"
+
+#include "app/explorer/labels.h"
+#include "widgets/dimension_list.h"
+
+#include <QComboBox>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLocale>
+#include <QSignalBlocker>
+#include <QSlider>
+#include <QSpinBox>
+#include <QVBoxLayout>
+
+#include <algorithm>
+
+namespace opdims::explorer {
+
+namespace {
+constexpr const char* kRowsPending = "op-rows?";
+}
+
+AblationPanel::AblationPanel(QWidget* parent)
+    : QWidget(parent), m_basis(new QComboBox(this)), m_slider(new QSlider(Qt::Horizontal, this)),
+      m_rank(new QSpinBox(this)), m_list(new widgets::DimensionList(this)),
+      m_numbers(new QLabel(this)), m_busy(new QLabel(this)) {
+    auto* layout = new QVBoxLayout(this);
+    auto* form = new QFormLayout;
+    form->addRow(tr("Basis:"), m_basis);
+    auto* rankRow = new QHBoxLayout;
+    rankRow->addWidget(m_slider, 1);
+    rankRow->addWidget(m_rank);
+    form->addRow(tr("Kept dimensions k:"), rankRow);
+    layout->addLayout(form);
+    layout->addWidget(m_numbers);
+    layout->addWidget(m_busy);
+    layout->addWidget(m_list, 1);
+    m_numbers->setWordWrap(true);
+    m_busy->setText(tr("computing…"));
+    m_busy->setVisible(false);
+    m_basis->setToolTip(tr("The basis whose first k dimensions the reduced-rank weight matrix "
+                           "keeps"));
+    m_slider->setToolTip(tr("Number of kept dimensions k"));
+    m_slider->setTracking(true);
+    connect(m_slider, &QSlider::valueChanged, this, &AblationPanel::setRank);
+    connect(m_rank, &QSpinBox::valueChanged, this, &AblationPanel::setRank);
+    connect(m_basis, &QComboBox::currentIndexChanged, this, &AblationPanel::onBasisChosen);
+    connect(m_list, &widgets::DimensionList::keptChanged, this, &AblationPanel::onKeptChanged);
+}
+
+const NamedBasis* AblationPanel::find(const std::string& key) const {
+    for (const NamedBasis& b : m_bases)
+        if (b.key == key)
+            return &b;
+    return nullptr;
+}
+
+void AblationPanel::setAnalysis(std::shared_ptr<const ModelAnalysis> analysis) {
+    m_analysis = std::move(analysis);
+    m_bases = m_analysis->bases;
+    const QSignalBlocker block(m_basis);
+    m_basis->clear();
+    for (const NamedBasis& b : m_bases)
+        m_basis->addItem(basisTitle(b.key), QString::fromStdString(b.key));
+    m_basis->addItem(tr("operative dimensions (rows): compute…"),
+                     QString::fromLatin1(kRowsPending));
+    // Keep the user's basis across networks when the new one has it; else operative columns.
+    int index = m_basis->findData(QString::fromStdString(m_lastKey));
+    if (index < 0)
+        index = m_basis->findData(QStringLiteral("op-columns"));
+    m_basis->setCurrentIndex(std::max(0, index));
+    onBasisChosen();
+}
+
+void AblationPanel::addBases(const std::vector<NamedBasis>& bases) {
+    if (bases.empty())
+        return;
+    const QSignalBlocker block(m_basis);
+    const int pending = m_basis->findData(QString::fromLatin1(kRowsPending));
+    if (pending >= 0)
+        m_basis->removeItem(pending);
+    for (const NamedBasis& b : bases) {
+        m_bases.push_back(b);
+        m_basis->addItem(basisTitle(b.key), QString::fromStdString(b.key));
+    }
+    m_basis->setCurrentIndex(m_basis->findData(QString::fromStdString(bases.front().key)));
+    onBasisChosen();
+}
+
+std::string AblationPanel::currentKey() const {
+    return m_basis->currentData().toString().toStdString();
+}
+
+std::shared_ptr<const Basis> AblationPanel::currentBasis() const {
+    const NamedBasis* b = find(currentKey());
+    return b ? b->basis : nullptr;
+}
+
+std::vector<bool> AblationPanel::keep() const {
+    const QVector<bool> kept = m_list->kept();
+    return std::vector<bool>(kept.begin(), kept.end());
+}
+
+int AblationPanel::rank() const {
+    return m_slider->value();
+}
+
+void AblationPanel::onBasisChosen() {
+    const std::string key = currentKey();
+    if (key == kRowsPending) {
+        // Stay on the previous basis until the row dimensions exist.
+        const QSignalBlocker block(m_basis);
+        m_basis->setCurrentIndex(std::max(0, m_basis->findData(QString::fromStdString(m_lastKey))));
+        emit rowBasesWanted();
+        return;
+    }
+    const NamedBasis* b = find(key);
+    if (!b)
+        return;
+    const bool sameSize = !m_lastKey.empty() && m_list->count() == b->basis->size();
+    const int k = sameSize ? m_slider->value() : b->basis->size();
+    m_lastKey = key;
+    const Eigen::VectorXd& s = b->basis->strength;
+    m_list->setDimensions(basisTitle(key), QVector<double>(s.data(), s.data() + s.size()));
+    {
+        const QSignalBlocker a(m_slider), c(m_rank);
+        m_slider->setRange(0, b->basis->size());
+        m_rank->setRange(0, b->basis->size());
+    }
+    {
+        const QSignalBlocker block(m_list);
+        m_list->setKeptCount(k);
+    }
+    {
+        const QSignalBlocker a(m_slider), c(m_rank);
+        m_slider->setValue(k);
+        m_rank->setValue(k);
+    }
+    emit changed();
+}
+
+void AblationPanel::setRank(int k) {
+    {
+        const QSignalBlocker a(m_slider), c(m_rank);
+        m_slider->setValue(k);
+        m_rank->setValue(k);
+    }
+    m_list->setKeptCount(k); // emits keptChanged when the kept set changes
+}
+
+void AblationPanel::onKeptChanged(const QVector<bool>& kept) {
+    // Ticking single dimensions: the slider shows how many are kept.
+    const int count = static_cast<int>(std::count(kept.begin(), kept.end(), true));
+    const QSignalBlocker a(m_slider), c(m_rank);
+    m_slider->setValue(count);
+    m_rank->setValue(count);
+    emit changed();
+}
+
+void AblationPanel::setBusy(bool busy) {
+    m_busy->setVisible(busy);
+}
+
+void AblationPanel::setNumbers(double cost, double distance, double fullCost) {
+    const QLocale l;
+    m_numbers->setText(tr("Cost %1 (full network %2), state distance %3")
+                           .arg(l.toString(cost, 'g', 4), l.toString(fullCost, 'g', 4),
+                                l.toString(distance, 'g', 4)));
+}
+
+} // namespace opdims::explorer

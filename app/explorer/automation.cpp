@@ -1,0 +1,162 @@
+// Automation: small state machines driven by the main window's signals, never by sleeping.
+#include "app/explorer/automation.h"
+
+#include "app/explorer/ablation_controller.h"
+#include "app/explorer/ablation_panel.h"
+#include "app/explorer/job_runner.h"
+#include "app/explorer/main_window.h"
+#include "app/explorer/stall_monitor.h"
+#include "app/explorer/train_dialog.h"
+
+#include <QApplication>
+#include <QFile>
+#include <QSlider>
+#include <QTextStream>
+#include <QTimer>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <memory>
+
+namespace opdims::explorer {
+
+Percentiles percentiles(std::vector<double> v) {
+    if (v.empty())
+        return {};
+    std::sort(v.begin(), v.end());
+    auto rank = [&](double q) {
+        const auto i = static_cast<std::size_t>(std::ceil(q * static_cast<double>(v.size())));
+        return v[std::min(v.size() - 1, i == 0 ? 0 : i - 1)];
+    };
+    const std::size_t n = v.size();
+    const double median = n % 2 ? v[n / 2] : 0.5 * (v[n / 2 - 1] + v[n / 2]);
+    return {median, rank(0.95)};
+}
+
+namespace {
+
+// Calls `then` once the analysis and the first ablation result are on screen.
+void whenReady(MainWindow* window, std::function<void()> then) {
+    auto fired = std::make_shared<bool>(false);
+    auto conn = std::make_shared<QMetaObject::Connection>();
+    *conn = QObject::connect(window, &MainWindow::resultShown, window, [=](quint64) {
+        if (*fired)
+            return;
+        *fired = true;
+        QObject::disconnect(*conn);
+        then();
+    });
+}
+
+void writeText(const QString& path, const QString& text) {
+    QFile f(path);
+    if (f.open(QIODevice::WriteOnly | QIODevice::Text))
+        QTextStream(&f) << text;
+    std::fputs(text.toLocal8Bit().constData(), stdout);
+}
+
+} // namespace
+
+void screenshotWhenReady(MainWindow* window, const QString& path, int rank) {
+    auto shoot = [window, path] {
+        // Give VTK and the plots time for their first paint.
+        QTimer::singleShot(1500, window, [window, path] {
+            const bool ok = window->grab().save(path);
+            if (!ok)
+                std::fprintf(stderr, "%s: the screenshot could not be written\n", qPrintable(path));
+            QApplication::exit(ok ? 0 : 1);
+        });
+    };
+    whenReady(window, [window, rank, shoot] {
+        if (rank < 0 || rank == window->ablationPanel()->rank()) {
+            shoot();
+            return;
+        }
+        whenReady(window, shoot);
+        window->ablationPanel()->setRank(rank);
+    });
+}
+
+void measureLatencyWhenReady(MainWindow* window, const QString& csvPath, int changes) {
+    whenReady(window, [window, csvPath, changes] {
+        AblationPanel* panel = window->ablationPanel();
+        AblationController* ctl = window->ablation();
+        const int n = panel->slider()->maximum();
+        auto step = std::make_shared<int>(0);
+        auto ks = std::make_shared<std::vector<int>>();
+        ctl->clearLatencies();
+        auto next = std::make_shared<std::function<void()>>();
+        *next = [=] {
+            if (*step >= changes) {
+                QString csv = QStringLiteral("change,k,latency_ms\n");
+                const auto& lat = ctl->latenciesMs();
+                for (std::size_t i = 0; i < lat.size(); ++i)
+                    csv += QStringLiteral("%1,%2,%3\n")
+                               .arg(i + 1)
+                               .arg((*ks)[i])
+                               .arg(lat[i], 0, 'f', 2);
+                const Percentiles p = percentiles(lat);
+                csv += QStringLiteral("# %1 changes, %2 units: median %3 ms, p95 %4 ms\n")
+                           .arg(lat.size())
+                           .arg(n)
+                           .arg(p.median, 0, 'f', 1)
+                           .arg(p.p95, 0, 'f', 1);
+                writeText(csvPath, csv);
+                QApplication::exit(0);
+                return;
+            }
+            // Down from N to 0, then back up: a user dragging the slider across its range.
+            const int period = 2 * std::max(1, n);
+            const int phase = (*step + 1) % period;
+            const int k = phase <= n ? n - phase : phase - n;
+            ++*step;
+            ks->push_back(k);
+            panel->setRank(k);
+        };
+        QObject::connect(window, &MainWindow::resultShown, window,
+                         [next] { QTimer::singleShot(20, *next); });
+        (*next)();
+    });
+}
+
+void measureStallWhenReady(MainWindow* window, const QString& job, const QString& reportPath,
+                           int iterations) {
+    whenReady(window, [window, job, reportPath, iterations] {
+        auto* monitor = new StallMonitor(window);
+        JobRunner* runner = window->jobs();
+        bool started = false;
+        if (job == QStringLiteral("training")) {
+            TrainDialog* dialog = window->trainDialog();
+            TrainSettings s = dialog->settings();
+            s.iterations = iterations;
+            dialog->setSettings(s);
+            dialog->show();
+            runner = dialog->runner();
+            started = dialog->startTraining();
+        } else {
+            started = window->startSweep();
+        }
+        if (!started) {
+            writeText(reportPath, QStringLiteral("the %1 job could not be started\n").arg(job));
+            QApplication::exit(1);
+            return;
+        }
+        monitor->start();
+        QObject::connect(runner, &JobRunner::finished, window,
+                         [monitor, job, reportPath](const QString&, double seconds) {
+                             monitor->stop();
+                             writeText(reportPath,
+                                       QStringLiteral("job: %1\nseconds: %2\ntimer ticks: %3\n"
+                                                      "longest GUI-thread gap: %4 ms\n")
+                                           .arg(job)
+                                           .arg(seconds, 0, 'f', 2)
+                                           .arg(monitor->ticks())
+                                           .arg(monitor->longestGapMs(), 0, 'f', 1));
+                             // Let the opened network (training) finish its own work first.
+                             QTimer::singleShot(200, [] { QApplication::exit(0); });
+                         });
+    });
+}
+
+} // namespace opdims::explorer

@@ -1,0 +1,35 @@
+// Unattended runs of the explorer for documentation and measurements: screenshots, the
+// slider-to-views latency of live ablation, and the longest GUI-thread stall during long jobs.
+#pragma once
+
+#include <QObject>
+#include <QString>
+
+#include <vector>
+
+namespace opdims::explorer {
+
+class MainWindow;
+
+// Median and 95th percentile (nearest rank) of a sample; {0, 0} when empty.
+struct Percentiles {
+    double median = 0.0;
+    double p95 = 0.0;
+};
+Percentiles percentiles(std::vector<double> values);
+
+// Saves the window as PNG once the network is analysed and the first ablation result is drawn
+// (after moving the rank slider to `rank` when it is >= 0), then quits the application with 0
+// (or 1 when the image cannot be written).
+void screenshotWhenReady(MainWindow* window, const QString& path, int rank = -1);
+
+// Moves the rank slider `changes` times like a user dragging it (down from N, then up), waiting
+// for the views after each change; writes one CSV line per change plus a summary, then quits.
+void measureLatencyWhenReady(MainWindow* window, const QString& csvPath, int changes);
+
+// Runs a long job (a rank sweep of every quick basis, or a training run of `iterations`) while a
+// 5 ms GUI-thread timer records the longest gap; writes a report and quits.
+void measureStallWhenReady(MainWindow* window, const QString& job, const QString& reportPath,
+                           int iterations);
+
+} // namespace opdims::explorer

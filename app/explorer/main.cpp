@@ -1,0 +1,85 @@
+// opdims-explorer: the desktop app. opdims-explorer [FILE] [--net N] [--task ctxt|swg]
+#include "app/explorer/automation.h"
+#include "app/explorer/file_controller.h"
+#include "app/explorer/language.h"
+#include "app/explorer/main_window.h"
+#include "widgets/vtk_host.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QTimer>
+
+int main(int argc, char** argv) {
+    // VTK needs an OpenGL 3.2 core context, which must be the default before QApplication exists.
+    opdims::widgets::setDefaultSurfaceFormat();
+    QApplication app(argc, argv);
+    QApplication::setOrganizationName(QStringLiteral("opdims"));
+    QApplication::setApplicationName(QStringLiteral("opdims-explorer"));
+    QApplication::setApplicationVersion(QStringLiteral(OPDIMS_VERSION));
+    QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/opdims-explorer.svg")));
+    QApplication::setDesktopFileName(QStringLiteral("org.opdims.explorer"));
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral("Operative dimensions explorer"));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    parser.addPositionalArgument(
+        QStringLiteral("file"),
+        QStringLiteral("Network to open (authors' HDF5, opdims HDF5, .npz)"),
+        QStringLiteral("[FILE]"));
+    const QCommandLineOption net(QStringLiteral("net"),
+                                 QStringLiteral("Network N of an authors' multi-network file"),
+                                 QStringLiteral("N"));
+    const QCommandLineOption task(QStringLiteral("task"),
+                                  QStringLiteral("Default network to open without FILE"),
+                                  QStringLiteral("ctxt|swg"), QStringLiteral("ctxt"));
+    const QCommandLineOption language(QStringLiteral("language"),
+                                      QStringLiteral("Interface language for this run (en, de)"),
+                                      QStringLiteral("code"));
+    // Hidden options for documentation and measurements.
+    QCommandLineOption screenshot(QStringLiteral("screenshot"), QString(), QStringLiteral("png"));
+    QCommandLineOption rank(QStringLiteral("rank"), QString(), QStringLiteral("k"),
+                            QStringLiteral("-1"));
+    QCommandLineOption latency(QStringLiteral("measure-latency"), QString(), QStringLiteral("csv"));
+    QCommandLineOption changes(QStringLiteral("changes"), QString(), QStringLiteral("n"),
+                               QStringLiteral("100"));
+    QCommandLineOption stall(QStringLiteral("measure-stall"), QString(),
+                             QStringLiteral("sweep|training"));
+    QCommandLineOption report(QStringLiteral("report"), QString(), QStringLiteral("file"),
+                              QStringLiteral("stall-report.txt"));
+    QCommandLineOption iterations(QStringLiteral("iterations"), QString(), QStringLiteral("n"),
+                                  QStringLiteral("20"));
+    for (QCommandLineOption* o :
+         {&screenshot, &rank, &latency, &changes, &stall, &report, &iterations})
+        o->setFlags(QCommandLineOption::HiddenFromHelp);
+    parser.addOptions(
+        {net, task, language, screenshot, rank, latency, changes, stall, report, iterations});
+    parser.process(app);
+
+    opdims::explorer::installTranslations(&app, parser.isSet(language)
+                                                    ? parser.value(language)
+                                                    : opdims::explorer::languageSetting());
+
+    opdims::explorer::MainWindow window;
+    if (parser.isSet(screenshot))
+        opdims::explorer::screenshotWhenReady(&window, parser.value(screenshot),
+                                              parser.value(rank).toInt());
+    if (parser.isSet(latency))
+        opdims::explorer::measureLatencyWhenReady(&window, parser.value(latency),
+                                                  parser.value(changes).toInt());
+    if (parser.isSet(stall))
+        opdims::explorer::measureStallWhenReady(&window, parser.value(stall), parser.value(report),
+                                                parser.value(iterations).toInt());
+    window.show();
+    const QStringList files = parser.positionalArguments();
+    // Open after the event loop starts so that the window is on screen while the network loads.
+    QTimer::singleShot(0, &window, [&] {
+        if (!files.isEmpty())
+            window.files()->open(files.front(), parser.isSet(net) ? parser.value(net).toInt() : 0);
+        else
+            window.openDefault(parser.value(task) == QStringLiteral("swg")
+                                   ? opdims::TaskKind::Swg
+                                   : opdims::TaskKind::Ctxt);
+    });
+    return app.exec();
+}

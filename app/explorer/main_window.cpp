@@ -1,0 +1,394 @@
+// MainWindow: docks around the 3D view; results of live ablation are drawn newest-first.
+#include "app/explorer/main_window.h"
+
+#include "app/explorer/ablation_controller.h"
+#include "app/explorer/ablation_panel.h"
+#include "app/explorer/file_controller.h"
+#include "app/explorer/job_runner.h"
+#include "app/explorer/job_status_widget.h"
+#include "app/explorer/labels.h"
+#include "app/explorer/language.h"
+#include "app/explorer/model_panel.h"
+#include "app/explorer/output_panel.h"
+#include "app/explorer/state_space_panel.h"
+#include "app/explorer/sweep_panel.h"
+#include "app/explorer/train_dialog.h"
+#include "app/explorer/variance_panel.h"
+#include "core/model_io.h"
+#include "widgets/plot_view.h"
+#include "widgets/state_space_view.h"
+
+#include <QActionGroup>
+#include <QCloseEvent>
+#include <QDockWidget>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QScrollArea>
+#include <QSettings>
+#include <QStatusBar>
+#include <QTimer>
+
+namespace opdims::explorer {
+
+MainWindow::MainWindow(QWidget* parent)
+    : QMainWindow(parent), m_ablation(new AblationController(this)), m_jobs(new JobRunner(this)),
+      m_files(new FileController(this)) {
+    setObjectName(QStringLiteral("MainWindow"));
+    setWindowIcon(QIcon(QStringLiteral(":/icons/opdims-explorer.svg")));
+    m_stateSpace = new StateSpacePanel(this);
+    setCentralWidget(m_stateSpace);
+    createDocks();
+    createMenus();
+    statusBar()->addPermanentWidget(new JobStatusWidget(m_jobs, this));
+    resize(1400, 900);
+
+    connect(m_files, &FileController::opened, this, &MainWindow::openModel);
+    connect(m_files, &FileController::error, this, &MainWindow::showError);
+    connect(m_files, &FileController::saved, this, [this](const QString& path) {
+        statusBar()->showMessage(tr("Saved %1").arg(path), 5000);
+    });
+    connect(m_ablation, &AblationController::analysisReady, this, &MainWindow::onAnalysisReady);
+    connect(m_ablation, &AblationController::analysisFailed, this, [this](const QString& message) {
+        showError(tr("Cannot analyse the network"), message);
+    });
+    connect(m_ablation, &AblationController::resultReady, this, &MainWindow::onResult);
+    connect(m_ablation, &AblationController::requestFailed, this, [this](const QString& message) {
+        statusBar()->showMessage(tr("Ablation failed: %1").arg(message), 8000);
+    });
+    connect(m_ablation, &AblationController::busyChanged, m_ablationPanel, &AblationPanel::setBusy);
+    connect(m_ablationPanel, &AblationPanel::changed, this, &MainWindow::requestAblation);
+    connect(m_ablationPanel, &AblationPanel::rowBasesWanted, this, &MainWindow::startRowDimensions);
+    connect(m_stateSpace, &StateSpacePanel::fixedPointsToggled, this, &MainWindow::requestAblation);
+    connect(m_stateSpace, &StateSpacePanel::allFrequenciesToggled, this, [this](bool all) {
+        if (m_opened.model)
+            m_ablation->prepare(m_opened.model, all);
+    });
+    connect(m_stateSpace, &StateSpacePanel::savePngRequested, this, &MainWindow::exportView);
+    connect(m_sweep, &SweepPanel::sweepRequested, this, &MainWindow::startSweep);
+    connect(m_jobs, &JobRunner::failed, this, [this](const QString& title, const QString& message) {
+        showError(tr("%1 failed").arg(title), message);
+    });
+    connect(m_jobs, &JobRunner::cancelled, this, [this](const QString& title) {
+        statusBar()->showMessage(tr("%1 cancelled").arg(title), 5000);
+    });
+    connect(m_jobs, &JobRunner::finished, this, [this](const QString& title, double seconds) {
+        statusBar()->showMessage(tr("%1 finished in %2 s").arg(title).arg(seconds, 0, 'f', 1),
+                                 5000);
+    });
+    readSettings();
+}
+
+MainWindow::~MainWindow() {
+    m_jobs->cancel();
+    m_jobs->waitForFinished();
+}
+
+void MainWindow::createDocks() {
+    auto addDock = [this](QWidget* w, const QString& title, const QString& name,
+                          Qt::DockWidgetArea area) {
+        auto* dock = new QDockWidget(title, this);
+        dock->setObjectName(name); // saveState() needs a stable name per dock
+        dock->setWidget(w);
+        addDockWidget(area, dock);
+        return dock;
+    };
+    m_modelPanel = new ModelPanel(this);
+    m_ablationPanel = new AblationPanel(this);
+    m_sweep = new SweepPanel(this);
+    m_variance = new VariancePanel(this);
+    m_output = new OutputPanel(this);
+    m_lossPlot = new widgets::PlotView(this);
+    m_lossPlot->setTitle(tr("Training loss"));
+    m_lossPlot->setAxisLabels(tr("iteration"), tr("loss"));
+    m_lossPlot->setLogY(true);
+    // The panel's wrapped lines need more height than a narrow dock may give: scroll then.
+    auto* modelScroll = new QScrollArea(this);
+    modelScroll->setWidget(m_modelPanel);
+    modelScroll->setWidgetResizable(true);
+    modelScroll->setFrameShape(QFrame::NoFrame);
+    auto* model =
+        addDock(modelScroll, tr("Model"), QStringLiteral("modelDock"), Qt::LeftDockWidgetArea);
+    auto* ablation = addDock(m_ablationPanel, tr("Live ablation"), QStringLiteral("ablationDock"),
+                             Qt::LeftDockWidgetArea);
+    auto* output = addDock(m_output, tr("Output vs target"), QStringLiteral("outputDock"),
+                           Qt::BottomDockWidgetArea);
+    auto* sweep =
+        addDock(m_sweep, tr("Rank sweep"), QStringLiteral("sweepDock"), Qt::BottomDockWidgetArea);
+    auto* variance = addDock(m_variance, tr("Variance explained"), QStringLiteral("varianceDock"),
+                             Qt::BottomDockWidgetArea);
+    auto* loss = addDock(m_lossPlot, tr("Training loss"), QStringLiteral("lossDock"),
+                         Qt::BottomDockWidgetArea);
+    splitDockWidget(model, ablation, Qt::Vertical);
+    tabifyDockWidget(output, sweep);
+    tabifyDockWidget(sweep, variance);
+    tabifyDockWidget(variance, loss);
+    output->raise();
+    resizeDocks({model, ablation}, {300, 440}, Qt::Vertical);
+    resizeDocks({model}, {380}, Qt::Horizontal);
+    resizeDocks({output}, {300}, Qt::Vertical);
+}
+
+void MainWindow::createMenus() {
+    QMenu* file = menuBar()->addMenu(tr("&File"));
+    QAction* open = file->addAction(tr("&Open…"), m_files, &FileController::openWithDialog);
+    open->setShortcut(QKeySequence::Open);
+    m_recentMenu = file->addMenu(tr("Open &recent"));
+    m_files->fillRecentMenu(m_recentMenu);
+    connect(m_files, &FileController::recentFilesChanged, this,
+            [this] { m_files->fillRecentMenu(m_recentMenu); });
+    QMenu* defaults = file->addMenu(tr("Open &default network"));
+    defaults->addAction(tr("Context-dependent integration (ctxt)"), this,
+                        [this] { openDefault(TaskKind::Ctxt); });
+    defaults->addAction(tr("Sine wave generation (swg)"), this,
+                        [this] { openDefault(TaskKind::Swg); });
+    file->addSeparator();
+    QAction* save = file->addAction(tr("&Save"), this, [this] {
+        if (!m_opened.model)
+            return;
+        // Only our own format is written in place; anything else goes through Save As.
+        if (!m_opened.path.isEmpty() &&
+            detectFormat(m_opened.path.toStdString()) == FileFormat::Opdims)
+            m_files->save(*m_opened.model, m_opened.path);
+        else
+            m_files->saveAs(*m_opened.model, QFileInfo(m_opened.path).completeBaseName());
+    });
+    save->setShortcut(QKeySequence::Save);
+    QAction* saveAs = file->addAction(tr("Save &as…"), this, [this] {
+        if (m_opened.model)
+            m_files->saveAs(*m_opened.model, QFileInfo(m_opened.path).completeBaseName());
+    });
+    saveAs->setShortcut(QKeySequence::SaveAs);
+    createExportMenu(file->addMenu(tr("&Export")));
+    file->addSeparator();
+    QAction* quit = file->addAction(tr("&Quit"), this, &QWidget::close);
+    quit->setShortcut(QKeySequence::Quit);
+
+    m_viewMenu = menuBar()->addMenu(tr("&View"));
+    for (QDockWidget* dock : findChildren<QDockWidget*>())
+        m_viewMenu->addAction(dock->toggleViewAction());
+    m_viewMenu->addSeparator();
+    m_viewMenu->addAction(tr("Reset camera"), m_stateSpace->view(),
+                          &widgets::StateSpaceView::resetCamera);
+
+    QMenu* analysis = menuBar()->addMenu(tr("&Analysis"));
+    analysis->addAction(tr("Compute operative &row dimensions"), this,
+                        &MainWindow::startRowDimensions);
+    analysis->addAction(tr("&Sweep k for the chosen basis"), this, &MainWindow::startSweep);
+    analysis->addAction(tr("&Train a network…"), this, [this] { trainDialog()->show(); });
+
+    QMenu* language = menuBar()->addMenu(tr("&Language"));
+    auto* group = new QActionGroup(language);
+    const QString current = languageSetting();
+    const std::pair<QString, QString> choices[] = {
+        {QString(), tr("System language")},
+        {QStringLiteral("en"), QStringLiteral("English")},
+        {QStringLiteral("de"), QStringLiteral("Deutsch")}};
+    for (const auto& [code, name] : choices) {
+        QAction* a = language->addAction(name, this, [this, code] { setLanguage(code); });
+        a->setCheckable(true);
+        a->setChecked(code == current);
+        group->addAction(a);
+    }
+}
+
+void MainWindow::createExportMenu(QMenu* menu) {
+    menu->addAction(tr("3D view as PNG…"), this, &MainWindow::exportView);
+    const std::pair<widgets::PlotView*, QString> plots[] = {
+        {m_sweep->costPlot(), tr("Cost vs k")},
+        {m_sweep->distancePlot(), tr("State distance vs k")},
+        {m_variance->plot(), tr("Variance explained")},
+        {m_output->plot(), tr("Output vs target")},
+        {m_lossPlot, tr("Training loss")}};
+    for (const auto& [plot, name] : plots)
+        menu->addAction(tr("%1 (PNG, SVG, PDF or CSV)…").arg(name), this,
+                        [this, plot, name] { exportPlot(plot, name); });
+}
+
+void MainWindow::exportView() {
+    const QString path = QFileDialog::getSaveFileName(
+        this, tr("Save the 3D view"), QStringLiteral("state-space.png"), tr("PNG images (*.png)"));
+    if (!path.isEmpty() && !m_stateSpace->view()->savePng(path))
+        showError(tr("Cannot save the image"), tr("%1: the image could not be written.").arg(path));
+}
+
+void MainWindow::exportPlot(widgets::PlotView* plot, const QString& name) {
+    QString selected;
+    const QString path = QFileDialog::getSaveFileName(
+        this, tr("Export %1").arg(name), QString(),
+        tr("PNG images (*.png);;SVG drawings (*.svg);;PDF documents (*.pdf);;CSV data (*.csv)"),
+        &selected);
+    if (path.isEmpty())
+        return;
+    const QString suffix = QFileInfo(path).suffix().toLower();
+    const bool ok = suffix == QStringLiteral("svg")   ? plot->exportSvg(path)
+                    : suffix == QStringLiteral("pdf") ? plot->exportPdf(path)
+                    : suffix == QStringLiteral("csv") ? plot->exportCsv(path)
+                                                      : plot->exportPng(path);
+    if (!ok)
+        showError(tr("Cannot export the plot"), tr("%1: the file could not be written.").arg(path));
+}
+
+void MainWindow::showError(const QString& title, const QString& message) {
+    auto* box = new QMessageBox(QMessageBox::Warning, title, message, QMessageBox::Ok, this);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->open(); // window-modal and non-blocking: background work and tests keep running
+    emit errorShown(message);
+}
+
+void MainWindow::openDefault(TaskKind task) {
+    try {
+        openModel(openDefaultModel(task));
+    } catch (const std::exception& e) {
+        showError(tr("Cannot open the default network"), QString::fromStdString(e.what()));
+    }
+}
+
+void MainWindow::openModel(const OpenedModel& opened) {
+    m_opened = opened;
+    m_analysis.reset();
+    m_pending.reset();
+    m_modelPanel->setModel(opened);
+    m_sweep->clear();
+    updateTitle();
+    m_jobs->cancel(); // a job of the previous network would deliver stale results
+    m_ablation->prepare(opened.model, m_stateSpace->allFrequencies());
+    statusBar()->showMessage(tr("Simulating the grid batch…"));
+}
+
+void MainWindow::updateTitle() {
+    const QString name = m_opened.model ? QString::fromStdString(m_opened.model->name) : QString();
+    setWindowTitle(name.isEmpty() ? tr("opdims explorer") : tr("%1 – opdims explorer").arg(name));
+}
+
+void MainWindow::onAnalysisReady(std::shared_ptr<const ModelAnalysis> analysis) {
+    m_analysis = analysis;
+    m_modelPanel->setFullCost(analysis->reference.run.cost);
+    m_stateSpace->setAnalysis(analysis);
+    m_variance->setAnalysis(*analysis);
+    m_output->setAnalysis(analysis);
+    m_ablationPanel->setAnalysis(analysis); // emits changed(): the first ablation request
+    statusBar()->showMessage(tr("Analysed in %1 s").arg(analysis->seconds, 0, 'f', 2), 5000);
+    emit analysisShown();
+}
+
+void MainWindow::requestAblation() {
+    if (!m_analysis)
+        return;
+    m_ablation->request(m_ablationPanel->currentBasis(), m_ablationPanel->keep(),
+                        m_stateSpace->fixedPointsShown());
+    m_sweep->setCurrentK(m_ablationPanel->rank());
+}
+
+void MainWindow::onResult(std::shared_ptr<const AblationResult> result) {
+    // Results queued behind each other are drawn once: only the newest survives the zero timer.
+    const bool scheduled = m_pending != nullptr;
+    m_pending = std::move(result);
+    if (!scheduled)
+        QTimer::singleShot(0, this, &MainWindow::applyPendingResult);
+}
+
+void MainWindow::applyPendingResult() {
+    const std::shared_ptr<const AblationResult> r = std::move(m_pending);
+    m_pending.reset();
+    if (!r || r->analysis != m_analysis)
+        return;
+    m_stateSpace->setResult(r);
+    m_output->setResult(r);
+    m_modelPanel->setReduced(basisTitle(m_ablationPanel->currentKey()), r->kept, r->basis->size(),
+                             r->run.cost, r->run.stateDistance);
+    m_ablationPanel->setNumbers(r->run.cost, r->run.stateDistance, m_analysis->reference.run.cost);
+    m_shown = r;
+    m_ablation->viewsUpdated(*r);
+    emit resultShown(r->generation);
+}
+
+bool MainWindow::startRowDimensions() {
+    if (!m_analysis)
+        return false;
+    auto analysis = m_analysis;
+    return m_jobs->start(tr("Operative row dimensions"),
+                         [this, analysis](const Progress& progress) -> std::function<void()> {
+                             auto bases = std::make_shared<std::vector<NamedBasis>>(
+                                 operativeRowBases(*analysis, progress));
+                             return [this, analysis, bases] {
+                                 if (analysis != m_analysis)
+                                     return;
+                                 m_stateSpace->addBases(*bases);
+                                 m_variance->addBases(*bases);
+                                 m_ablationPanel->addBases(*bases);
+                             };
+                         });
+}
+
+bool MainWindow::startSweep() {
+    if (!m_analysis)
+        return false;
+    const std::string key = m_ablationPanel->currentKey();
+    const std::shared_ptr<const Basis> basis = m_ablationPanel->currentBasis();
+    if (!basis)
+        return false;
+    auto analysis = m_analysis;
+    return m_jobs->start(
+        tr("Rank sweep (%1)").arg(basisShortTitle(key)),
+        [this, analysis, basis, key](const Progress& progress) -> std::function<void()> {
+            std::vector<int> ks{0};
+            for (int k : allRanks(*basis))
+                ks.push_back(k);
+            auto sweep = std::make_shared<SweepResult>(
+                rankSweep(*analysis->model, analysis->batch, *basis, ks, progress));
+            return [this, analysis, sweep, key] {
+                if (analysis == m_analysis)
+                    m_sweep->addCurve(key, *sweep);
+            };
+        });
+}
+
+TrainDialog* MainWindow::trainDialog() {
+    if (!m_train) {
+        m_train = new TrainDialog(this);
+        connect(m_train, &TrainDialog::trained, this,
+                [this](std::shared_ptr<const Model> model, const QString& description) {
+                    OpenedModel opened;
+                    opened.model = std::move(model);
+                    opened.origin = description;
+                    openModel(opened);
+                });
+        connect(m_train, &TrainDialog::trainingStarted, this, [this] {
+            widgets::PlotSeries loss;
+            loss.name = tr("loss");
+            loss.color = QColor(0, 114, 178);
+            m_lossPlot->setSeries({loss});
+        });
+        connect(m_train, &TrainDialog::lossAppended, this, [this](double iteration, double loss) {
+            m_lossPlot->appendPoint(0, iteration, loss);
+        });
+    }
+    return m_train;
+}
+
+void MainWindow::setLanguage(const QString& code) {
+    setLanguageSetting(code);
+    statusBar()->showMessage(tr("The language changes when the explorer starts the next time."),
+                             8000);
+}
+
+void MainWindow::readSettings() {
+    QSettings s;
+    restoreGeometry(s.value(QStringLiteral("window/geometry")).toByteArray());
+    restoreState(s.value(QStringLiteral("window/state")).toByteArray());
+}
+
+void MainWindow::writeSettings() {
+    QSettings s;
+    s.setValue(QStringLiteral("window/geometry"), saveGeometry());
+    s.setValue(QStringLiteral("window/state"), saveState());
+}
+
+void MainWindow::closeEvent(QCloseEvent* event) {
+    writeSettings();
+    event->accept();
+}
+
+} // namespace opdims::explorer

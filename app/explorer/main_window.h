@@ -1,0 +1,100 @@
+// The explorer's main window: wires the docks, the file actions, live ablation and long jobs.
+#pragma once
+
+#include "app/explorer/ablation_worker.h"
+#include "app/explorer/model_source.h"
+
+#include <QMainWindow>
+
+#include <memory>
+#include <vector>
+
+class QMenu;
+
+namespace opdims::widgets {
+class PlotView;
+}
+
+namespace opdims::explorer {
+
+class AblationController;
+class AblationPanel;
+class FileController;
+class JobRunner;
+class ModelPanel;
+class OutputPanel;
+class StateSpacePanel;
+class SweepPanel;
+class TrainDialog;
+class VariancePanel;
+
+class MainWindow : public QMainWindow {
+    Q_OBJECT
+public:
+    explicit MainWindow(QWidget* parent = nullptr);
+    ~MainWindow() override;
+
+    // Shows a network and starts its analysis on the worker thread.
+    void openModel(const OpenedModel& opened);
+    void openDefault(TaskKind task);
+    FileController* files() const { return m_files; }
+    AblationController* ablation() const { return m_ablation; }
+    AblationPanel* ablationPanel() const { return m_ablationPanel; }
+    StateSpacePanel* stateSpace() const { return m_stateSpace; }
+    ModelPanel* modelPanel() const { return m_modelPanel; }
+    JobRunner* jobs() const { return m_jobs; }
+    TrainDialog* trainDialog();
+    const OpenedModel& current() const { return m_opened; }
+    // The newest result shown by the views (null before the first).
+    std::shared_ptr<const AblationResult> shownResult() const { return m_shown; }
+
+    // Shows an error without blocking (window-modal box); also emits errorShown.
+    void showError(const QString& title, const QString& message);
+
+    // Starts the rank sweep of the chosen basis as a long job; false when a job runs already.
+    bool startSweep();
+    bool startRowDimensions();
+
+signals:
+    void errorShown(const QString& message);
+    void analysisShown();
+    void resultShown(quint64 generation);
+
+protected:
+    void closeEvent(QCloseEvent* event) override;
+
+private:
+    void createDocks();
+    void createMenus();
+    void createExportMenu(QMenu* menu);
+    void readSettings();
+    void writeSettings();
+    void onAnalysisReady(std::shared_ptr<const ModelAnalysis> analysis);
+    void requestAblation();
+    void onResult(std::shared_ptr<const AblationResult> result);
+    void applyPendingResult();
+    void exportPlot(widgets::PlotView* plot, const QString& name);
+    void exportView();
+    void setLanguage(const QString& code);
+    void updateTitle();
+
+    AblationController* m_ablation;
+    JobRunner* m_jobs;
+    FileController* m_files;
+    ModelPanel* m_modelPanel = nullptr;
+    StateSpacePanel* m_stateSpace = nullptr;
+    AblationPanel* m_ablationPanel = nullptr;
+    SweepPanel* m_sweep = nullptr;
+    VariancePanel* m_variance = nullptr;
+    OutputPanel* m_output = nullptr;
+    widgets::PlotView* m_lossPlot = nullptr;
+    TrainDialog* m_train = nullptr;
+    QMenu* m_recentMenu = nullptr;
+    QMenu* m_viewMenu = nullptr;
+    OpenedModel m_opened;
+    std::shared_ptr<const ModelAnalysis> m_analysis;
+    std::shared_ptr<const AblationResult> m_pending; // newest result not yet drawn
+    std::shared_ptr<const AblationResult> m_shown;
+};
+
+} // namespace opdims::explorer

@@ -1,0 +1,75 @@
+// Prepares a ModelAnalysis: one reference run of the grid batch, sampling locations, quick bases.
+#include "app/explorer/model_analysis.h"
+
+#include "core/error.h"
+#include "core/pc_dims.h"
+
+#include <chrono>
+
+namespace opdims::explorer {
+
+std::vector<std::string> functionSubsets(TaskKind task) {
+    if (task == TaskKind::Ctxt)
+        return {"ctxt1", "ctxt2", "pos-choice", "neg-choice"};
+    return {};
+}
+
+std::vector<NamedBasis> operativeBases(const ModelAnalysis& analysis,
+                                       const std::vector<LocalDimensions>& local, Side side) {
+    std::vector<NamedBasis> out;
+    const std::string prefix = side == Side::Columns ? "op-columns" : "op-rows";
+    std::vector<std::string> subsets{"all"};
+    for (const std::string& s : functionSubsets(analysis.task))
+        subsets.push_back(s);
+    for (const std::string& s : subsets) {
+        GlobalDimensions g = globalDimensions(local, side, locationSubset(analysis.task, s));
+        NamedBasis nb;
+        nb.key = s == "all" ? prefix : prefix + ":" + s;
+        nb.varianceExplained = g.varianceExplained;
+        nb.basis = std::make_shared<const Basis>(std::move(g.basis));
+        out.push_back(std::move(nb));
+    }
+    return out;
+}
+
+std::shared_ptr<const ModelAnalysis> analyseModel(std::shared_ptr<const Model> model,
+                                                  bool allFrequencies, const Progress& progress) {
+    const auto start = std::chrono::steady_clock::now();
+    auto a = std::make_shared<ModelAnalysis>();
+    a->model = model;
+    a->task = model->task == TaskKind::Unknown ? guessTask(*model) : model->task;
+    if (a->task == TaskKind::Unknown)
+        throw Error(model->name + ": the network fits neither the ctxt nor the swg task (" +
+                    std::to_string(model->inputs()) + " inputs, " +
+                    std::to_string(model->outputs()) + " outputs)");
+    checkModelFitsTask(*model, a->task, model->name);
+    a->batch = makeGridBatch(a->task, model->dt);
+    a->conditions = conditionsFor(a->batch, allFrequencies);
+    a->reference = makeReference(*model, a->batch, a->conditions, progress);
+
+    a->locations = samplingLocations(*model, a->task, a->batch, defaultConditions(a->task),
+                                     defaultSamplingTimes(a->task), progress);
+    a->locationStates.resize(model->units(), static_cast<Eigen::Index>(a->locations.size()));
+    for (std::size_t i = 0; i < a->locations.size(); ++i)
+        a->locationStates.col(static_cast<Eigen::Index>(i)) = a->locations[i].x;
+    a->localColumns = localDimensions(*model, a->locations, Side::Columns, {}, progress);
+
+    const PcDimensions pc = pcDimensions(model->W);
+    NamedBasis pcb;
+    pcb.key = "pc";
+    pcb.basis = std::make_shared<const Basis>(pcBasis(model->W));
+    pcb.varianceExplained = pc.varianceExplained;
+    a->bases.push_back(std::move(pcb));
+    for (NamedBasis& nb : operativeBases(*a, a->localColumns, Side::Columns))
+        a->bases.push_back(std::move(nb));
+    a->seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    return a;
+}
+
+std::vector<NamedBasis> operativeRowBases(const ModelAnalysis& analysis, const Progress& progress) {
+    const std::vector<LocalDimensions> rows =
+        localDimensions(*analysis.model, analysis.locations, Side::Rows, {}, progress);
+    return operativeBases(analysis, rows, Side::Rows);
+}
+
+} // namespace opdims::explorer

@@ -1,0 +1,61 @@
+// Everything the views need about the open network that does not change while dimensions are
+// ablated: the grid batch, its condition averages, the reference run, sampling locations, bases.
+#pragma once
+
+#include "app/explorer/run_analysis.h"
+#include "core/basis.h"
+#include "core/global_dims.h"
+#include "core/local_dims.h"
+#include "core/model.h"
+#include "core/progress.h"
+#include "core/sampling.h"
+#include "core/task.h"
+
+#include <Eigen/Dense>
+
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace opdims::explorer {
+
+// A basis the user can ablate, with what the variance-explained plot needs.
+struct NamedBasis {
+    std::string key; // stable id: "pc", "op-columns", "op-rows", "op-columns:ctxt1", ...
+    std::shared_ptr<const Basis> basis;
+    Eigen::VectorXd varianceExplained; // of W (PC) or of L (operative)
+};
+
+struct ModelAnalysis {
+    std::shared_ptr<const Model> model;
+    TaskKind task = TaskKind::Unknown;
+    Batch batch; // the noise-free grid batch
+    Conditions conditions;
+    Reference reference;
+    std::vector<SamplingLocation> locations; // the paper's sampling locations
+    Eigen::MatrixXd locationStates;          // the same as columns (N x count)
+    std::vector<LocalDimensions> localColumns;
+    // PC dimensions, global operative column dimensions and (ctxt) the function-specific column
+    // dimensions; row dimensions need a long job (operativeRowBases).
+    std::vector<NamedBasis> bases;
+    double seconds = 0.0; // time taken to prepare all this
+};
+
+// The function-specific location subsets of a task (core's names), without "all".
+std::vector<std::string> functionSubsets(TaskKind task);
+
+// Simulates the grid batch with the full W, finds the sampling locations and the quick bases.
+// Throws Error when the network fits no task, Cancelled when the flag is set.
+std::shared_ptr<const ModelAnalysis> analyseModel(std::shared_ptr<const Model> model,
+                                                  bool allFrequencies,
+                                                  const Progress& progress = {});
+
+// Global and function-specific operative bases from local dimensions of one side.
+std::vector<NamedBasis> operativeBases(const ModelAnalysis& analysis,
+                                       const std::vector<LocalDimensions>& local, Side side);
+
+// The long job: local row dimensions at every sampling location, then the row bases.
+std::vector<NamedBasis> operativeRowBases(const ModelAnalysis& analysis,
+                                          const Progress& progress = {});
+
+} // namespace opdims::explorer

@@ -1,0 +1,77 @@
+// ModelPanel: a form of labels; numbers in the locale's format.
+#include "app/explorer/model_panel.h"
+
+#include <QFormLayout>
+#include <QLabel>
+#include <QLocale>
+
+namespace opdims::explorer {
+
+ModelPanel::ModelPanel(QWidget* parent) : QWidget(parent) {
+    auto* form = new QFormLayout(this);
+    form->setRowWrapPolicy(QFormLayout::WrapLongRows);
+    m_origin = addRow(form, tr("Source:"));
+    m_name = addRow(form, tr("Name:"));
+    m_task = addRow(form, tr("Task:"));
+    m_sizes = addRow(form, tr("Sizes:"));
+    m_timing = addRow(form, tr("Time step:"));
+    m_radius = addRow(form, tr("Spectral radius of W:"));
+    m_cost = addRow(form, tr("Cost (grid batch):"));
+    m_reduced = addRow(form, tr("Reduced-rank network:"));
+}
+
+QLabel* ModelPanel::addRow(QFormLayout* form, const QString& label) {
+    auto* value = new QLabel(this);
+    value->setWordWrap(true);
+    value->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    form->addRow(label, value);
+    return value;
+}
+
+void ModelPanel::setModel(const OpenedModel& opened) {
+    const Model& m = *opened.model;
+    m_origin->setText(opened.origin);
+    m_origin->setToolTip(opened.path);
+    m_name->setText(QString::fromStdString(m.name));
+    const TaskKind task = m.task == TaskKind::Unknown ? guessTask(m) : m.task;
+    m_task->setText(task == TaskKind::Ctxt  ? tr("context-dependent integration (ctxt)")
+                    : task == TaskKind::Swg ? tr("sine wave generation (swg)")
+                                            : tr("unknown"));
+    m_sizes->setText(tr("%1 units, %2 inputs, %3 outputs, %4 initial states")
+                         .arg(m.units())
+                         .arg(m.inputs())
+                         .arg(m.outputs())
+                         .arg(m.initialStates()));
+    m_timing->setText(tr("dt = %1 s, tau = %2 s").arg(m.dt).arg(m.tau));
+    m_radius->setText(QLocale().toString(spectralRadius(m.W), 'g', 4));
+    m_cost->setText(tr("computing…"));
+    clearReduced();
+}
+
+void ModelPanel::setFullCost(double cost) {
+    m_cost->setText(QLocale().toString(cost, 'g', 4));
+}
+
+void ModelPanel::setReduced(const QString& basis, int kept, int total, double cost,
+                            double distance) {
+    m_reduced->setText(tr("%1: %2 of %3 dimensions kept, cost %4, state distance %5")
+                           .arg(basis)
+                           .arg(kept)
+                           .arg(total)
+                           .arg(QLocale().toString(cost, 'g', 4))
+                           .arg(QLocale().toString(distance, 'g', 4)));
+}
+
+void ModelPanel::clearReduced() {
+    m_reduced->setText(tr("all dimensions kept"));
+}
+
+QString ModelPanel::summaryText() const {
+    QStringList parts;
+    for (const QLabel* l :
+         {m_origin, m_name, m_task, m_sizes, m_timing, m_radius, m_cost, m_reduced})
+        parts << l->text();
+    return parts.join(QLatin1Char('\n'));
+}
+
+} // namespace opdims::explorer

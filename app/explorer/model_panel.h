@@ -1,0 +1,44 @@
+// The model panel: where the network came from, its sizes, task, spectral radius and cost.
+#pragma once
+
+#include "app/explorer/model_source.h"
+
+#include <QWidget>
+
+#include <optional>
+
+class QFormLayout;
+class QLabel;
+
+namespace opdims::explorer {
+
+struct AblationResult;
+
+class ModelPanel : public QWidget {
+    Q_OBJECT
+public:
+    explicit ModelPanel(QWidget* parent = nullptr);
+
+    void setModel(const OpenedModel& opened);
+    // The full network's cost on the grid batch (shown once the reference run exists).
+    void setFullCost(double cost);
+    // The reduced-rank network's cost and state distance, with the number of kept dimensions.
+    void setReduced(const QString& basis, int kept, int total, double cost, double distance);
+    void clearReduced();
+
+    QString summaryText() const; // everything shown, for tests and copying
+
+private:
+    QLabel* addRow(QFormLayout* form, const QString& label);
+
+    QLabel* m_origin;
+    QLabel* m_name;
+    QLabel* m_task;
+    QLabel* m_sizes;
+    QLabel* m_timing;
+    QLabel* m_radius;
+    QLabel* m_cost;
+    QLabel* m_reduced;
+};
+
+} // namespace opdims::explorer

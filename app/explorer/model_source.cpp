@@ -1,0 +1,84 @@
+// Opening networks: files through core's loaders, resources through a temporary copy.
+#include "app/explorer/model_source.h"
+
+#include "core/error.h"
+#include "core/model_io.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QTemporaryFile>
+
+namespace opdims::explorer {
+
+namespace {
+// The seed of the stand-in network, fixed so that every start shows the same network.
+constexpr unsigned long long kRandomSeed = 1;
+} // namespace
+
+QString embeddedNetworkResource(TaskKind task) {
+    const QString path =
+        QStringLiteral(":/networks/%1_default.h5").arg(QString::fromLatin1(taskName(task)));
+    return QFile::exists(path) ? path : QString();
+}
+
+Model loadResourceModel(const QString& resource) {
+    QFile in(resource);
+    if (!in.open(QIODevice::ReadOnly))
+        throw Error(resource.toStdString() + ": the embedded network cannot be read");
+    // HDF5 reads from a file name, so the resource is copied to a temporary file first.
+    QTemporaryFile tmp;
+    tmp.setFileTemplate(QDir::tempPath() + QStringLiteral("/opdims-XXXXXX.h5"));
+    if (!tmp.open() || tmp.write(in.readAll()) < 0 || !tmp.flush())
+        throw Error(tmp.fileName().toStdString() +
+                    ": cannot write the temporary copy of the embedded network");
+    Model m = loadModel(tmp.fileName().toStdString());
+    m.provenance = "embedded " + QFileInfo(resource).fileName().toStdString();
+    return m;
+}
+
+OpenedModel openDefaultModel(TaskKind task) {
+    OpenedModel out;
+    const QString resource = embeddedNetworkResource(task);
+    if (!resource.isEmpty()) {
+        out.model = std::make_shared<const Model>(loadResourceModel(resource));
+        out.origin =
+            QCoreApplication::translate("ModelSource", "the default %1 network built into the app")
+                .arg(QString::fromLatin1(taskName(task)));
+        return out;
+    }
+    out.model = std::make_shared<const Model>(randomModel(task, 100, kRandomSeed));
+    out.origin =
+        QCoreApplication::translate(
+            "ModelSource", "an untrained random %1 network (seed %2): this build has no trained "
+                           "default network")
+            .arg(QString::fromLatin1(taskName(task)))
+            .arg(kRandomSeed);
+    return out;
+}
+
+OpenedModel openModelFile(const QString& path, int net) {
+    if (!QFileInfo::exists(path))
+        throw Error(path.toStdString() + ": the file does not exist");
+    LoadOptions options;
+    options.net = net;
+    OpenedModel out;
+    const std::string file = path.toStdString();
+    Model m = loadModel(file, options);
+    if (m.task == TaskKind::Unknown)
+        m.task = guessTask(m);
+    out.model = std::make_shared<const Model>(std::move(m));
+    out.path = QFileInfo(path).absoluteFilePath();
+    if (detectFormat(file) == FileFormat::Authors) {
+        out.net = net;
+        out.origin = QCoreApplication::translate("ModelSource", "network %1 of %2")
+                         .arg(net)
+                         .arg(QFileInfo(path).fileName());
+    } else {
+        out.origin = QFileInfo(path).fileName();
+    }
+    return out;
+}
+
+} // namespace opdims::explorer

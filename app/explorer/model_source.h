@@ -1,0 +1,34 @@
+// Where the explorer's network comes from: the embedded default network, a file, or a seeded
+// random network when no default network is embedded.
+#pragma once
+
+#include "core/model.h"
+
+#include <QString>
+
+#include <memory>
+
+namespace opdims::explorer {
+
+struct OpenedModel {
+    std::shared_ptr<const Model> model;
+    QString path;   // file on disk; empty for embedded or random networks
+    int net = 0;    // /NetNr<net> of an authors' file; 0 otherwise
+    QString origin; // one sentence for the model panel: where the network came from
+};
+
+// The resource path of the embedded default network of a task, empty when none was embedded.
+QString embeddedNetworkResource(TaskKind task);
+
+// The embedded default network of the task, or (when the build has none) a seeded random
+// 100-unit network of the task; `origin` says which.
+OpenedModel openDefaultModel(TaskKind task);
+
+// Loads a file in any supported format (net selects /NetNr<net> of an authors' file); throws
+// opdims::Error naming the file and the problem.
+OpenedModel openModelFile(const QString& path, int net = 1);
+
+// Loads a network stored in a Qt resource (copied to a temporary file for the HDF5 reader).
+Model loadResourceModel(const QString& resource);
+
+} // namespace opdims::explorer

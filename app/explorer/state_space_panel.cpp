@@ -1,0 +1,317 @@
+// StateSpacePanel: projections are done here (cheap), the views only draw what they are given.
+#include "app/explorer/state_space_panel.h"
+
+#include "app/explorer/labels.h"
+#include "widgets/palette.h"
+#include "widgets/state_space_view.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QPushButton>
+#include <QSignalBlocker>
+#include <QSpinBox>
+#include <QVBoxLayout>
+
+#include <algorithm>
+#include <cmath>
+
+namespace opdims::explorer {
+
+namespace {
+
+constexpr const char* kActivityKey = "activity";
+
+widgets::Stability toWidget(Stability s) {
+    switch (s) {
+    case Stability::Stable:
+        return widgets::Stability::Stable;
+    case Stability::Marginal:
+        return widgets::Stability::Marginal;
+    case Stability::Saddle:
+        return widgets::Stability::Saddle;
+    case Stability::Unstable:
+        return widgets::Stability::Unstable;
+    }
+    return widgets::Stability::Stable;
+}
+
+} // namespace
+
+StateSpacePanel::StateSpacePanel(QWidget* parent)
+    : QWidget(parent), m_view(new widgets::StateSpaceView(this)), m_axesSource(new QComboBox(this)),
+      m_showReduced(new QCheckBox(tr("Reduced-rank network"), this)),
+      m_showLocations(new QCheckBox(tr("Sampling locations"), this)),
+      m_showFixedPoints(new QCheckBox(tr("Fixed points"), this)),
+      m_showFlow(new QCheckBox(tr("Flow arrows"), this)),
+      m_allFrequencies(new QCheckBox(tr("All frequencies"), this)) {
+    auto* axesRow = new QHBoxLayout;
+    axesRow->addWidget(new QLabel(tr("Axes:"), this));
+    axesRow->addWidget(m_axesSource, 1);
+    for (int i = 0; i < 3; ++i) {
+        m_axis[i] = new QSpinBox(this);
+        m_axis[i]->setRange(1, 1000000);
+        m_axis[i]->setValue(i + 1);
+        m_axis[i]->setToolTip(tr("Which dimension of the chosen basis is axis %1").arg(i + 1));
+        axesRow->addWidget(m_axis[i]);
+        connect(m_axis[i], &QSpinBox::valueChanged, this, [this] { redrawAll(false); });
+    }
+    m_axesSource->setToolTip(tr("Project on principal components of the full network's activity, "
+                                "PC dimensions of W or operative dimensions"));
+    connect(m_axesSource, &QComboBox::currentIndexChanged, this, [this] { redrawAll(true); });
+
+    auto* layersRow = new QHBoxLayout;
+    for (QCheckBox* box :
+         {m_showReduced, m_showLocations, m_showFixedPoints, m_showFlow, m_allFrequencies})
+        layersRow->addWidget(box);
+    layersRow->addStretch(1);
+    auto* reset = new QPushButton(tr("Reset camera"), this);
+    auto* save = new QPushButton(tr("Save PNG…"), this);
+    layersRow->addWidget(reset);
+    layersRow->addWidget(save);
+    m_showReduced->setChecked(true);
+    m_showLocations->setChecked(true);
+    m_allFrequencies->setToolTip(tr("Draw every frequency of the swg grid batch instead of ids 1, "
+                                    "6, …, 51"));
+    m_allFrequencies->setVisible(false);
+    connect(m_showReduced, &QCheckBox::toggled, this,
+            [this](bool on) { m_view->setLayerVisible(widgets::Layer::ReducedTrajectories, on); });
+    connect(m_showLocations, &QCheckBox::toggled, this,
+            [this](bool on) { m_view->setLayerVisible(widgets::Layer::SamplingLocations, on); });
+    connect(m_showFlow, &QCheckBox::toggled, this, [this](bool on) {
+        m_view->setLayerVisible(widgets::Layer::FlowArrows, on);
+        drawReduced();
+    });
+    connect(m_showFixedPoints, &QCheckBox::toggled, this, [this](bool on) {
+        m_view->setLayerVisible(widgets::Layer::FixedPoints, on);
+        emit fixedPointsToggled(on);
+    });
+    connect(m_allFrequencies, &QCheckBox::toggled, this, &StateSpacePanel::allFrequenciesToggled);
+    connect(reset, &QPushButton::clicked, m_view, &widgets::StateSpaceView::resetCamera);
+    connect(save, &QPushButton::clicked, this, &StateSpacePanel::savePngRequested);
+    m_view->setLayerVisible(widgets::Layer::FlowArrows, false);
+    m_view->setLayerVisible(widgets::Layer::FixedPoints, false);
+
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(2, 2, 2, 2);
+    layout->addLayout(axesRow);
+    layout->addWidget(m_view, 1);
+    layout->addLayout(layersRow);
+}
+
+bool StateSpacePanel::fixedPointsShown() const {
+    return m_showFixedPoints->isChecked();
+}
+bool StateSpacePanel::allFrequencies() const {
+    return m_allFrequencies->isChecked();
+}
+Eigen::MatrixXd StateSpacePanel::axes() const {
+    return m_axes;
+}
+
+void StateSpacePanel::setAnalysis(std::shared_ptr<const ModelAnalysis> analysis) {
+    const bool sameTask = m_analysis && analysis && m_analysis->task == analysis->task &&
+                          m_analysis->model->units() == analysis->model->units();
+    m_analysis = std::move(analysis);
+    m_extraBases.clear();
+    m_result.reset();
+    {
+        const QSignalBlocker block(m_allFrequencies);
+        m_allFrequencies->setVisible(m_analysis->task == TaskKind::Swg);
+    }
+    rebuildAxisChoices();
+    redrawAll(!sameTask);
+}
+
+void StateSpacePanel::addBases(const std::vector<NamedBasis>& bases) {
+    m_extraBases.insert(m_extraBases.end(), bases.begin(), bases.end());
+    rebuildAxisChoices();
+}
+
+void StateSpacePanel::rebuildAxisChoices() {
+    const QString current = m_axesSource->currentData().toString();
+    const QSignalBlocker block(m_axesSource);
+    m_axesSource->clear();
+    m_axesSource->addItem(tr("PCs of the activity"), QString::fromLatin1(kActivityKey));
+    auto add = [this](const NamedBasis& b) {
+        m_axesSource->addItem(basisTitle(b.key), QString::fromStdString(b.key));
+    };
+    if (m_analysis)
+        for (const NamedBasis& b : m_analysis->bases)
+            add(b);
+    for (const NamedBasis& b : m_extraBases)
+        add(b);
+    const int index = m_axesSource->findData(current);
+    m_axesSource->setCurrentIndex(std::max(0, index));
+    const int n = m_analysis ? m_analysis->model->units() : 1;
+    for (QSpinBox* box : m_axis) {
+        const QSignalBlocker b(box);
+        box->setRange(1, n);
+    }
+}
+
+QVector<QVector3D> StateSpacePanel::projectPath(const Eigen::MatrixXd& states) const {
+    const Eigen::MatrixXd p = project(states, m_axes, m_center);
+    QVector<QVector3D> out;
+    out.reserve(static_cast<int>(p.cols()));
+    for (Eigen::Index t = 0; t < p.cols(); ++t)
+        out.append(QVector3D(static_cast<float>(p(0, t)), static_cast<float>(p(1, t)),
+                             static_cast<float>(p(2, t))));
+    return out;
+}
+
+QVector3D StateSpacePanel::projectVector(const Eigen::VectorXd& v) const {
+    const Eigen::Vector3d p = m_axes.transpose() * v;
+    return QVector3D(static_cast<float>(p(0)), static_cast<float>(p(1)), static_cast<float>(p(2)));
+}
+
+int StateSpacePanel::conditionIndex(const Condition& c) const {
+    const auto& reps = m_analysis->conditions.representative;
+    for (std::size_t i = 0; i < reps.size(); ++i) {
+        const TrialInfo& r = reps[i];
+        const bool match = m_analysis->task == TaskKind::Swg
+                               ? r.freqId == c.freqId
+                               : r.context == c.context && (r.coh1 > 0) == (c.signCoh1 > 0) &&
+                                     (r.coh2 > 0) == (c.signCoh2 > 0);
+        if (match)
+            return static_cast<int>(i);
+    }
+    return 0;
+}
+
+double StateSpacePanel::sceneExtent() const {
+    Eigen::Vector3d lo = Eigen::Vector3d::Constant(1e300), hi = -lo;
+    for (const Eigen::MatrixXd& avg : m_analysis->reference.run.averages) {
+        const Eigen::MatrixXd p = project(avg, m_axes, m_center);
+        lo = lo.cwiseMin(p.rowwise().minCoeff());
+        hi = hi.cwiseMax(p.rowwise().maxCoeff());
+    }
+    const double d = (hi - lo).norm();
+    return d > 0 && std::isfinite(d) ? d : 1.0;
+}
+
+void StateSpacePanel::redrawAll(bool resetCamera) {
+    if (!m_analysis)
+        return;
+    const ModelAnalysis& a = *m_analysis;
+    const std::string key = m_axesSource->currentData().toString().toStdString();
+    const Eigen::MatrixXd* source = &a.reference.pcs;
+    QString prefix = tr("activity PC %1");
+    auto find = [&](const std::vector<NamedBasis>& list) {
+        for (const NamedBasis& b : list)
+            if (b.key == key) {
+                source = &b.basis->Q;
+                prefix = tr("%1 %2").arg(basisShortTitle(b.key), QStringLiteral("%1"));
+            }
+    };
+    find(a.bases);
+    find(m_extraBases);
+    m_axes.resize(a.model->units(), 3);
+    QString labels[3];
+    for (int i = 0; i < 3; ++i) {
+        const int col = std::min<int>(m_axis[i]->value(), static_cast<int>(source->cols())) - 1;
+        m_axes.col(i) = source->col(col);
+        labels[i] = prefix.arg(col + 1);
+    }
+    m_center = a.reference.mean;
+    m_extent = sceneExtent();
+    m_view->setAxisLabels(labels[0], labels[1], labels[2]);
+
+    QVector<widgets::LegendEntry> legend;
+    const int k = a.conditions.count();
+    for (int c = 0; c < k; ++c)
+        // Up to 12 entries stay readable; beyond that the colour ramp speaks for itself.
+        if (k <= 12 || c == 0 || c == k - 1)
+            legend.append(
+                {conditionLabel(a.task, a.conditions.representative[static_cast<std::size_t>(c)]),
+                 widgets::conditionColor(c, k)});
+    legend.append({tr("solid: full network, dashed: reduced-rank network"), QColor(Qt::black)});
+    m_view->setLegend(legend);
+
+    QVector<widgets::Marker3D> markers;
+    for (const SamplingLocation& s : a.locations) {
+        widgets::Marker3D m;
+        m.position = projectVector(s.x - m_center);
+        m.color = widgets::conditionColor(conditionIndex(s.condition), k);
+        m.size = 0.8;
+        markers.append(m);
+    }
+    m_view->setSamplingLocations(markers);
+    drawReduced();
+    if (resetCamera)
+        m_view->resetCamera();
+}
+
+void StateSpacePanel::setResult(std::shared_ptr<const AblationResult> result) {
+    m_result = std::move(result);
+    drawReduced();
+}
+
+void StateSpacePanel::drawReduced() {
+    if (!m_analysis || m_axes.rows() != m_analysis->model->units())
+        return;
+    const ModelAnalysis& a = *m_analysis;
+    const int k = a.conditions.count();
+    QVector<widgets::Polyline3D> full, reduced;
+    for (int c = 0; c < k; ++c) {
+        widgets::Polyline3D line;
+        line.label =
+            conditionLabel(a.task, a.conditions.representative[static_cast<std::size_t>(c)]);
+        line.color = widgets::conditionColor(c, k);
+        line.points = projectPath(a.reference.run.averages[static_cast<std::size_t>(c)]);
+        full.append(line);
+        if (m_result && m_result->analysis == m_analysis &&
+            static_cast<int>(m_result->run.averages.size()) == k) {
+            line.points = projectPath(m_result->run.averages[static_cast<std::size_t>(c)]);
+            line.dashed = true;
+            reduced.append(line);
+        }
+    }
+    m_view->setTrajectories(full, reduced);
+
+    QVector<widgets::Arrow3D> arrows;
+    if (m_showFlow->isChecked()) {
+        // The recurrent contribution alpha W r_s of one step, scaled so that the longest arrow of
+        // the full network spans a tenth of the scene.
+        const Eigen::MatrixXd R = a.locationStates.array().tanh().matrix();
+        const Eigen::MatrixXd fullFlow = a.model->alpha() * (a.model->W * R);
+        double longest = 0.0;
+        for (Eigen::Index s = 0; s < fullFlow.cols(); ++s)
+            longest = std::max<double>(longest, projectVector(fullFlow.col(s)).length());
+        const double scale = longest > 0 ? 0.1 * m_extent / longest : 1.0;
+        auto addArrows = [&](const Eigen::MatrixXd& flow, QColor color) {
+            for (Eigen::Index s = 0; s < flow.cols(); ++s)
+                arrows.append({projectVector(a.locationStates.col(s) - m_center),
+                               projectVector(flow.col(s)) * static_cast<float>(scale), color});
+        };
+        addArrows(fullFlow, QColor(60, 60, 60));
+        if (m_result && m_result->analysis == m_analysis)
+            addArrows(a.model->alpha() * (m_result->W * R), QColor(200, 30, 30));
+    }
+    m_view->setFlowArrows(arrows);
+
+    QVector<widgets::FixedPointGlyph> glyphs;
+    if (m_result && m_result->analysis == m_analysis && m_result->fixedPoints) {
+        const double length = 0.05 * m_extent;
+        for (const FixedPoint& p : m_result->fixedPoints->points) {
+            widgets::FixedPointGlyph g;
+            g.position = projectVector(p.x - m_center);
+            g.stability = toWidget(p.linear.stability);
+            for (const Eigen::VectorXd* d : {&p.linear.slowDirection, &p.linear.unstableDirection})
+                if (d->size() == a.model->units()) {
+                    const QVector3D v = projectVector(*d);
+                    // A direction nearly orthogonal to the view's axes would be a dot.
+                    g.directions.append(
+                        v.length() > 1e-9
+                            ? v * static_cast<float>(length / v.length()) *
+                                  static_cast<float>(std::min(1.0, static_cast<double>(v.length())))
+                            : v);
+                }
+            glyphs.append(g);
+        }
+    }
+    m_view->setFixedPoints(glyphs);
+}
+
+} // namespace opdims::explorer

@@ -1,0 +1,69 @@
+// The 3D state space dock: condition-average trajectories of the full and the reduced-rank
+// network on three chosen axes, sampling locations, fixed points and flow arrows.
+#pragma once
+
+#include "app/explorer/ablation_worker.h"
+#include "app/explorer/model_analysis.h"
+
+#include <QWidget>
+
+#include <memory>
+#include <vector>
+
+class QCheckBox;
+class QComboBox;
+class QSpinBox;
+
+namespace opdims::widgets {
+class StateSpaceView;
+}
+
+namespace opdims::explorer {
+
+class StateSpacePanel : public QWidget {
+    Q_OBJECT
+public:
+    explicit StateSpacePanel(QWidget* parent = nullptr);
+
+    void setAnalysis(std::shared_ptr<const ModelAnalysis> analysis);
+    // Bases computed later (operative rows) become selectable as axes.
+    void addBases(const std::vector<NamedBasis>& bases);
+    void setResult(std::shared_ptr<const AblationResult> result);
+
+    bool fixedPointsShown() const;
+    bool allFrequencies() const;
+    widgets::StateSpaceView* view() const { return m_view; }
+    // The three axes (N x 3) and their labels currently used for the projection.
+    Eigen::MatrixXd axes() const;
+
+signals:
+    void fixedPointsToggled(bool shown);
+    void allFrequenciesToggled(bool all);
+    void savePngRequested();
+
+private:
+    void rebuildAxisChoices();
+    void redrawAll(bool resetCamera);
+    void drawReduced();
+    QVector<QVector3D> projectPath(const Eigen::MatrixXd& states) const;
+    QVector3D projectVector(const Eigen::VectorXd& v) const;
+    int conditionIndex(const Condition& c) const;
+    double sceneExtent() const;
+
+    widgets::StateSpaceView* m_view;
+    QComboBox* m_axesSource;
+    QSpinBox* m_axis[3];
+    QCheckBox* m_showReduced;
+    QCheckBox* m_showLocations;
+    QCheckBox* m_showFixedPoints;
+    QCheckBox* m_showFlow;
+    QCheckBox* m_allFrequencies;
+    std::shared_ptr<const ModelAnalysis> m_analysis;
+    std::vector<NamedBasis> m_extraBases;
+    std::shared_ptr<const AblationResult> m_result;
+    Eigen::MatrixXd m_axes; // N x 3
+    Eigen::VectorXd m_center;
+    double m_extent = 1.0;
+};
+
+} // namespace opdims::explorer

@@ -1,0 +1,177 @@
+// TrainDialog: core's trainer on a JobRunner; losses are buffered and drawn every 40 ms.
+#include "app/explorer/train_dialog.h"
+
+#include "app/explorer/job_status_widget.h"
+#include "core/train.h"
+#include "widgets/plot_view.h"
+
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QFormLayout>
+#include <QLabel>
+#include <QLocale>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QSpinBox>
+#include <QVBoxLayout>
+
+#include <algorithm>
+#include <cmath>
+
+namespace opdims::explorer {
+
+TrainDialog::TrainDialog(QWidget* parent)
+    : QDialog(parent), m_task(new QComboBox(this)), m_units(new QSpinBox(this)),
+      m_seed(new QSpinBox(this)), m_iterations(new QSpinBox(this)), m_batch(new QSpinBox(this)),
+      m_plot(new widgets::PlotView(this)), m_bar(new QProgressBar(this)),
+      m_status(new QLabel(this)), m_start(new QPushButton(tr("Train"), this)),
+      m_cancel(new QPushButton(tr("Cancel"), this)) {
+    setWindowTitle(tr("Train a network"));
+    m_task->addItem(tr("context-dependent integration (ctxt)"), static_cast<int>(TaskKind::Ctxt));
+    m_task->addItem(tr("sine wave generation (swg)"), static_cast<int>(TaskKind::Swg));
+    m_units->setRange(2, 1000);
+    m_seed->setRange(0, 1000000000);
+    m_iterations->setRange(1, 1000000);
+    m_batch->setRange(1, 4096);
+    auto* form = new QFormLayout;
+    form->addRow(tr("Task:"), m_task);
+    form->addRow(tr("Units:"), m_units);
+    form->addRow(tr("Seed:"), m_seed);
+    form->addRow(tr("Iterations:"), m_iterations);
+    form->addRow(tr("Trials per iteration:"), m_batch);
+    m_plot->setTitle(tr("Training loss"));
+    m_plot->setAxisLabels(tr("iteration"), tr("loss (cost of the training batch)"));
+    m_plot->setLogY(true);
+    m_bar->setRange(0, 1000);
+    auto* buttons = new QDialogButtonBox(this);
+    buttons->addButton(m_start, QDialogButtonBox::ActionRole);
+    buttons->addButton(m_cancel, QDialogButtonBox::RejectRole);
+    buttons->addButton(QDialogButtonBox::Close);
+    auto* layout = new QVBoxLayout(this);
+    layout->addLayout(form);
+    layout->addWidget(m_plot, 1);
+    layout->addWidget(m_bar);
+    layout->addWidget(m_status);
+    layout->addWidget(buttons);
+    resize(640, 520);
+    setSettings({});
+    m_status->setText(tr("Trains a new network from a seeded random start (BPTT with Adam)."));
+    m_cancel->setEnabled(false);
+
+    connect(m_start, &QPushButton::clicked, this, &TrainDialog::startTraining);
+    connect(m_cancel, &QPushButton::clicked, &m_runner, &JobRunner::cancel);
+    connect(buttons, &QDialogButtonBox::rejected, this, &TrainDialog::reject);
+    m_drain.setInterval(40);
+    connect(&m_drain, &QTimer::timeout, this, &TrainDialog::drainLosses);
+    connect(&m_runner, &JobRunner::progressed, this, [this](double f, double left) {
+        m_bar->setValue(static_cast<int>(std::lround(f * 1000)));
+        m_status->setText(tr("Training: %1").arg(JobStatusWidget::timeLeftText(left)));
+    });
+    connect(&m_runner, &JobRunner::finished, this, [this](const QString&, double seconds) {
+        setRunning(false);
+        m_status->setText(tr("Finished in %1 s; the network is open in the main window.")
+                              .arg(QLocale().toString(seconds, 'f', 1)));
+    });
+    connect(&m_runner, &JobRunner::cancelled, this, [this] {
+        setRunning(false);
+        m_status->setText(tr("Training cancelled."));
+    });
+    connect(&m_runner, &JobRunner::failed, this, [this](const QString&, const QString& message) {
+        setRunning(false);
+        m_status->setText(tr("Training failed: %1").arg(message));
+    });
+}
+
+TrainDialog::~TrainDialog() {
+    m_runner.cancel();
+    m_runner.waitForFinished();
+}
+
+TrainSettings TrainDialog::settings() const {
+    TrainSettings s;
+    s.task = static_cast<TaskKind>(m_task->currentData().toInt());
+    s.units = m_units->value();
+    s.seed = static_cast<unsigned long long>(m_seed->value());
+    s.iterations = m_iterations->value();
+    s.batchSize = m_batch->value();
+    return s;
+}
+
+void TrainDialog::setSettings(const TrainSettings& s) {
+    m_task->setCurrentIndex(std::max(0, m_task->findData(static_cast<int>(s.task))));
+    m_units->setValue(s.units);
+    m_seed->setValue(static_cast<int>(s.seed));
+    m_iterations->setValue(s.iterations);
+    m_batch->setValue(s.batchSize);
+}
+
+void TrainDialog::setRunning(bool running) {
+    m_start->setEnabled(!running);
+    m_cancel->setEnabled(running);
+    for (QWidget* w :
+         std::initializer_list<QWidget*>{m_task, m_units, m_seed, m_iterations, m_batch})
+        w->setEnabled(!running);
+    if (running) {
+        m_drain.start();
+    } else {
+        m_drain.stop();
+        drainLosses();
+    }
+}
+
+bool TrainDialog::startTraining() {
+    if (m_runner.busy())
+        return false;
+    const TrainSettings s = settings();
+    widgets::PlotSeries loss;
+    loss.name = tr("loss");
+    loss.color = QColor(0, 114, 178);
+    m_plot->setSeries({loss});
+    {
+        const std::lock_guard<std::mutex> lock(m_mutex);
+        m_pending.clear();
+    }
+    const QString description = tr("a %1 network trained here (%2 units, seed %3, %4 iterations)")
+                                    .arg(QString::fromLatin1(taskName(s.task)))
+                                    .arg(s.units)
+                                    .arg(s.seed)
+                                    .arg(s.iterations);
+    const bool started = m_runner.start(
+        tr("Training"), [this, s, description](const Progress& progress) -> std::function<void()> {
+            TrainConfig config;
+            config.task = s.task;
+            config.seed = s.seed;
+            config.iterations = s.iterations;
+            config.batchSize = s.batchSize;
+            TrainState state = opdims::startTraining(randomModel(s.task, s.units, s.seed), config);
+            opdims::train(
+                state,
+                [this](const IterationReport& r, const Model&) {
+                    const std::lock_guard<std::mutex> lock(m_mutex);
+                    m_pending.emplace_back(static_cast<double>(r.iteration), r.loss);
+                    return true;
+                },
+                progress);
+            auto model = std::make_shared<const Model>(std::move(state.model));
+            return [this, model, description] { emit trained(model, description); };
+        });
+    if (started) {
+        setRunning(true);
+        emit trainingStarted();
+    }
+    return started;
+}
+
+void TrainDialog::drainLosses() {
+    std::vector<std::pair<double, double>> points;
+    {
+        const std::lock_guard<std::mutex> lock(m_mutex);
+        points.swap(m_pending);
+    }
+    for (const auto& [iteration, loss] : points) {
+        m_plot->appendPoint(0, iteration, loss);
+        emit lossAppended(iteration, loss);
+    }
+}
+
+} // namespace opdims::explorer

@@ -1,0 +1,63 @@
+// VariancePanel: one series per source of "variance explained"; function-specific bases are left
+// out to keep the plot readable.
+#include "app/explorer/variance_panel.h"
+
+#include "app/explorer/labels.h"
+#include "widgets/plot_view.h"
+
+#include <QVBoxLayout>
+
+namespace opdims::explorer {
+
+Eigen::VectorXd cumulative(const Eigen::VectorXd& fractions) {
+    Eigen::VectorXd out(fractions.size());
+    double sum = 0.0;
+    for (Eigen::Index i = 0; i < fractions.size(); ++i)
+        out(i) = (sum += fractions(i));
+    return out;
+}
+
+VariancePanel::VariancePanel(QWidget* parent)
+    : QWidget(parent), m_plot(new widgets::PlotView(this)) {
+    m_plot->setTitle(tr("Variance explained"));
+    m_plot->setAxisLabels(tr("number of dimensions"), tr("cumulative variance explained"));
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(2, 2, 2, 2);
+    layout->addWidget(m_plot);
+}
+
+void VariancePanel::addSeries(const QString& name, const Eigen::VectorXd& fractions) {
+    static const QColor colors[] = {QColor(0, 114, 178), QColor(213, 94, 0), QColor(0, 158, 115),
+                                    QColor(204, 121, 167), QColor(86, 180, 233)};
+    QVector<widgets::PlotSeries> series = m_plot->series();
+    widgets::PlotSeries s;
+    s.name = name;
+    s.color = colors[series.size() % 5];
+    const Eigen::VectorXd c = cumulative(fractions);
+    for (Eigen::Index i = 0; i < c.size(); ++i) {
+        s.x.append(static_cast<double>(i + 1));
+        s.y.append(c(i));
+    }
+    series.append(s);
+    m_plot->setSeries(series);
+}
+
+void VariancePanel::setAnalysis(const ModelAnalysis& analysis) {
+    m_plot->setSeries({});
+    const Eigen::VectorXd& v = analysis.reference.pcVariance;
+    const double total = v.sum();
+    if (total > 0)
+        addSeries(tr("activity of the full network"), v / total);
+    addBases(analysis.bases);
+}
+
+void VariancePanel::addBases(const std::vector<NamedBasis>& bases) {
+    for (const NamedBasis& b : bases) {
+        if (b.key == "pc")
+            addSeries(tr("W (PC dimensions)"), b.varianceExplained);
+        else if (b.key.find(':') == std::string::npos)
+            addSeries(tr("L (%1)").arg(basisTitle(b.key)), b.varianceExplained);
+    }
+}
+
+} // namespace opdims::explorer

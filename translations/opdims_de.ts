@@ -1,0 +1,702 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="de_DE" sourcelanguage="en_US">
+<context>
+    <name>Labels</name>
+    <message>
+        <source>context 1 only</source>
+        <translation>nur Kontext 1</translation>
+    </message>
+    <message>
+        <source>context 2 only</source>
+        <translation>nur Kontext 2</translation>
+    </message>
+    <message>
+        <source>positive choice only</source>
+        <translation>nur positive Entscheidung</translation>
+    </message>
+    <message>
+        <source>negative choice only</source>
+        <translation>nur negative Entscheidung</translation>
+    </message>
+    <message>
+        <source>PC dimensions</source>
+        <translation>PC-Dimensionen</translation>
+    </message>
+    <message>
+        <source>operative dimensions (columns)</source>
+        <translation>operative Dimensionen (Spalten)</translation>
+    </message>
+    <message>
+        <source>operative dimensions (rows)</source>
+        <translation>operative Dimensionen (Zeilen)</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1, %2</translation>
+    </message>
+    <message>
+        <source>PC</source>
+        <translation>PC</translation>
+    </message>
+    <message>
+        <source>OP columns</source>
+        <translation>OP Spalten</translation>
+    </message>
+    <message>
+        <source>OP rows</source>
+        <translation>OP Zeilen</translation>
+    </message>
+    <message>
+        <source>%1 Hz (id %2)</source>
+        <translation>%1 Hz (Nr. %2)</translation>
+    </message>
+    <message>
+        <source>context %1, coh 1 %2, coh 2 %3</source>
+        <translation>Kontext %1, Koh. 1 %2, Koh. 2 %3</translation>
+    </message>
+</context>
+<context>
+    <name>ModelSource</name>
+    <message>
+        <source>the default %1 network built into the app</source>
+        <translation>das in die Anwendung eingebaute %1-Standardnetz</translation>
+    </message>
+    <message>
+        <source>an untrained random %1 network (seed %2): this build has no trained default network</source>
+        <translation>ein untrainiertes zufälliges %1-Netz (Startwert %2): dieser Build enthält kein trainiertes Standardnetz</translation>
+    </message>
+    <message>
+        <source>network %1 of %2</source>
+        <translation>Netz %1 aus %2</translation>
+    </message>
+</context>
+<context>
+    <name>opdims::explorer::AblationPanel</name>
+    <message>
+        <source>Basis:</source>
+        <translation>Basis:</translation>
+    </message>
+    <message>
+        <source>Kept dimensions k:</source>
+        <translation>Behaltene Dimensionen k:</translation>
+    </message>
+    <message>
+        <source>computing…</source>
+        <translation>wird berechnet…</translation>
+    </message>
+    <message>
+        <source>The basis whose first k dimensions the reduced-rank weight matrix keeps</source>
+        <translation>Die Basis, deren erste k Dimensionen die Gewichtsmatrix reduzierten Rangs behält</translation>
+    </message>
+    <message>
+        <source>Number of kept dimensions k</source>
+        <translation>Anzahl der behaltenen Dimensionen k</translation>
+    </message>
+    <message>
+        <source>operative dimensions (rows): compute…</source>
+        <translation>operative Dimensionen (Zeilen): berechnen…</translation>
+    </message>
+    <message>
+        <source>Cost %1 (full network %2), state distance %3</source>
+        <translation>Kosten %1 (volles Netz %2), Zustandsabstand %3</translation>
+    </message>
+</context>
+<context>
+    <name>opdims::explorer::FileController</name>
+    <message>
+        <source>Networks (*.h5 *.hdf5 *.npz);;HDF5 files (*.h5 *.hdf5);;NumPy archives (*.npz);;All files (*)</source>
+        <translation>Netze (*.h5 *.hdf5 *.npz);;HDF5-Dateien (*.h5 *.hdf5);;NumPy-Archive (*.npz);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Open network</source>
+        <translation>Netz öffnen</translation>
+    </message>
+    <message>
+        <source>Cannot open the network</source>
+        <translation>Das Netz kann nicht geöffnet werden</translation>
+    </message>
+    <message>
+        <source>Cannot save the network</source>
+        <translation>Das Netz kann nicht gespeichert werden</translation>
+    </message>
+    <message>
+        <source>Save network</source>
+        <translation>Netz speichern</translation>
+    </message>
+    <message>
+        <source>opdims networks (*.h5)</source>
+        <translation>opdims-Netze (*.h5)</translation>
+    </message>
+    <message>
+        <source>&amp;%1 %2</source>
+        <translation>&amp;%1 %2</translation>
+    </message>
+    <message>
+        <source>Clear list</source>
+        <translation>Liste leeren</translation>
+    </message>
+</context>
+<context>
+    <name>opdims::explorer::JobStatusWidget</name>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Stop the running job</source>
+        <translation>Die laufende Berechnung anhalten</translation>
+    </message>
+    <message>
+        <source>cancelling…</source>
+        <translation>wird abgebrochen…</translation>
+    </message>
+    <message>
+        <source>estimating…</source>
+        <translation>wird geschätzt…</translation>
+    </message>
+    <message>
+        <source>%1 min %2 s left</source>
+        <translation>noch %1 min %2 s</translation>
+    </message>
+    <message>
+        <source>%1 s left</source>
+        <translation>noch %1 s</translation>
+    </message>
+</context>
+<context>
+    <name>opdims::explorer::MainWindow</name>
+    <message>
+        <source>Saved %1</source>
+        <translation>%1 gespeichert</translation>
+    </message>
+    <message>
+        <source>Cannot analyse the network</source>
+        <translation>Das Netz kann nicht analysiert werden</translation>
+    </message>
+    <message>
+        <source>Ablation failed: %1</source>
+        <translation>Ablation fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>%1 failed</source>
+        <translation>%1 fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>%1 cancelled</source>
+        <translation>%1 abgebrochen</translation>
+    </message>
+    <message>
+        <source>%1 finished in %2 s</source>
+        <translation>%1 fertig nach %2 s</translation>
+    </message>
+    <message>
+        <source>Training loss</source>
+        <translation>Trainingsverlust</translation>
+    </message>
+    <message>
+        <source>iteration</source>
+        <translation>Iteration</translation>
+    </message>
+    <message>
+        <source>loss</source>
+        <translation>Verlust</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Modell</translation>
+    </message>
+    <message>
+        <source>Live ablation</source>
+        <translation>Live-Ablation</translation>
+    </message>
+    <message>
+        <source>Output vs target</source>
+        <translation>Ausgabe und Zielwert</translation>
+    </message>
+    <message>
+        <source>Rank sweep</source>
+        <translation>Rang-Durchlauf</translation>
+    </message>
+    <message>
+        <source>Variance explained</source>
+        <translation>Erklärte Varianz</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Datei</translation>
+    </message>
+    <message>
+        <source>&amp;Open…</source>
+        <translation>&amp;Öffnen…</translation>
+    </message>
+    <message>
+        <source>Open &amp;recent</source>
+        <translation>&amp;Zuletzt geöffnet</translation>
+    </message>
+    <message>
+        <source>Open &amp;default network</source>
+        <translation>&amp;Standardnetz öffnen</translation>
+    </message>
+    <message>
+        <source>Context-dependent integration (ctxt)</source>
+        <translation>Kontextabhängige Integration (ctxt)</translation>
+    </message>
+    <message>
+        <source>Sine wave generation (swg)</source>
+        <translation>Sinuswellen-Erzeugung (swg)</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Speichern</translation>
+    </message>
+    <message>
+        <source>Save &amp;as…</source>
+        <translation>Speichern &amp;unter…</translation>
+    </message>
+    <message>
+        <source>&amp;Export</source>
+        <translation>&amp;Exportieren</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Ansicht</translation>
+    </message>
+    <message>
+        <source>Reset camera</source>
+        <translation>Kamera zurücksetzen</translation>
+    </message>
+    <message>
+        <source>&amp;Analysis</source>
+        <translation>A&amp;nalyse</translation>
+    </message>
+    <message>
+        <source>Compute operative &amp;row dimensions</source>
+        <translation>Operative &amp;Zeilendimensionen berechnen</translation>
+    </message>
+    <message>
+        <source>&amp;Sweep k for the chosen basis</source>
+        <translation>&amp;k für die gewählte Basis durchlaufen</translation>
+    </message>
+    <message>
+        <source>&amp;Train a network…</source>
+        <translation>Netz &amp;trainieren…</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>S&amp;prache</translation>
+    </message>
+    <message>
+        <source>System language</source>
+        <translation>Systemsprache</translation>
+    </message>
+    <message>
+        <source>3D view as PNG…</source>
+        <translation>3D-Ansicht als PNG…</translation>
+    </message>
+    <message>
+        <source>Cost vs k</source>
+        <translation>Kosten gegen k</translation>
+    </message>
+    <message>
+        <source>State distance vs k</source>
+        <translation>Zustandsabstand gegen k</translation>
+    </message>
+    <message>
+        <source>%1 (PNG, SVG, PDF or CSV)…</source>
+        <translation>%1 (PNG, SVG, PDF oder CSV)…</translation>
+    </message>
+    <message>
+        <source>Save the 3D view</source>
+        <translation>3D-Ansicht speichern</translation>
+    </message>
+    <message>
+        <source>PNG images (*.png)</source>
+        <translation>PNG-Bilder (*.png)</translation>
+    </message>
+    <message>
+        <source>Cannot save the image</source>
+        <translation>Das Bild kann nicht gespeichert werden</translation>
+    </message>
+    <message>
+        <source>%1: the image could not be written.</source>
+        <translation>%1: Das Bild konnte nicht geschrieben werden.</translation>
+    </message>
+    <message>
+        <source>Export %1</source>
+        <translation>%1 exportieren</translation>
+    </message>
+    <message>
+        <source>PNG images (*.png);;SVG drawings (*.svg);;PDF documents (*.pdf);;CSV data (*.csv)</source>
+        <translation>PNG-Bilder (*.png);;SVG-Zeichnungen (*.svg);;PDF-Dokumente (*.pdf);;CSV-Daten (*.csv)</translation>
+    </message>
+    <message>
+        <source>Cannot export the plot</source>
+        <translation>Das Diagramm kann nicht exportiert werden</translation>
+    </message>
+    <message>
+        <source>%1: the file could not be written.</source>
+        <translation>%1: Die Datei konnte nicht geschrieben werden.</translation>
+    </message>
+    <message>
+        <source>Cannot open the default network</source>
+        <translation>Das Standardnetz kann nicht geöffnet werden</translation>
+    </message>
+    <message>
+        <source>Simulating the grid batch…</source>
+        <translation>Der Gitter-Stapel wird simuliert…</translation>
+    </message>
+    <message>
+        <source>opdims explorer</source>
+        <translation>opdims-Explorer</translation>
+    </message>
+    <message>
+        <source>%1 – opdims explorer</source>
+        <translation>%1 – opdims-Explorer</translation>
+    </message>
+    <message>
+        <source>Analysed in %1 s</source>
+        <translation>Analysiert in %1 s</translation>
+    </message>
+    <message>
+        <source>Operative row dimensions</source>
+        <translation>Operative Zeilendimensionen</translation>
+    </message>
+    <message>
+        <source>Rank sweep (%1)</source>
+        <translation>Rang-Durchlauf (%1)</translation>
+    </message>
+    <message>
+        <source>The language changes when the explorer starts the next time.</source>
+        <translation>Die Sprache wechselt beim nächsten Start des Explorers.</translation>
+    </message>
+</context>
+<context>
+    <name>opdims::explorer::ModelPanel</name>
+    <message>
+        <source>Source:</source>
+        <translation>Herkunft:</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>Name:</translation>
+    </message>
+    <message>
+        <source>Task:</source>
+        <translation>Aufgabe:</translation>
+    </message>
+    <message>
+        <source>Sizes:</source>
+        <translation>Größen:</translation>
+    </message>
+    <message>
+        <source>Time step:</source>
+        <translation>Zeitschritt:</translation>
+    </message>
+    <message>
+        <source>Spectral radius of W:</source>
+        <translation>Spektralradius von W:</translation>
+    </message>
+    <message>
+        <source>Cost (grid batch):</source>
+        <translation>Kosten (Gitter-Stapel):</translation>
+    </message>
+    <message>
+        <source>Reduced-rank network:</source>
+        <translation>Netz reduzierten Rangs:</translation>
+    </message>
+    <message>
+        <source>context-dependent integration (ctxt)</source>
+        <translation>kontextabhängige Integration (ctxt)</translation>
+    </message>
+    <message>
+        <source>sine wave generation (swg)</source>
+        <translation>Sinuswellen-Erzeugung (swg)</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>unbekannt</translation>
+    </message>
+    <message>
+        <source>%1 units, %2 inputs, %3 outputs, %4 initial states</source>
+        <translation>%1 Einheiten, %2 Eingänge, %3 Ausgänge, %4 Anfangszustände</translation>
+    </message>
+    <message>
+        <source>dt = %1 s, tau = %2 s</source>
+        <translation>dt = %1 s, tau = %2 s</translation>
+    </message>
+    <message>
+        <source>computing…</source>
+        <translation>wird berechnet…</translation>
+    </message>
+    <message>
+        <source>%1: %2 of %3 dimensions kept, cost %4, state distance %5</source>
+        <translation>%1: %2 von %3 Dimensionen behalten, Kosten %4, Zustandsabstand %5</translation>
+    </message>
+    <message>
+        <source>all dimensions kept</source>
+        <translation>alle Dimensionen behalten</translation>
+    </message>
+</context>
+<context>
+    <name>opdims::explorer::NetworkPickerDialog</name>
+    <message>
+        <source>Choose a network</source>
+        <translation>Netz auswählen</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 holds %n network(s). Which one should open?</source>
+        <translation>
+            <numerusform>%1 enthält %n Netz. Welches soll geöffnet werden?</numerusform>
+            <numerusform>%1 enthält %n Netze. Welches soll geöffnet werden?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Network %1</source>
+        <translation>Netz %1</translation>
+    </message>
+</context>
+<context>
+    <name>opdims::explorer::OutputPanel</name>
+    <message>
+        <source>Output vs target</source>
+        <translation>Ausgabe und Zielwert</translation>
+    </message>
+    <message>
+        <source>time (s)</source>
+        <translation>Zeit (s)</translation>
+    </message>
+    <message>
+        <source>output z</source>
+        <translation>Ausgabe z</translation>
+    </message>
+    <message>
+        <source>Trials of the grid batch to plot (Ctrl+click for several)</source>
+        <translation>Darzustellende Durchgänge des Gitter-Stapels (Strg+Klick für mehrere)</translation>
+    </message>
+    <message>
+        <source>target: %1</source>
+        <translation>Zielwert: %1</translation>
+    </message>
+    <message>
+        <source>full: %1</source>
+        <translation>voll: %1</translation>
+    </message>
+    <message>
+        <source>reduced: %1</source>
+        <translation>reduziert: %1</translation>
+    </message>
+</context>
+<context>
+    <name>opdims::explorer::StateSpacePanel</name>
+    <message>
+        <source>Reduced-rank network</source>
+        <translation>Netz reduzierten Rangs</translation>
+    </message>
+    <message>
+        <source>Sampling locations</source>
+        <translation>Abtastorte</translation>
+    </message>
+    <message>
+        <source>Fixed points</source>
+        <translation>Fixpunkte</translation>
+    </message>
+    <message>
+        <source>Flow arrows</source>
+        <translation>Flusspfeile</translation>
+    </message>
+    <message>
+        <source>All frequencies</source>
+        <translation>Alle Frequenzen</translation>
+    </message>
+    <message>
+        <source>Axes:</source>
+        <translation>Achsen:</translation>
+    </message>
+    <message>
+        <source>Which dimension of the chosen basis is axis %1</source>
+        <translation>Welche Dimension der gewählten Basis Achse %1 ist</translation>
+    </message>
+    <message>
+        <source>Project on principal components of the full network&apos;s activity, PC dimensions of W or operative dimensions</source>
+        <translation>Projektion auf Hauptkomponenten der Aktivität des vollen Netzes, PC-Dimensionen von W oder operative Dimensionen</translation>
+    </message>
+    <message>
+        <source>Reset camera</source>
+        <translation>Kamera zurücksetzen</translation>
+    </message>
+    <message>
+        <source>Save PNG…</source>
+        <translation>PNG speichern…</translation>
+    </message>
+    <message>
+        <source>Draw every frequency of the swg grid batch instead of ids 1, 6, …, 51</source>
+        <translation>Jede Frequenz des swg-Gitter-Stapels zeichnen statt Nr. 1, 6, …, 51</translation>
+    </message>
+    <message>
+        <source>PCs of the activity</source>
+        <translation>Hauptkomponenten der Aktivität</translation>
+    </message>
+    <message>
+        <source>activity PC %1</source>
+        <translation>Aktivitäts-PC %1</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>solid: full network, dashed: reduced-rank network</source>
+        <translation>durchgezogen: volles Netz, gestrichelt: Netz reduzierten Rangs</translation>
+    </message>
+</context>
+<context>
+    <name>opdims::explorer::SweepPanel</name>
+    <message>
+        <source>Sweep k</source>
+        <translation>k durchlaufen</translation>
+    </message>
+    <message>
+        <source>Cost vs k</source>
+        <translation>Kosten gegen k</translation>
+    </message>
+    <message>
+        <source>kept dimensions k</source>
+        <translation>behaltene Dimensionen k</translation>
+    </message>
+    <message>
+        <source>cost</source>
+        <translation>Kosten</translation>
+    </message>
+    <message>
+        <source>State distance vs k</source>
+        <translation>Zustandsabstand gegen k</translation>
+    </message>
+    <message>
+        <source>state distance</source>
+        <translation>Zustandsabstand</translation>
+    </message>
+    <message>
+        <source>Evaluate the reduced-rank network for every k of the chosen basis</source>
+        <translation>Das Netz reduzierten Rangs für jedes k der gewählten Basis auswerten</translation>
+    </message>
+</context>
+<context>
+    <name>opdims::explorer::TrainDialog</name>
+    <message>
+        <source>Train</source>
+        <translation>Trainieren</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Train a network</source>
+        <translation>Netz trainieren</translation>
+    </message>
+    <message>
+        <source>context-dependent integration (ctxt)</source>
+        <translation>kontextabhängige Integration (ctxt)</translation>
+    </message>
+    <message>
+        <source>sine wave generation (swg)</source>
+        <translation>Sinuswellen-Erzeugung (swg)</translation>
+    </message>
+    <message>
+        <source>Task:</source>
+        <translation>Aufgabe:</translation>
+    </message>
+    <message>
+        <source>Units:</source>
+        <translation>Einheiten:</translation>
+    </message>
+    <message>
+        <source>Seed:</source>
+        <translation>Startwert:</translation>
+    </message>
+    <message>
+        <source>Iterations:</source>
+        <translation>Iterationen:</translation>
+    </message>
+    <message>
+        <source>Trials per iteration:</source>
+        <translation>Durchgänge je Iteration:</translation>
+    </message>
+    <message>
+        <source>Training loss</source>
+        <translation>Trainingsverlust</translation>
+    </message>
+    <message>
+        <source>iteration</source>
+        <translation>Iteration</translation>
+    </message>
+    <message>
+        <source>loss (cost of the training batch)</source>
+        <translation>Verlust (Kosten des Trainingsstapels)</translation>
+    </message>
+    <message>
+        <source>Trains a new network from a seeded random start (BPTT with Adam).</source>
+        <translation>Trainiert ein neues Netz ab einem zufälligen Start mit festem Startwert (BPTT mit Adam).</translation>
+    </message>
+    <message>
+        <source>Training: %1</source>
+        <translation>Training: %1</translation>
+    </message>
+    <message>
+        <source>Finished in %1 s; the network is open in the main window.</source>
+        <translation>Fertig nach %1 s; das Netz ist im Hauptfenster geöffnet.</translation>
+    </message>
+    <message>
+        <source>Training cancelled.</source>
+        <translation>Training abgebrochen.</translation>
+    </message>
+    <message>
+        <source>Training failed: %1</source>
+        <translation>Training fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>loss</source>
+        <translation>Verlust</translation>
+    </message>
+    <message>
+        <source>a %1 network trained here (%2 units, seed %3, %4 iterations)</source>
+        <translation>ein hier trainiertes %1-Netz (%2 Einheiten, Startwert %3, %4 Iterationen)</translation>
+    </message>
+    <message>
+        <source>Training</source>
+        <translation>Training</translation>
+    </message>
+</context>
+<context>
+    <name>opdims::explorer::VariancePanel</name>
+    <message>
+        <source>Variance explained</source>
+        <translation>Erklärte Varianz</translation>
+    </message>
+    <message>
+        <source>number of dimensions</source>
+        <translation>Anzahl der Dimensionen</translation>
+    </message>
+    <message>
+        <source>cumulative variance explained</source>
+        <translation>kumulativ erklärte Varianz</translation>
+    </message>
+    <message>
+        <source>activity of the full network</source>
+        <translation>Aktivität des vollen Netzes</translation>
+    </message>
+    <message>
+        <source>W (PC dimensions)</source>
+        <translation>W (PC-Dimensionen)</translation>
+    </message>
+    <message>
+        <source>L (%1)</source>
+        <translation>L (%1)</translation>
+    </message>
+</context>
+</TS>
