@@ -94,6 +94,10 @@ int run(const Args& args) {
     if (stopAt > 0 && evalEvery <= 0)
         throw Error("--stop-at-cost needs --eval-every N (the grid cost is measured then)");
     const Batch grid = makeGridBatch(c.task, state.model.dt);
+    // Set before training so that checkpoints carry it too; a resumed run prepends its command.
+    const std::string before = state.model.provenance;
+    state.model.provenance = "opdims " OPDIMS_VERSION ": " + commandLine(args) +
+                             (before.empty() ? "" : "; before that: " + before);
 
     std::ofstream log;
     if (args.has("log")) {
@@ -134,10 +138,6 @@ int run(const Args& args) {
     if (m.name.empty() || m.name.rfind("random ", 0) == 0)
         m.name = std::string("opdims-trained ") + taskName(c.task) + " network (seed " +
                  std::to_string(c.seed) + ")";
-    const std::string command = commandLine(args);
-    m.provenance = "trained by opdims " OPDIMS_VERSION " for " + std::to_string(state.iteration) +
-                   " iterations: " + command +
-                   (m.provenance.empty() ? "" : "; started from " + m.provenance);
     saveModel(m, out);
     const double cost = evaluateCost(m, m.W, grid);
     std::cout << "saved " << out << ": " << state.iteration << " iterations, grid cost "
