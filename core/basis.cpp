@@ -66,7 +66,7 @@ Basis pcBasis(const Eigen::MatrixXd& W) {
 Basis operativeBasis(const Model& model, TaskKind task, Side side, const Progress& progress,
                      const OperativeOptions& options) {
     checkModelFitsTask(model, task, model.name.empty() ? "the network" : model.name);
-    const Batch batch = makeBatch(task, options.batch, options.trials, options.seed, model.dt);
+    const Batch batch = samplingBatch(task, options.batch, options.trials, options.seed, model.dt);
     const std::vector<int> times =
         options.times.empty() ? defaultSamplingTimes(task) : options.times;
     const auto locations = samplingLocations(model, task, batch, defaultConditions(task), times,

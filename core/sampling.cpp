@@ -32,6 +32,25 @@ std::vector<Condition> defaultConditions(TaskKind task) {
     return c;
 }
 
+Batch samplingBatch(TaskKind task, const std::string& kind, int trials, std::uint64_t seed,
+                    double dt) {
+    if (kind != "random" || task != TaskKind::Swg)
+        return makeBatch(task, kind, trials, seed, dt);
+    if (trials < 1)
+        throw Error("a random batch needs at least one trial per condition");
+    std::vector<TrialInfo> list;
+    for (const Condition& c : defaultConditions(task))
+        for (int k = 0; k < trials; ++k)
+            list.push_back({0, 0.0, 0.0, c.freqId, 0});
+    TaskOptions options;
+    options.dt = dt;
+    Batch b = batchFromTrials(task, std::move(list), options);
+    b.kind = "random";
+    b.networkNoise = true;
+    b.noiseSeed = seed;
+    return b;
+}
+
 Condition conditionOf(TaskKind task, const TrialInfo& trial) {
     if (task == TaskKind::Ctxt)
         return {trial.context, trial.coh1 < 0 ? -1 : 1, trial.coh2 < 0 ? -1 : 1, 0};

@@ -7,6 +7,7 @@
 
 #include <Eigen/Dense>
 
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -31,6 +32,13 @@ struct SamplingLocation {
 std::vector<int> defaultSamplingTimes(TaskKind task);
 // The paper's defaults: ctxt all 8 context/sign combinations; swg frequency ids 1, 6, ..., 51.
 std::vector<Condition> defaultConditions(TaskKind task);
+
+// The batch whose condition averages give the sampling locations: "grid" (noise-free), or
+// "random" with network noise and `trials` trials per condition (ctxt: per context and coherency
+// pair, input noise too, as makeRandomBatch; swg: per default frequency id, so that every sampled
+// condition has trials).
+Batch samplingBatch(TaskKind task, const std::string& kind, int trials, std::uint64_t seed,
+                    double dt = 0.001);
 
 // The condition a trial belongs to (ctxt: zero coherence counts as positive).
 Condition conditionOf(TaskKind task, const TrialInfo& trial);

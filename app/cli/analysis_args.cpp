@@ -28,6 +28,16 @@ std::vector<OptionSpec> globalOptions() {
             {"global-times", "LIST", "use only sampling locations at these times"}};
 }
 
+Batch samplingBatchArg(const Args& args, TaskKind task, const Model& model) {
+    const std::string kind = args.value("batch", "grid");
+    if (kind == "grid" && args.has("trials"))
+        throw Error("--trials applies to --batch random only (the grid batch is fixed)");
+    const long long trials = args.integer("trials", 10);
+    if (trials < 1 || trials > 100000)
+        throw Error("--trials must be between 1 and 100000");
+    return samplingBatch(task, kind, static_cast<int>(trials), args.seed("seed", 1), model.dt);
+}
+
 std::vector<SamplingLocation> locationsArg(const Args& args, const Model& model, TaskKind task,
                                            const Batch& batch, const Progress& progress) {
     const std::vector<int> times =

@@ -19,6 +19,10 @@ std::vector<OptionSpec> samplingOptions();
 // --local, --locations: where local dimensions come from and which locations enter global ones.
 std::vector<OptionSpec> globalOptions();
 
+// The batch for sampling locations from --batch grid|random, --trials (random: per condition,
+// default 10) and --seed.
+Batch samplingBatchArg(const Args& args, TaskKind task, const Model& model);
+
 // Sampling locations on the batch's condition averages at --times (default: the paper's).
 std::vector<SamplingLocation> locationsArg(const Args& args, const Model& model, TaskKind task,
                                            const Batch& batch, const Progress& progress);

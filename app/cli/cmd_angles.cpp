@@ -44,7 +44,7 @@ Basis sideBasis(const Args& args, const std::string& p, const Model& base, TaskK
 int run(const Args& args) {
     const Model m = loadModelArg(args);
     const TaskKind task = taskArg(args, m);
-    const Batch batch = batchArg(args, task, m);
+    const Batch batch = samplingBatchArg(args, task, m);
     Model ma, mb;
     const Basis a = sideBasis(args, "a", m, task, batch, ma);
     const Basis b = sideBasis(args, "b", m, task, batch, mb);

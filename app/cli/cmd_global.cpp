@@ -16,7 +16,7 @@ int run(const Args& args) {
     if (!args.has("type"))
         throw Error("--type columns|rows is required");
     const Side side = parseSide(args.value("type"));
-    const Batch batch = batchArg(args, task, m);
+    const Batch batch = samplingBatchArg(args, task, m);
     const LocationFilter filter = locationFilterArg(args, task, "locations"); // fail early
     const auto local = localDimsArg(args, args.value("local"), m, task, side, batch,
                                     terminalProgress("local dimensions"));

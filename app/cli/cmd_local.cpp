@@ -13,7 +13,7 @@ namespace {
 int run(const Args& args) {
     const Model m = loadModelArg(args);
     const TaskKind task = taskArg(args, m);
-    const Batch batch = batchArg(args, task, m);
+    const Batch batch = samplingBatchArg(args, task, m);
     if (!args.has("type"))
         throw Error("--type columns|rows is required");
     if (!args.has("out"))

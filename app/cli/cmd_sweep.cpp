@@ -22,7 +22,7 @@ int run(const Args& args) {
     const auto start = std::chrono::steady_clock::now();
     const Basis basis =
         basisFromSpec(args, spec, args.value("local"), args.value("locations", "all"), m, task,
-                      batch, terminalProgress("operative dimensions"));
+                      samplingBatchArg(args, task, m), terminalProgress("operative dimensions"));
     finishTerminalProgress();
     const std::vector<int> ks =
         args.has("ks") ? parseIntList(args.value("ks"), "ks") : allRanks(basis);
