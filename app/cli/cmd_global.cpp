@@ -75,7 +75,7 @@ const Registration reg(
      "Global operative dimensions: singular values, variance explained and the basis.",
      "The left singular vectors of the matrix of Delta_f-scaled local operative dimensions over "
      "the chosen sampling locations (method.md section 5). Without --local the local dimensions "
-     "are computed first.",
+     "are computed first (sampling batch as in `opdims local`).",
      {"MODEL"},
      options()},
     run);

@@ -73,17 +73,18 @@ std::vector<OptionSpec> options() {
     return o;
 }
 
-const Registration reg(
-    {"local",
-     "MODEL [--task ctxt|swg] --type columns|rows --out FILE.h5 [options]",
-     "Local operative dimensions at every sampling location (authors' HDF5 layout).",
-     "Sampling locations are condition-average states of the batch (default: the noise-free "
-     "grid; --batch random --seed S for the paper's noisy procedure) at --times. Columns: closed "
-     "form, one dimension per location. Rows: greedy, each dimension maximises Delta_f among "
-     "unit vectors orthogonal to the earlier ones, until Delta_f < 1e-8.",
-     {"MODEL"},
-     options()},
-    run);
+const Registration
+    reg({"local",
+         "MODEL [--task ctxt|swg] --type columns|rows --out FILE.h5 [options]",
+         "Local operative dimensions at every sampling location (authors' HDF5 layout).",
+         "Sampling locations are condition-average states of the batch (default: the noise-free "
+         "grid; --batch random --seed S for the paper's noisy procedure) at --times; for the "
+         "random batch --trials counts trials per condition (default 10). Columns: closed "
+         "form, one dimension per location. Rows: greedy, each dimension maximises Delta_f among "
+         "unit vectors orthogonal to the earlier ones, until Delta_f < 1e-8.",
+         {"MODEL"},
+         options()},
+        run);
 
 } // namespace
 } // namespace opdims::cli

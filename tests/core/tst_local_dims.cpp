@@ -200,6 +200,18 @@ private slots:
                 checked = true;
             }
         QVERIFY(checked);
+        // The noisy sampling batch of swg has trials of every sampled frequency.
+        const Batch noisy = samplingBatch(TaskKind::Swg, "random", 2, 7);
+        QVERIFY(noisy.networkNoise);
+        QCOMPARE(noisy.trialCount(), 22);
+        const Model s = randomModel(TaskKind::Swg, 6, 1);
+        const auto sl =
+            samplingLocations(s, TaskKind::Swg, noisy, defaultConditions(TaskKind::Swg), {1, 500});
+        QCOMPARE(sl.size(), std::size_t(22));
+        QVERIFY(sl[0].x != samplingLocations(s, TaskKind::Swg,
+                                             samplingBatch(TaskKind::Swg, "random", 2, 8),
+                                             defaultConditions(TaskKind::Swg), {1, 500})[0]
+                               .x);
         QVERIFY_THROWS_EXCEPTION(Error, samplingLocations(m, TaskKind::Ctxt, batch,
                                                           defaultConditions(TaskKind::Ctxt), {0}));
     }
