@@ -3,6 +3,7 @@
 
 #include "core/error.h"
 #include "core/pc_dims.h"
+#include "core/sampling.h"
 
 #include <algorithm>
 
@@ -35,6 +36,32 @@ LocationFilter withTimes(LocationFilter filter, std::vector<int> times) {
         return filter;
     return [filter = std::move(filter), times = std::move(times)](const SamplingLocation& l) {
         return (!filter || filter(l)) && std::find(times.begin(), times.end(), l.t) != times.end();
+    };
+}
+
+LocationFilter withConditions(LocationFilter filter, TaskKind task,
+                              const std::vector<std::string>& labels) {
+    if (labels.empty())
+        return filter;
+    std::vector<Condition> all;
+    if (task == TaskKind::Ctxt)
+        all = defaultConditions(task);
+    else
+        for (int id = 1; id <= swg::kFrequencies; ++id)
+            all.push_back({0, 0, 0, id});
+    std::vector<Condition> chosen;
+    for (const std::string& label : labels) {
+        const auto it = std::find_if(all.begin(), all.end(), [&](const Condition& c) {
+            return conditionLabel(task, c) == label;
+        });
+        if (it == all.end())
+            throw Error("'" + label + "' is not a " + taskName(task) + " condition (e.g. " +
+                        conditionLabel(task, all.back()) + ")");
+        chosen.push_back(*it);
+    }
+    return [filter = std::move(filter), chosen](const SamplingLocation& l) {
+        return (!filter || filter(l)) &&
+               std::find(chosen.begin(), chosen.end(), l.condition) != chosen.end();
     };
 }
 

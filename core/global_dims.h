@@ -23,6 +23,11 @@ LocationFilter locationSubset(TaskKind task, const std::string& name);
 // Keeps also only the given 1-based times (empty: all times).
 LocationFilter withTimes(LocationFilter filter, std::vector<int> times);
 
+// Keeps only the conditions named like conditionLabel() ("Ctxt1Inps-1_1", "Freq6"; empty: all).
+// Throws Error for a name that is not a condition of the task.
+LocationFilter withConditions(LocationFilter filter, TaskKind task,
+                              const std::vector<std::string>& labels);
+
 struct GlobalDimensions {
     // N x N: the left singular vectors of L = [Delta_f_1 q_1, ...] by decreasing singular value,
     // completed by an orthonormal basis of the rest of the space (strength 0) when L has fewer

@@ -8,6 +8,7 @@
 
 #include <fstream>
 #include <iostream>
+#include <sstream>
 
 namespace opdims::cli {
 
@@ -25,7 +26,9 @@ std::vector<OptionSpec> globalOptions() {
             {"locations", "SET",
              "sampling locations of the global dimensions: all (default), ctxt1, ctxt2, "
              "pos-choice, neg-choice"},
-            {"global-times", "LIST", "use only sampling locations at these times"}};
+            {"global-times", "LIST", "use only sampling locations at these times"},
+            {"conditions", "LIST",
+             "use only these conditions, e.g. Ctxt1Inps1_-1,Ctxt2Inps1_1 or Freq1,Freq6"}};
 }
 
 Batch samplingBatchArg(const Args& args, TaskKind task, const Model& model) {
@@ -72,11 +75,25 @@ std::vector<LocalDimensions> localDimsArg(const Args& args, const std::string& l
     return localDimensions(model, locations, side, localOptionsArg(args), progress);
 }
 
-LocationFilter locationFilterArg(const Args& args, TaskKind task, const std::string& option) {
-    LocationFilter f = locationSubset(task, args.value(option, "all"));
+namespace {
+LocationFilter filterFor(const Args& args, TaskKind task, const std::string& subset) {
+    LocationFilter f = locationSubset(task, subset);
     if (args.has("global-times"))
         f = withTimes(std::move(f), parseIntList(args.value("global-times"), "global-times"));
+    if (args.has("conditions")) {
+        std::vector<std::string> labels;
+        std::stringstream ss(args.value("conditions"));
+        for (std::string part; std::getline(ss, part, ',');)
+            if (!part.empty())
+                labels.push_back(part);
+        f = withConditions(std::move(f), task, labels);
+    }
     return f;
+}
+} // namespace
+
+LocationFilter locationFilterArg(const Args& args, TaskKind task, const std::string& option) {
+    return filterFor(args, task, args.value(option, "all"));
 }
 
 Basis basisFromSpec(const Args& args, const std::string& spec, const std::string& localFile,
@@ -86,10 +103,7 @@ Basis basisFromSpec(const Args& args, const std::string& spec, const std::string
         return pcBasis(model.W);
     if (spec == "op-columns" || spec == "op-rows") {
         const Side side = spec == "op-columns" ? Side::Columns : Side::Rows;
-        LocationFilter filter = locationSubset(task, locations);
-        if (args.has("global-times"))
-            filter = withTimes(std::move(filter),
-                               parseIntList(args.value("global-times"), "global-times"));
+        const LocationFilter filter = filterFor(args, task, locations);
         const auto local = localDimsArg(args, localFile, model, task, side, batch, progress);
         Basis b = globalDimensions(local, side, filter).basis;
         if (locations != "all")

@@ -34,7 +34,8 @@ std::vector<LocalDimensions> localDimsArg(const Args& args, const std::string& l
                                           const Model& model, TaskKind task, Side side,
                                           const Batch& batch, const Progress& progress);
 
-// --locations all|ctxt1|ctxt2|pos-choice|neg-choice (default all), restricted to --global-times.
+// --locations all|ctxt1|ctxt2|pos-choice|neg-choice (default all), restricted to --global-times
+// and --conditions.
 LocationFilter locationFilterArg(const Args& args, TaskKind task, const std::string& option);
 
 // A basis by name: "pc", "op-columns", "op-rows" (global operative dimensions from `localFile`

@@ -94,6 +94,7 @@ std::vector<OptionSpec> options() {
     for (const auto& s : samplingOptions())
         o.push_back(s);
     o.push_back({"global-times", "LIST", "use only sampling locations at these times"});
+    o.push_back({"conditions", "LIST", "use only these conditions (see opdims global --help)"});
     o.push_back({"json", "", "print JSON"});
     return o;
 }

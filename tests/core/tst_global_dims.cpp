@@ -99,6 +99,9 @@ private slots:
             QCOMPARE(pos(l.location), relevant > 0);
             QCOMPARE(neg(l.location), relevant < 0);
         }
+        const auto two = withConditions({}, TaskKind::Ctxt, {"Ctxt1Inps-1_1", "Ctxt2Inps1_1"});
+        QCOMPARE(globalDimensions(local, Side::Rows, two).locations, 4);
+        QVERIFY_THROWS_EXCEPTION(Error, withConditions({}, TaskKind::Ctxt, {"Freq3"}));
         QVERIFY_THROWS_EXCEPTION(Error, locationSubset(TaskKind::Swg, "ctxt1"));
         QVERIFY_THROWS_EXCEPTION(Error, locationSubset(TaskKind::Ctxt, "left"));
         QVERIFY_THROWS_EXCEPTION(Error, globalDimensions(local, Side::Rows, withTimes({}, {7})));
