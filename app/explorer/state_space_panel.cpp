@@ -153,11 +153,18 @@ void StateSpacePanel::rebuildAxisChoices() {
 
 QVector<QVector3D> StateSpacePanel::projectPath(const Eigen::MatrixXd& states) const {
     const Eigen::MatrixXd p = project(states, m_axes, m_center);
+    // About 350 points per line look the same as 1400 and keep redraws during live ablation cheap;
+    // the last state is always kept.
+    const Eigen::Index stride = std::max<Eigen::Index>(1, p.cols() / 350);
     QVector<QVector3D> out;
-    out.reserve(static_cast<int>(p.cols()));
-    for (Eigen::Index t = 0; t < p.cols(); ++t)
+    out.reserve(static_cast<int>(p.cols() / stride + 2));
+    for (Eigen::Index t = 0; t < p.cols(); t += stride)
         out.append(QVector3D(static_cast<float>(p(0, t)), static_cast<float>(p(1, t)),
                              static_cast<float>(p(2, t))));
+    if ((p.cols() - 1) % stride != 0)
+        out.append(QVector3D(static_cast<float>(p(0, p.cols() - 1)),
+                             static_cast<float>(p(1, p.cols() - 1)),
+                             static_cast<float>(p(2, p.cols() - 1))));
     return out;
 }
 
@@ -289,7 +296,10 @@ void StateSpacePanel::drawReduced() {
         if (m_result && m_result->analysis == m_analysis)
             addArrows(a.model->alpha() * (m_result->W * R), QColor(200, 30, 30));
     }
-    m_view->setFlowArrows(arrows);
+    // Clearing what is already empty would still rebuild the scene.
+    if (!arrows.isEmpty() || m_arrowsShown)
+        m_view->setFlowArrows(arrows);
+    m_arrowsShown = !arrows.isEmpty();
 
     QVector<widgets::FixedPointGlyph> glyphs;
     if (m_result && m_result->analysis == m_analysis && m_result->fixedPoints) {
@@ -311,7 +321,9 @@ void StateSpacePanel::drawReduced() {
             glyphs.append(g);
         }
     }
-    m_view->setFixedPoints(glyphs);
+    if (!glyphs.isEmpty() || m_glyphsShown)
+        m_view->setFixedPoints(glyphs);
+    m_glyphsShown = !glyphs.isEmpty();
 }
 
 } // namespace opdims::explorer

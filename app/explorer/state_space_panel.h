@@ -64,6 +64,8 @@ private:
     Eigen::MatrixXd m_axes; // N x 3
     Eigen::VectorXd m_center;
     double m_extent = 1.0;
+    bool m_arrowsShown = false;
+    bool m_glyphsShown = false;
 };
 
 } // namespace opdims::explorer
