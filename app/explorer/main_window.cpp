@@ -15,6 +15,7 @@
 #include "app/explorer/train_dialog.h"
 #include "app/explorer/variance_panel.h"
 #include "core/model_io.h"
+#include "core/parallel.h"
 #include "widgets/plot_view.h"
 #include "widgets/state_space_view.h"
 
@@ -337,7 +338,9 @@ bool MainWindow::startSweep() {
             for (int k : allRanks(*basis))
                 ks.push_back(k);
             auto sweep = std::make_shared<SweepResult>(
-                rankSweep(*analysis->model, analysis->batch, *basis, ks, progress));
+                // One core stays free for the GUI thread (and the ablation worker).
+                rankSweep(*analysis->model, analysis->batch, *basis, ks, progress,
+                          std::max(1, defaultThreadCount() - 1)));
             return [this, analysis, sweep, key] {
                 if (analysis == m_analysis)
                     m_sweep->addCurve(key, *sweep);
