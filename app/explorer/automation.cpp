@@ -36,6 +36,8 @@ Percentiles percentiles(std::vector<double> v) {
 
 namespace {
 
+void runStallJob(MainWindow* window, const QString& job, const QString& reportPath, int iterations);
+
 // Calls `then` once the analysis and the first ablation result are on screen.
 void whenReady(MainWindow* window, std::function<void()> then) {
     auto fired = std::make_shared<bool>(false);
@@ -123,6 +125,20 @@ void measureLatencyWhenReady(MainWindow* window, const QString& csvPath, int cha
 void measureStallWhenReady(MainWindow* window, const QString& job, const QString& reportPath,
                            int iterations) {
     whenReady(window, [window, job, reportPath, iterations] {
+        if (job == QStringLiteral("training"))
+            window->trainDialog()->show();
+        // Start once the dialog has been painted: its first layout is not part of the job.
+        QTimer::singleShot(500, window, [window, job, reportPath, iterations] {
+            runStallJob(window, job, reportPath, iterations);
+        });
+    });
+}
+
+namespace {
+
+void runStallJob(MainWindow* window, const QString& job, const QString& reportPath,
+                 int iterations) {
+    {
         auto* monitor = new StallMonitor(window);
         JobRunner* runner = window->jobs();
         bool started = false;
@@ -131,7 +147,6 @@ void measureStallWhenReady(MainWindow* window, const QString& job, const QString
             TrainSettings s = dialog->settings();
             s.iterations = iterations;
             dialog->setSettings(s);
-            dialog->show();
             runner = dialog->runner();
             started = dialog->startTraining();
         } else {
@@ -156,7 +171,9 @@ void measureStallWhenReady(MainWindow* window, const QString& job, const QString
                              // Let the opened network (training) finish its own work first.
                              QTimer::singleShot(200, [] { QApplication::exit(0); });
                          });
-    });
+    }
 }
+
+} // namespace
 
 } // namespace opdims::explorer
