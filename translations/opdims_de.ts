@@ -699,4 +699,66 @@
         <translation>L (%1)</translation>
     </message>
 </context>
+<context>
+    <name>opdims::widgets::DimensionList</name>
+    <message>
+        <source>Dimension</source>
+        <translation>Dimension</translation>
+    </message>
+    <message>
+        <source>Strength</source>
+        <translation>Stärke</translation>
+    </message>
+    <message>
+        <source>%1 %2: strength %3</source>
+        <translation>%1 %2: Stärke %3</translation>
+    </message>
+    <message>
+        <source>Keep dimensions 1 to %1</source>
+        <translation>Dimensionen 1 bis %1 behalten</translation>
+    </message>
+    <message>
+        <source>Keep all</source>
+        <translation>Alle behalten</translation>
+    </message>
+    <message>
+        <source>Keep none</source>
+        <translation>Keine behalten</translation>
+    </message>
+</context>
+<context>
+    <name>opdims::widgets::PlotView</name>
+    <message>
+        <source>Fit to Data</source>
+        <translation>An Daten anpassen</translation>
+    </message>
+    <message>
+        <source>Export PNG...</source>
+        <translation>PNG exportieren...</translation>
+    </message>
+    <message>
+        <source>Export SVG...</source>
+        <translation>SVG exportieren...</translation>
+    </message>
+    <message>
+        <source>Export PDF...</source>
+        <translation>PDF exportieren...</translation>
+    </message>
+    <message>
+        <source>Export CSV...</source>
+        <translation>CSV exportieren...</translation>
+    </message>
+    <message>
+        <source>%1 files (*.%2)</source>
+        <translation>%1-Dateien (*.%2)</translation>
+    </message>
+    <message>
+        <source>Export Plot</source>
+        <translation>Diagramm exportieren</translation>
+    </message>
+    <message>
+        <source>Could not write %1.</source>
+        <translation>%1 konnte nicht geschrieben werden.</translation>
+    </message>
+</context>
 </TS>

@@ -1,6 +1,8 @@
 // JobRunner: QtConcurrent for the work, a 100 ms poll for progress (newest value wins).
 #include "app/explorer/job_runner.h"
 
+#include "app/explorer/thread_priority.h"
+
 #include "core/error.h"
 
 #include <QtConcurrent/QtConcurrentRun>
@@ -35,6 +37,7 @@ bool JobRunner::start(const QString& title, Work work) {
     m_clock.start();
     m_watcher.setFuture(QtConcurrent::run(
         [work = std::move(work), cancel = m_cancel, fraction = m_fraction]() -> Outcome {
+            lowerCurrentThreadPriority();
             Progress progress;
             progress.cancel = cancel.get();
             progress.onProgress = [fraction](double done, double total) {
