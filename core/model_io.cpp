@@ -222,24 +222,28 @@ Model loadModel(const std::string& path, const LoadOptions& options) {
                        "/NetNr<i> groups, an opdims model file or a NumPy .npz)");
 }
 
+void writeModelContents(h5::File& f, const Model& model) {
+    f.setAttribute("/", "format", std::string(kFormatName));
+    f.setAttribute("/", "version", kFormatVersion);
+    f.setAttribute("/", "name", model.name);
+    f.setAttribute("/", "task", std::string(taskName(model.task)));
+    f.setAttribute("/", "provenance", model.provenance);
+    f.setAttribute("/", "dt", model.dt);
+    f.setAttribute("/", "tau", model.tau);
+    f.setAttribute("/", "noise_sigma", model.noiseSigma);
+    f.writeRowMajor("/W", model.W);
+    f.writeRowMajor("/W_in", model.W_in);
+    f.writeRowMajor("/W_out", model.W_out);
+    f.writeRowMajor("/b", model.b);
+    f.writeRowMajor("/b_z", model.b_z);
+    f.writeRowMajor("/x0", model.x0);
+}
+
 void saveModel(const Model& model, const std::string& path) {
     model.validate(path);
     writeAtomically(path, [&](const std::string& tmp) {
         h5::File f = h5::File::create(tmp);
-        f.setAttribute("/", "format", std::string(kFormatName));
-        f.setAttribute("/", "version", kFormatVersion);
-        f.setAttribute("/", "name", model.name);
-        f.setAttribute("/", "task", std::string(taskName(model.task)));
-        f.setAttribute("/", "provenance", model.provenance);
-        f.setAttribute("/", "dt", model.dt);
-        f.setAttribute("/", "tau", model.tau);
-        f.setAttribute("/", "noise_sigma", model.noiseSigma);
-        f.writeRowMajor("/W", model.W);
-        f.writeRowMajor("/W_in", model.W_in);
-        f.writeRowMajor("/W_out", model.W_out);
-        f.writeRowMajor("/b", model.b);
-        f.writeRowMajor("/b_z", model.b_z);
-        f.writeRowMajor("/x0", model.x0);
+        writeModelContents(f, model);
         if (H5Fflush(f.id(), H5F_SCOPE_GLOBAL) < 0)
             throw Error(path + ": cannot write the file");
     });

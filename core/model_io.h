@@ -1,6 +1,7 @@
 // Loading and saving networks: the authors' HDF5 files, opdims' own HDF5 format and NumPy .npz.
 #pragma once
 
+#include "core/h5.h"
 #include "core/model.h"
 
 #include <string>
@@ -30,5 +31,9 @@ Model loadNpzModel(const std::string& path);
 
 // Writes opdims' own format (docs/file-format.md) atomically.
 void saveModel(const Model& model, const std::string& path);
+
+// Writes the model's attributes and datasets of opdims' format into an open, new file; for files
+// that carry more than a model (training checkpoints).
+void writeModelContents(h5::File& file, const Model& model);
 
 } // namespace opdims

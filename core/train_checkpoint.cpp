@@ -19,25 +19,6 @@ std::string text(std::uint64_t v) {
     return std::to_string(v);
 }
 
-// The layout saveModel writes (h5::File cannot reopen a file for writing, so it is repeated
-// here); loadCheckpoint reads it back with loadOpdimsModel, which the tests exercise.
-void writeModelPart(h5::File& f, const Model& model) {
-    f.setAttribute("/", "format", std::string("opdims-model"));
-    f.setAttribute("/", "version", 1LL);
-    f.setAttribute("/", "name", model.name);
-    f.setAttribute("/", "task", std::string(taskName(model.task)));
-    f.setAttribute("/", "provenance", model.provenance);
-    f.setAttribute("/", "dt", model.dt);
-    f.setAttribute("/", "tau", model.tau);
-    f.setAttribute("/", "noise_sigma", model.noiseSigma);
-    f.writeRowMajor("/W", model.W);
-    f.writeRowMajor("/W_in", model.W_in);
-    f.writeRowMajor("/W_out", model.W_out);
-    f.writeRowMajor("/b", model.b);
-    f.writeRowMajor("/b_z", model.b_z);
-    f.writeRowMajor("/x0", model.x0);
-}
-
 } // namespace
 
 void saveCheckpoint(const TrainState& state, const std::string& path) {
@@ -45,7 +26,7 @@ void saveCheckpoint(const TrainState& state, const std::string& path) {
     state.model.validate(path);
     writeAtomically(path, [&](const std::string& tmp) {
         h5::File f = h5::File::create(tmp);
-        writeModelPart(f, state.model);
+        writeModelContents(f, state.model);
         f.createGroup(kGroup);
         const std::string g = kGroup;
         f.setAttribute(g, "checkpoint_version", kCheckpointVersion);
