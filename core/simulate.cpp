@@ -13,9 +13,6 @@ namespace opdims {
 
 namespace {
 
-// Network noise streams are keyed apart from the input-noise streams of the same seed.
-constexpr std::uint64_t kNetworkNoiseKey = 0x6E6574776F726BULL;
-
 void checkInputs(const Model& model, const Eigen::MatrixXd& W, const Batch& batch) {
     if (W.rows() != model.units() || W.cols() != model.units())
         throw Error("the weight matrix is " + std::to_string(W.rows()) + "x" +

@@ -7,10 +7,16 @@
 
 #include <Eigen/Dense>
 
+#include <cstdint>
 #include <functional>
 #include <vector>
 
 namespace opdims {
+
+// Trial j of a batch with network noise draws its noise from Rng(batch.noiseSeed ^
+// kNetworkNoiseKey, j): keyed apart from the input-noise streams of the same seed, and shared by
+// every forward pass (simulation, training) so that they see the same noise.
+inline constexpr std::uint64_t kNetworkNoiseKey = 0x6E6574776F726BULL;
 
 struct SimOptions {
     int threads = 0; // trial chunks run on this many threads (0: all cores, 1: this thread)

@@ -5,19 +5,12 @@
 #include "core/error.h"
 #include "core/fast_math.h"
 #include "core/parallel.h"
+#include "core/simulate.h"
 #include "core/train_noise.h"
 
 #include <algorithm>
 
 namespace opdims {
-
-namespace {
-
-// Must equal the key in core/simulate.cpp: the training forward pass draws the same network
-// noise as evaluateCost, which the tests check.
-constexpr std::uint64_t kNetworkNoiseKey = 0x6E6574776F726BULL;
-
-} // namespace
 
 const char* paramName(Param p) {
     switch (p) {
