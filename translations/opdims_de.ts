@@ -55,6 +55,14 @@
         <source>context %1, coh 1 %2, coh 2 %3</source>
         <translation>Kontext %1, Koh. 1 %2, Koh. 2 %3</translation>
     </message>
+    <message>
+        <source>context %1, no sensory input</source>
+        <translation>Kontext %1, ohne sensorischen Eingang</translation>
+    </message>
+    <message>
+        <source>all inputs zero</source>
+        <translation>alle Eingänge null</translation>
+    </message>
 </context>
 <context>
     <name>ModelSource</name>
@@ -374,6 +382,42 @@
         <source>The language changes when the explorer starts the next time.</source>
         <translation>Die Sprache wechselt beim nächsten Start des Explorers.</translation>
     </message>
+    <message>
+        <source>Find &amp;fixed points thoroughly (%1 starts)</source>
+        <translation>&amp;Fixpunkte gründlich suchen (%1 Startpunkte)</translation>
+    </message>
+    <message>
+        <source>Fixed points shown (HDF5)…</source>
+        <translation>Angezeigte Fixpunkte (HDF5)…</translation>
+    </message>
+    <message>
+        <source>Fixed points (%1)</source>
+        <translation>Fixpunkte (%1)</translation>
+    </message>
+    <message>
+        <source>%1: %2 fixed and %3 slow points from %4 starts</source>
+        <translation>%1: %2 Fixpunkte und %3 langsame Punkte aus %4 Startpunkten</translation>
+    </message>
+    <message>
+        <source>No fixed points to export</source>
+        <translation>Keine Fixpunkte zum Exportieren</translation>
+    </message>
+    <message>
+        <source>Tick &quot;Fixed points&quot; in the 3D view or run Analysis &gt; Find fixed points first.</source>
+        <translation>Zuerst „Fixpunkte“ in der 3D-Ansicht ankreuzen oder Analyse &gt; Fixpunkte suchen ausführen.</translation>
+    </message>
+    <message>
+        <source>Export the fixed points</source>
+        <translation>Fixpunkte exportieren</translation>
+    </message>
+    <message>
+        <source>HDF5 files (*.h5)</source>
+        <translation>HDF5-Dateien (*.h5)</translation>
+    </message>
+    <message>
+        <source>Cannot export the fixed points</source>
+        <translation>Die Fixpunkte können nicht exportiert werden</translation>
+    </message>
 </context>
 <context>
     <name>opdims::explorer::ModelPanel</name>
@@ -552,6 +596,14 @@
     <message>
         <source>solid: full network, dashed: reduced-rank network</source>
         <translation>durchgezogen: volles Netz, gestrichelt: Netz reduzierten Rangs</translation>
+    </message>
+    <message>
+        <source>Fixed points under:</source>
+        <translation>Fixpunkte unter:</translation>
+    </message>
+    <message>
+        <source>The constant input under which the fixed points of the reduced-rank network are searched</source>
+        <translation>Der konstante Eingang, unter dem die Fixpunkte des Netzes mit reduziertem Rang gesucht werden</translation>
     </message>
 </context>
 <context>

@@ -76,7 +76,8 @@ void AblationController::onPrepared(quint64 modelId,
 }
 
 quint64 AblationController::request(std::shared_ptr<const Basis> basis,
-                                    const std::vector<bool>& keep, bool fixedPoints) {
+                                    const std::vector<bool>& keep, bool fixedPoints,
+                                    const Eigen::VectorXd& fixedPointInput) {
     AblationRequest r;
     r.issuedNs = nowNs();
     r.generation = ++m_generation;
@@ -84,6 +85,7 @@ quint64 AblationController::request(std::shared_ptr<const Basis> basis,
     r.basis = std::move(basis);
     r.keep = keep;
     r.fixedPoints = fixedPoints;
+    r.fixedPointInput = fixedPointInput;
     if (!r.analysis || !r.basis)
         return r.generation;
     m_shared->latest.store(r.generation);

@@ -23,9 +23,10 @@ public:
     void prepare(std::shared_ptr<const Model> model, bool allFrequencies);
     std::shared_ptr<const ModelAnalysis> analysis() const { return m_analysis; }
 
-    // Evaluates the reduced-rank W keeping `keep` of `basis`; returns the request's generation.
+    // Evaluates the reduced-rank W keeping `keep` of `basis` (and, when asked, finds its fixed
+    // points under the given input; empty: the analysis' default); returns the generation.
     quint64 request(std::shared_ptr<const Basis> basis, const std::vector<bool>& keep,
-                    bool fixedPoints);
+                    bool fixedPoints, const Eigen::VectorXd& fixedPointInput = {});
 
     quint64 latestGeneration() const { return m_generation; }
     int droppedResults() const { return m_dropped; }

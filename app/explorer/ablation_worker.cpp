@@ -1,7 +1,9 @@
 // Live-ablation worker: one request at a time; a newer request makes older ones moot.
 #include "app/explorer/ablation_worker.h"
 
+#include "app/explorer/labels.h"
 #include "core/error.h"
+#include "core/fixed_point_starts.h"
 
 #include <QThread>
 
@@ -9,21 +11,53 @@
 
 namespace opdims::explorer {
 
-Eigen::VectorXd fixedPointInput(const ModelAnalysis& analysis) {
-    Eigen::VectorXd u = Eigen::VectorXd::Zero(analysis.model->inputs());
-    if (analysis.task == TaskKind::Ctxt && u.size() >= 3)
-        u(2) = 1.0; // context 1, both coherences zero
-    else if (analysis.task == TaskKind::Swg && u.size() >= 1)
-        u(0) = 26.0 / swg::kFrequencies + 0.25; // the swg input of frequency id 26
-    return u;
+std::vector<FixedPointInput> fixedPointInputs(const ModelAnalysis& analysis) {
+    const Model& model = *analysis.model;
+    std::vector<FixedPointInput> out;
+    if (analysis.task == TaskKind::Ctxt) {
+        for (int context : {1, 2})
+            out.push_back({fixedPointInputLabel(analysis.task, context, 0),
+                           contextInput(model, context), context});
+    } else if (analysis.task == TaskKind::Swg && model.inputs() >= 1) {
+        for (int id = 1; id <= swg::kFrequencies; id += 5) {
+            Eigen::VectorXd u = Eigen::VectorXd::Zero(model.inputs());
+            u(0) = static_cast<double>(id) / swg::kFrequencies + 0.25; // method.md's swg input
+            out.push_back({fixedPointInputLabel(analysis.task, 0, id), u, 0});
+        }
+    } else {
+        out.push_back(
+            {fixedPointInputLabel(analysis.task, 0, 0), Eigen::VectorXd::Zero(model.inputs()), 0});
+    }
+    return out;
+}
+
+int defaultFixedPointInput(const ModelAnalysis& analysis) {
+    // swg ids 1, 6, ..., 51: index 5 is id 26, the middle frequency.
+    return analysis.task == TaskKind::Swg ? 5 : 0;
 }
 
 FixedPointResult findAnalysisFixedPoints(const ModelAnalysis& analysis, const Eigen::MatrixXd& W,
-                                         const Progress& progress) {
+                                         const Eigen::VectorXd& input, const Progress& progress) {
     FixedPointOptions options;
     options.eigenvectors = false; // only the slow and unstable directions are drawn
-    return findFixedPoints(*analysis.model, W, fixedPointInput(analysis), analysis.locationStates,
-                           options, progress);
+    return findFixedPoints(*analysis.model, W, input, analysis.locationStates, options, progress);
+}
+
+FixedPointResult searchFixedPoints(const ModelAnalysis& analysis, const Eigen::MatrixXd& W,
+                                   const FixedPointInput& input, int starts, std::uint64_t seed,
+                                   const Progress& progress) {
+    const Model& model = *analysis.model;
+    const Batch batch = input.context > 0 ? contextGridBatch(input.context) : analysis.batch;
+    StartOptions startOptions;
+    startOptions.count = starts;
+    startOptions.seed = seed;
+    // Drawing the starts is one simulation of the batch, a small part of the work.
+    Progress quiet;
+    quiet.cancel = progress.cancel;
+    const Eigen::MatrixXd states = startsFromBatch(model, W, batch, startOptions, quiet);
+    FixedPointOptions options;
+    options.eigenvectors = false;
+    return findFixedPoints(model, W, input.u, states, options, progress);
 }
 
 AblationWorker::AblationWorker(std::shared_ptr<AblationShared> shared, QObject* parent)
@@ -62,7 +96,12 @@ void AblationWorker::compute(AblationRequest request) {
         result->run =
             evaluateRun(*a.model, result->W, a.batch, a.conditions, &a.reference, progress);
         if (request.fixedPoints)
-            result->fixedPoints = findAnalysisFixedPoints(a, result->W, progress);
+            result->fixedPoints = findAnalysisFixedPoints(
+                a, result->W,
+                request.fixedPointInput.size() > 0
+                    ? request.fixedPointInput
+                    : fixedPointInputs(a)[static_cast<std::size_t>(defaultFixedPointInput(a))].u,
+                progress);
         // Deliberately not cancellable: tests use it to produce results that arrive stale.
         if (const int delay = m_shared->delayMs.load(); delay > 0)
             QThread::msleep(static_cast<unsigned long>(delay));

@@ -10,6 +10,7 @@
 #include <QString>
 
 #include <atomic>
+#include <cstdint>
 #include <memory>
 #include <optional>
 #include <vector>
@@ -20,9 +21,10 @@ struct AblationRequest {
     quint64 generation = 0;
     std::shared_ptr<const ModelAnalysis> analysis;
     std::shared_ptr<const Basis> basis;
-    std::vector<bool> keep;   // which dimensions of the basis the reduced-rank W keeps
-    bool fixedPoints = false; // also find the reduced network's fixed points
-    qint64 issuedNs = 0;      // steady clock when the user made the change (latency)
+    std::vector<bool> keep;          // which dimensions of the basis the reduced-rank W keeps
+    bool fixedPoints = false;        // also find the reduced network's fixed points
+    Eigen::VectorXd fixedPointInput; // the constant input u they are searched under
+    qint64 issuedNs = 0;             // steady clock when the user made the change (latency)
 };
 
 struct AblationResult {
@@ -38,13 +40,30 @@ struct AblationResult {
     double computeSeconds = 0.0;
 };
 
-// The input under which fixed points are searched: ctxt context 1 with zero coherence, swg the
-// middle frequency id (26). Fixed points depend on the input; these show the typical structure.
-Eigen::VectorXd fixedPointInput(const ModelAnalysis& analysis);
+// A constant input under which fixed points are searched (they depend on it).
+struct FixedPointInput {
+    QString label;     // "context 1", "3.5 Hz (id 26)", ...
+    Eigen::VectorXd u; // V entries
+    int context = 0;   // ctxt: 1 or 2, else 0
+};
 
-// Finds fixed points of W started from the sampling locations.
+// The inputs a user can choose: ctxt context 1 and 2 with zero sensory input; swg the frequency
+// ids 1, 6, ..., 51; a network of no known task: all inputs zero.
+std::vector<FixedPointInput> fixedPointInputs(const ModelAnalysis& analysis);
+// Index into fixedPointInputs of the one chosen first: context 1, or the middle frequency id 26.
+int defaultFixedPointInput(const ModelAnalysis& analysis);
+
+// Finds fixed points of W under input u, started from the sampling locations (the quick search
+// of live ablation).
 FixedPointResult findAnalysisFixedPoints(const ModelAnalysis& analysis, const Eigen::MatrixXd& W,
+                                         const Eigen::VectorXd& input,
                                          const Progress& progress = {});
+
+// The thorough search of the long job: `starts` states drawn from the reduced network's own grid
+// trials (ctxt: only those of the input's context), seeded.
+FixedPointResult searchFixedPoints(const ModelAnalysis& analysis, const Eigen::MatrixXd& W,
+                                   const FixedPointInput& input, int starts, std::uint64_t seed,
+                                   const Progress& progress = {});
 
 // State shared between the controller (GUI thread) and the worker: which generation is newest
 // and whether the running computation has been superseded.

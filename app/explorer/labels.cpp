@@ -76,4 +76,15 @@ QString trialLabel(TaskKind task, const TrialInfo& t) {
         .arg(QLocale().toString(t.coh1, 'g', 3), QLocale().toString(t.coh2, 'g', 3));
 }
 
+QString fixedPointInputLabel(TaskKind task, int context, int freqId) {
+    if (task == TaskKind::Swg && freqId > 0) {
+        TrialInfo t;
+        t.freqId = freqId;
+        return conditionLabel(task, t);
+    }
+    if (context > 0)
+        return QCoreApplication::translate("Labels", "context %1, no sensory input").arg(context);
+    return QCoreApplication::translate("Labels", "all inputs zero");
+}
+
 } // namespace opdims::explorer

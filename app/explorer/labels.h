@@ -19,4 +19,8 @@ QString conditionLabel(TaskKind task, const TrialInfo& condition);
 // One trial of the grid batch: "context 2, coh 1 0.15, coh 2 −0.009" or "3 Hz (id 21)".
 QString trialLabel(TaskKind task, const TrialInfo& trial);
 
+// The constant input fixed points are searched under: "context 1", "3.5 Hz (id 26)" or
+// "all inputs zero" (context and freqId 0).
+QString fixedPointInputLabel(TaskKind task, int context, int freqId);
+
 } // namespace opdims::explorer

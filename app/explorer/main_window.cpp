@@ -14,6 +14,7 @@
 #include "app/explorer/sweep_panel.h"
 #include "app/explorer/train_dialog.h"
 #include "app/explorer/variance_panel.h"
+#include "core/fixed_point_io.h"
 #include "core/model_io.h"
 #include "core/parallel.h"
 #include "widgets/plot_view.h"
@@ -30,6 +31,8 @@
 #include <QSettings>
 #include <QStatusBar>
 #include <QTimer>
+
+#include <algorithm>
 
 namespace opdims::explorer {
 
@@ -62,6 +65,10 @@ MainWindow::MainWindow(QWidget* parent)
     connect(m_ablationPanel, &AblationPanel::changed, this, &MainWindow::requestAblation);
     connect(m_ablationPanel, &AblationPanel::rowBasesWanted, this, &MainWindow::startRowDimensions);
     connect(m_stateSpace, &StateSpacePanel::fixedPointsToggled, this, &MainWindow::requestAblation);
+    connect(m_stateSpace, &StateSpacePanel::fixedPointInputChanged, this, [this] {
+        if (m_stateSpace->fixedPointsShown())
+            requestAblation();
+    });
     connect(m_stateSpace, &StateSpacePanel::allFrequenciesToggled, this, [this](bool all) {
         if (m_opened.model)
             m_ablation->prepare(m_opened.model, all);
@@ -177,6 +184,8 @@ void MainWindow::createMenus() {
     analysis->addAction(tr("Compute operative &row dimensions"), this,
                         &MainWindow::startRowDimensions);
     analysis->addAction(tr("&Sweep k for the chosen basis"), this, &MainWindow::startSweep);
+    analysis->addAction(tr("Find &fixed points thoroughly (%1 starts)").arg(kSearchStarts), this,
+                        &MainWindow::startFixedPointSearch);
     analysis->addAction(tr("&Train a network…"), this, [this] { trainDialog()->show(); });
 
     QMenu* language = menuBar()->addMenu(tr("&Language"));
@@ -196,6 +205,7 @@ void MainWindow::createMenus() {
 
 void MainWindow::createExportMenu(QMenu* menu) {
     menu->addAction(tr("3D view as PNG…"), this, &MainWindow::exportView);
+    menu->addAction(tr("Fixed points shown (HDF5)…"), this, &MainWindow::exportFixedPoints);
     const std::pair<widgets::PlotView*, QString> plots[] = {
         {m_sweep->costPlot(), tr("Cost vs k")},
         {m_sweep->distancePlot(), tr("State distance vs k")},
@@ -277,8 +287,9 @@ void MainWindow::onAnalysisReady(std::shared_ptr<const ModelAnalysis> analysis) 
 void MainWindow::requestAblation() {
     if (!m_analysis)
         return;
+    const FixedPointInput* input = m_stateSpace->fixedPointInput();
     m_ablation->request(m_ablationPanel->currentBasis(), m_ablationPanel->keep(),
-                        m_stateSpace->fixedPointsShown());
+                        m_stateSpace->fixedPointsShown(), input ? input->u : Eigen::VectorXd());
     m_sweep->setCurrentK(m_ablationPanel->rank());
 }
 
@@ -346,6 +357,76 @@ bool MainWindow::startSweep() {
                     m_sweep->addCurve(key, *sweep);
             };
         });
+}
+
+bool MainWindow::startFixedPointSearch() {
+    const std::shared_ptr<const AblationResult> shown = m_shown;
+    const FixedPointInput* chosen = m_stateSpace->fixedPointInput();
+    if (!m_analysis || !shown || shown->analysis != m_analysis || !chosen)
+        return false;
+    auto analysis = m_analysis;
+    const FixedPointInput input = *chosen;
+    return m_jobs->start(
+        tr("Fixed points (%1)").arg(input.label),
+        [this, analysis, shown, input](const Progress& progress) -> std::function<void()> {
+            auto points = std::make_shared<const FixedPointResult>(
+                searchFixedPoints(*analysis, shown->W, input, kSearchStarts, 1, progress));
+            return [this, analysis, shown, points, input] {
+                if (analysis != m_analysis)
+                    return;
+                // Drawn only while the network it was computed for is still the one shown.
+                if (m_shown && m_shown->generation == shown->generation)
+                    m_stateSpace->setSearchedFixedPoints(shown->generation, points);
+                statusBar()->showMessage(
+                    tr("%1: %2 fixed and %3 slow points from %4 starts")
+                        .arg(input.label)
+                        .arg(std::count_if(
+                            points->points.begin(), points->points.end(),
+                            [](const FixedPoint& p) { return p.kind == PointKind::Fixed; }))
+                        .arg(std::count_if(
+                            points->points.begin(), points->points.end(),
+                            [](const FixedPoint& p) { return p.kind == PointKind::Slow; }))
+                        .arg(kSearchStarts),
+                    15000);
+                emit fixedPointsSearched(points);
+            };
+        });
+}
+
+void MainWindow::exportFixedPoints() {
+    if (!m_stateSpace->shownFixedPoints()) {
+        showError(tr("No fixed points to export"),
+                  tr("Tick \"Fixed points\" in the 3D view or run Analysis > Find fixed points "
+                     "first."));
+        return;
+    }
+    const QString path =
+        QFileDialog::getSaveFileName(this, tr("Export the fixed points"),
+                                     QStringLiteral("fixed-points.h5"), tr("HDF5 files (*.h5)"));
+    if (!path.isEmpty())
+        saveShownFixedPoints(path);
+}
+
+bool MainWindow::saveShownFixedPoints(const QString& path) {
+    const std::shared_ptr<const FixedPointResult> points = m_stateSpace->shownFixedPoints();
+    const FixedPointInput* input = m_stateSpace->fixedPointInput();
+    if (!points || !input || !m_shown || !m_analysis)
+        return false;
+    FixedPointProvenance provenance;
+    provenance.text = {{"model", m_opened.path.toStdString()},
+                       {"task", taskName(m_analysis->task)},
+                       {"basis", m_ablationPanel->currentKey()},
+                       {"input", input->label.toStdString()}};
+    provenance.numbers = {{"kept", static_cast<double>(m_shown->kept)},
+                          {"context", static_cast<double>(input->context)}};
+    try {
+        saveFixedPoints(path.toStdString(), *points, input->u, provenance);
+        statusBar()->showMessage(tr("Saved %1").arg(path), 5000);
+        return true;
+    } catch (const std::exception& e) {
+        showError(tr("Cannot export the fixed points"), QString::fromStdString(e.what()));
+        return false;
+    }
 }
 
 TrainDialog* MainWindow::trainDialog() {

@@ -54,11 +54,19 @@ public:
     // Starts the rank sweep of the chosen basis as a long job; false when a job runs already.
     bool startSweep();
     bool startRowDimensions();
+    // Searches the shown reduced-rank network's fixed points from kSearchStarts states of its own
+    // trials as a long job; the result replaces the quick points in the 3D view.
+    bool startFixedPointSearch();
+    static constexpr int kSearchStarts = 1000;
+    // Saves the fixed points the 3D view shows (HDF5, docs/fixed-points.md); false and a message
+    // when there are none or the file cannot be written.
+    bool saveShownFixedPoints(const QString& path);
 
 signals:
     void errorShown(const QString& message);
     void analysisShown();
     void resultShown(quint64 generation);
+    void fixedPointsSearched(std::shared_ptr<const opdims::FixedPointResult> points);
 
 protected:
     void closeEvent(QCloseEvent* event) override;
@@ -75,6 +83,7 @@ private:
     void applyPendingResult();
     void exportPlot(widgets::PlotView* plot, const QString& name);
     void exportView();
+    void exportFixedPoints();
     void setLanguage(const QString& code);
     void updateTitle();
 

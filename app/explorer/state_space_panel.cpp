@@ -45,7 +45,8 @@ StateSpacePanel::StateSpacePanel(QWidget* parent)
       m_showLocations(new QCheckBox(tr("Sampling locations"), this)),
       m_showFixedPoints(new QCheckBox(tr("Fixed points"), this)),
       m_showFlow(new QCheckBox(tr("Flow arrows"), this)),
-      m_allFrequencies(new QCheckBox(tr("All frequencies"), this)) {
+      m_allFrequencies(new QCheckBox(tr("All frequencies"), this)),
+      m_fixedPointInput(new QComboBox(this)) {
     auto* axesRow = new QHBoxLayout;
     axesRow->addWidget(new QLabel(tr("Axes:"), this));
     axesRow->addWidget(m_axesSource, 1);
@@ -60,6 +61,15 @@ StateSpacePanel::StateSpacePanel(QWidget* parent)
     m_axesSource->setToolTip(tr("Project on principal components of the full network's activity, "
                                 "PC dimensions of W or operative dimensions"));
     connect(m_axesSource, &QComboBox::currentIndexChanged, this, [this] { redrawAll(true); });
+    axesRow->addSpacing(12);
+    axesRow->addWidget(new QLabel(tr("Fixed points under:"), this));
+    axesRow->addWidget(m_fixedPointInput);
+    m_fixedPointInput->setToolTip(tr("The constant input under which the fixed points of the "
+                                     "reduced-rank network are searched"));
+    m_fixedPointInput->setEnabled(false);
+    m_fixedPointInput->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    connect(m_fixedPointInput, &QComboBox::currentIndexChanged, this,
+            &StateSpacePanel::fixedPointInputChanged);
 
     auto* layersRow = new QHBoxLayout;
     for (QCheckBox* box :
@@ -85,6 +95,7 @@ StateSpacePanel::StateSpacePanel(QWidget* parent)
     });
     connect(m_showFixedPoints, &QCheckBox::toggled, this, [this](bool on) {
         m_view->setLayerVisible(widgets::Layer::FixedPoints, on);
+        m_fixedPointInput->setEnabled(on);
         emit fixedPointsToggled(on);
     });
     connect(m_allFrequencies, &QCheckBox::toggled, this, &StateSpacePanel::allFrequenciesToggled);
@@ -110,15 +121,61 @@ Eigen::MatrixXd StateSpacePanel::axes() const {
     return m_axes;
 }
 
+const FixedPointInput* StateSpacePanel::fixedPointInput() const {
+    const int i = m_fixedPointInput->currentIndex();
+    return i >= 0 && i < static_cast<int>(m_inputs.size()) ? &m_inputs[static_cast<std::size_t>(i)]
+                                                           : nullptr;
+}
+
+void StateSpacePanel::selectFixedPointInput(int index) {
+    m_fixedPointInput->setCurrentIndex(index);
+}
+
+void StateSpacePanel::setSearchedFixedPoints(quint64 generation,
+                                             std::shared_ptr<const FixedPointResult> points) {
+    m_searchedGeneration = generation;
+    m_searched = std::move(points);
+    if (!m_showFixedPoints->isChecked()) {
+        // Without the signal: a new ablation request would supersede the searched points.
+        const QSignalBlocker block(m_showFixedPoints);
+        m_showFixedPoints->setChecked(true);
+        m_fixedPointInput->setEnabled(true);
+        m_view->setLayerVisible(widgets::Layer::FixedPoints, true);
+    }
+    drawReduced();
+}
+
+std::shared_ptr<const FixedPointResult> StateSpacePanel::shownFixedPoints() const {
+    if (!m_result || m_result->analysis != m_analysis)
+        return nullptr;
+    if (m_searched && m_searchedGeneration == m_result->generation)
+        return m_searched;
+    if (m_result->fixedPoints && m_showFixedPoints->isChecked())
+        return {m_result, &*m_result->fixedPoints}; // shares the result's ownership
+    return nullptr;
+}
+
 void StateSpacePanel::setAnalysis(std::shared_ptr<const ModelAnalysis> analysis) {
     const bool sameTask = m_analysis && analysis && m_analysis->task == analysis->task &&
                           m_analysis->model->units() == analysis->model->units();
     m_analysis = std::move(analysis);
     m_extraBases.clear();
     m_result.reset();
+    m_searched.reset();
     {
         const QSignalBlocker block(m_allFrequencies);
         m_allFrequencies->setVisible(m_analysis->task == TaskKind::Swg);
+    }
+    {
+        // Keep the chosen input when the same kind of network is opened again.
+        const QString previous = m_fixedPointInput->currentText();
+        const QSignalBlocker block(m_fixedPointInput);
+        m_inputs = fixedPointInputs(*m_analysis);
+        m_fixedPointInput->clear();
+        for (const FixedPointInput& in : m_inputs)
+            m_fixedPointInput->addItem(in.label);
+        const int same = sameTask ? m_fixedPointInput->findText(previous) : -1;
+        m_fixedPointInput->setCurrentIndex(same >= 0 ? same : defaultFixedPointInput(*m_analysis));
     }
     rebuildAxisChoices();
     redrawAll(!sameTask);
@@ -233,7 +290,8 @@ void StateSpacePanel::redrawAll(bool resetCamera) {
             legend.append(
                 {conditionLabel(a.task, a.conditions.representative[static_cast<std::size_t>(c)]),
                  widgets::conditionColor(c, k)});
-    legend.append({tr("solid: full network, dashed: reduced-rank network"), QColor(Qt::black)});
+    legend.append(
+        {tr("solid: full network, dashed: reduced-rank network"), QColor(Qt::black), true});
     m_view->setLegend(legend);
 
     QVector<widgets::Marker3D> markers;
@@ -302,9 +360,16 @@ void StateSpacePanel::drawReduced() {
     m_arrowsShown = !arrows.isEmpty();
 
     QVector<widgets::FixedPointGlyph> glyphs;
-    if (m_result && m_result->analysis == m_analysis && m_result->fixedPoints) {
+    const FixedPointResult* points = nullptr;
+    if (m_result && m_result->analysis == m_analysis) {
+        if (m_searched && m_searchedGeneration == m_result->generation)
+            points = m_searched.get();
+        else if (m_result->fixedPoints)
+            points = &*m_result->fixedPoints;
+    }
+    if (points) {
         const double length = 0.05 * m_extent;
-        for (const FixedPoint& p : m_result->fixedPoints->points) {
+        for (const FixedPoint& p : points->points) {
             widgets::FixedPointGlyph g;
             g.position = projectVector(p.x - m_center);
             g.stability = toWidget(p.linear.stability);

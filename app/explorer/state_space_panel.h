@@ -31,6 +31,14 @@ public:
     void setResult(std::shared_ptr<const AblationResult> result);
 
     bool fixedPointsShown() const;
+    // The input the fixed points are searched under (null before a network is analysed).
+    const FixedPointInput* fixedPointInput() const;
+    void selectFixedPointInput(int index);
+    // Shows the points of a thorough search instead of the quick ones while the result of
+    // `generation` is the one shown; turns the fixed-point layer on.
+    void setSearchedFixedPoints(quint64 generation, std::shared_ptr<const FixedPointResult> points);
+    // The fixed points drawn now (searched or quick; null when none).
+    std::shared_ptr<const FixedPointResult> shownFixedPoints() const;
     bool allFrequencies() const;
     widgets::StateSpaceView* view() const { return m_view; }
     // The three axes (N x 3) and their labels currently used for the projection.
@@ -38,6 +46,7 @@ public:
 
 signals:
     void fixedPointsToggled(bool shown);
+    void fixedPointInputChanged();
     void allFrequenciesToggled(bool all);
     void savePngRequested();
 
@@ -58,6 +67,10 @@ private:
     QCheckBox* m_showFixedPoints;
     QCheckBox* m_showFlow;
     QCheckBox* m_allFrequencies;
+    QComboBox* m_fixedPointInput;
+    std::vector<FixedPointInput> m_inputs;
+    quint64 m_searchedGeneration = 0;
+    std::shared_ptr<const FixedPointResult> m_searched;
     std::shared_ptr<const ModelAnalysis> m_analysis;
     std::vector<NamedBasis> m_extraBases;
     std::shared_ptr<const AblationResult> m_result;

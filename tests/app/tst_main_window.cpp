@@ -1,14 +1,17 @@
 // The main window: opens on the default network, draws it, and reports file errors as messages.
 #include "app/explorer/ablation_controller.h"
 #include "app/explorer/file_controller.h"
+#include "app/explorer/job_runner.h"
 #include "app/explorer/main_window.h"
 #include "app/explorer/model_panel.h"
 #include "app/explorer/state_space_panel.h"
+#include "core/fixed_point_io.h"
 #include "testsupport.h"
 #include "widgets/state_space_view.h"
 #include "widgets/vtk_host.h"
 
 #include <QApplication>
+#include <QElapsedTimer>
 #include <QMessageBox>
 #include <QSettings>
 #include <QSignalSpy>
@@ -132,6 +135,52 @@ private slots:
         w.files()->open(path, 0);
         QCOMPARE(w.current().path, QFileInfo(path).absoluteFilePath());
         QVERIFY((w.current().model->W - model->W).norm() == 0.0);
+    }
+
+    void fixedPointSearch_underTheChosenInput_isShownAndExported() {
+        MainWindow w;
+        QSignalSpy shown(&w, &MainWindow::resultShown);
+        w.show();
+        w.openDefault(opdims::TaskKind::Ctxt);
+        QVERIFY(shown.wait(60000));
+        // Context 2 (index 1): the points must be fixed points of the shown W under its input.
+        w.stateSpace()->selectFixedPointInput(1);
+        const FixedPointInput* input = w.stateSpace()->fixedPointInput();
+        QVERIFY(input);
+        QCOMPARE(input->context, 2);
+        const auto result = w.shownResult();
+        QSignalSpy searched(&w, &MainWindow::fixedPointsSearched);
+        QVERIFY(w.startFixedPointSearch());
+        QVERIFY(searched.wait(120000));
+        const auto points =
+            searched.first().first().value<std::shared_ptr<const opdims::FixedPointResult>>();
+        QVERIFY(points);
+        QCOMPARE(static_cast<int>(points->runs.size()), MainWindow::kSearchStarts);
+        QVERIFY(points->fixedRuns > 0);
+        const opdims::Model& m = *w.current().model;
+        const Eigen::VectorXd drive = m.W_in * input->u + m.b;
+        for (const opdims::FixedPoint& p : points->points) {
+            const Eigen::VectorXd F = -p.x + result->W * p.x.array().tanh().matrix() + drive;
+            if (p.kind == opdims::PointKind::Fixed)
+                QVERIFY2(F.norm() < 1e-8, qPrintable(QString::number(F.norm())));
+        }
+        // The 3D view now shows the searched points (the layer was turned on for them).
+        QCOMPARE(w.stateSpace()->shownFixedPoints(), points);
+        QVERIFY(w.stateSpace()->fixedPointsShown());
+
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("points.h5"));
+        QVERIFY(w.saveShownFixedPoints(path));
+        QCOMPARE(opdims::loadFixedPoints(path.toStdString()).size(), points->points.size());
+
+        // Cancelling stops the search promptly.
+        QSignalSpy cancelled(w.jobs(), &JobRunner::cancelled);
+        QVERIFY(w.startFixedPointSearch());
+        QElapsedTimer clock;
+        clock.start();
+        w.jobs()->cancel();
+        QVERIFY(cancelled.wait(20000));
+        QVERIFY2(clock.elapsed() < 5000, qPrintable(QString::number(clock.elapsed())));
     }
 };
 
