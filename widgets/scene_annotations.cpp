@@ -16,6 +16,7 @@ namespace {
 constexpr double kLegendFontSize = 17.0;
 constexpr double kAxisTitleFontSize = 20.0;
 constexpr double kAxisLabelFontSize = 15.0;
+constexpr double kAxisTitleOffset = 36.0;
 constexpr double kMinimumAxisFraction = 0.25; // shortest side of the axis box / longest side
 
 } // namespace
@@ -30,6 +31,8 @@ SceneAnnotations::SceneAnnotations(vtkRenderer* renderer)
     // 2D text stays the same readable size whatever the zoom.
     axes->SetUse2DMode(1);
     axes->SetTickLocationToOutside();
+    // Titles further from the tick labels than the default 20 keep oblique axes readable.
+    axes->SetTitleOffset(kAxisTitleOffset);
     axes->XAxisMinorTickVisibilityOff();
     axes->YAxisMinorTickVisibilityOff();
     axes->ZAxisMinorTickVisibilityOff();
@@ -84,10 +87,11 @@ void SceneAnnotations::setLegend(const QVector<LegendEntry>& entries, const Styl
     for (const auto& entry : m_legend)
         m_renderer->RemoveViewProp(entry);
     m_legend.clear();
+    m_footer.clear();
     for (const LegendEntry& e : entries) {
         auto entry = vtkSmartPointer<vtkTextActor>::New();
         entry->SetInput(e.text.toUtf8().constData());
-        styleLegendEntry(entry, style, dark);
+        styleLegendEntry(entry, style, dark, e.footer);
         QColor c = e.color.isValid() ? e.color : QColor(Qt::black);
         // Black or white entries mean "the text colour": keep them readable on either theme.
         if ((dark && c.lightness() < 60) || (!dark && c.lightness() > 200))
@@ -95,8 +99,10 @@ void SceneAnnotations::setLegend(const QVector<LegendEntry>& entries, const Styl
                                  static_cast<float>(style.textColor[1]),
                                  static_cast<float>(style.textColor[2]));
         entry->GetTextProperty()->SetColor(c.redF(), c.greenF(), c.blueF());
+
         m_renderer->AddViewProp(entry);
         m_legend.push_back(entry);
+        m_footer.push_back(e.footer);
     }
 }
 
@@ -123,26 +129,40 @@ void SceneAnnotations::applyStyle(const Style& style, bool dark) {
         p->SetColor(line, line, line);
         p->SetLineWidth(static_cast<float>(2.0 * style.pixelScale));
     }
-    for (const auto& entry : m_legend)
-        styleLegendEntry(entry, style, dark);
+    for (std::size_t i = 0; i < m_legend.size(); ++i)
+        styleLegendEntry(m_legend[i], style, dark, m_footer[i]);
 }
 
 void SceneAnnotations::placeLegend(double pixelScale) {
-    // Top right: the z axis of the static triad is on the left for the default camera.
+    // Top right: the z axis of the static triad is on the left for the default camera. Footer
+    // notes go to the bottom right, the last one lowest.
     const int* size = m_renderer->GetSize();
     const double line = 1.35 * kLegendFontSize * pixelScale;
-    for (std::size_t i = 0; i < m_legend.size(); ++i)
-        m_legend[i]->SetDisplayPosition(
-            static_cast<int>(size[0] - 12 * pixelScale),
-            static_cast<int>(size[1] - 10 * pixelScale - static_cast<double>(i) * line));
+    const int x = static_cast<int>(size[0] - 12 * pixelScale);
+    const auto footers = std::count(m_footer.begin(), m_footer.end(), true);
+    double top = 0.0, bottom = static_cast<double>(footers - 1);
+    for (std::size_t i = 0; i < m_legend.size(); ++i) {
+        if (m_footer[i]) {
+            m_legend[i]->SetDisplayPosition(x, static_cast<int>(8 * pixelScale + bottom * line));
+            bottom -= 1.0;
+        } else {
+            m_legend[i]->SetDisplayPosition(
+                x, static_cast<int>(size[1] - 10 * pixelScale - top * line));
+            top += 1.0;
+        }
+    }
 }
 
-void SceneAnnotations::styleLegendEntry(vtkTextActor* entry, const Style& style, bool dark) const {
+void SceneAnnotations::styleLegendEntry(vtkTextActor* entry, const Style& style, bool dark,
+                                        bool footer) const {
     vtkTextProperty* tp = entry->GetTextProperty();
-    tp->SetFontSize(static_cast<int>(kLegendFontSize * style.pixelScale));
-    tp->SetBold(true);
+    tp->SetFontSize(static_cast<int>((footer ? 0.85 : 1.0) * kLegendFontSize * style.pixelScale));
+    tp->SetBold(!footer);
     tp->SetJustificationToRight();
-    tp->SetVerticalJustificationToTop();
+    if (footer)
+        tp->SetVerticalJustificationToBottom();
+    else
+        tp->SetVerticalJustificationToTop();
     // A backdrop keeps the entries readable where they overlap trajectories.
     tp->SetBackgroundColor(dark ? 0.08 : 1.0, dark ? 0.09 : 1.0, dark ? 0.11 : 1.0);
     tp->SetBackgroundOpacity(0.8);

@@ -33,13 +33,14 @@ public:
     void placeLegend(double pixelScale);
 
 private:
-    void styleLegendEntry(vtkTextActor* entry, const Style& style, bool dark) const;
+    void styleLegendEntry(vtkTextActor* entry, const Style& style, bool dark, bool footer) const;
 
     vtkRenderer* m_renderer;
     vtkSmartPointer<vtkCubeAxesActor> m_axes;
     // VTK's 2D mode puts the z title on top of the z tick labels; this one sits above the axis.
     vtkSmartPointer<vtkTextActor> m_zTitle;
     std::vector<vtkSmartPointer<vtkTextActor>> m_legend; // one line per entry, in its colour
+    std::vector<bool> m_footer;                          // per entry: a bottom-right note
 };
 
 } // namespace opdims::widgets::detail

@@ -46,6 +46,9 @@ struct Arrow3D {
 struct LegendEntry {
     QString text;
     QColor color;
+    // A note (e.g. which line style is which) drawn at the bottom right, apart from the list of
+    // entries at the top right.
+    bool footer = false;
 };
 
 // Parts of the state space scene that can be shown or hidden independently.
