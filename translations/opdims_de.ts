@@ -379,10 +379,6 @@
         <translation>Rang-Durchlauf (%1)</translation>
     </message>
     <message>
-        <source>The language changes when the explorer starts the next time.</source>
-        <translation>Die Sprache wechselt beim nächsten Start des Explorers.</translation>
-    </message>
-    <message>
         <source>Find &amp;fixed points thoroughly (%1 starts)</source>
         <translation>&amp;Fixpunkte gründlich suchen (%1 Startpunkte)</translation>
     </message>
@@ -417,6 +413,10 @@
     <message>
         <source>Cannot export the fixed points</source>
         <translation>Die Fixpunkte können nicht exportiert werden</translation>
+    </message>
+    <message>
+        <source>The language changes when the explorer starts the next time (a job is running).</source>
+        <translation>Die Sprache wechselt beim nächsten Start des Explorers (ein Auftrag läuft).</translation>
     </message>
 </context>
 <context>

@@ -11,7 +11,8 @@ namespace opdims::explorer {
 
 namespace {
 const QString kLanguageKey = QStringLiteral("language");
-}
+const QString kTranslatorName = QStringLiteral("opdims-translator");
+} // namespace
 
 QString languageSetting() {
     return QSettings().value(kLanguageKey).toString();
@@ -30,18 +31,28 @@ QString translationResource(const QString& code) {
 }
 
 bool installTranslations(QCoreApplication* app, const QString& code) {
+    // Translators installed before (a language switch at run time) go first.
+    for (QTranslator* old : app->findChildren<QTranslator*>(kTranslatorName)) {
+        app->removeTranslator(old);
+        delete old;
+    }
     const QString language = code.isEmpty() ? QLocale::system().name().section(u'_', 0, 0) : code;
-    if (language == QStringLiteral("en"))
+    if (language == QStringLiteral("en")) {
+        QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
         return true;
+    }
     auto* own = new QTranslator(app);
+    own->setObjectName(kTranslatorName);
     if (!own->load(translationResource(language))) {
         delete own;
+        QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
         return false;
     }
     app->installTranslator(own);
     QLocale::setDefault(QLocale(language));
     // Qt's own dialogs (file dialog, message box buttons) in the same language when available.
     auto* qt = new QTranslator(app);
+    qt->setObjectName(kTranslatorName);
     if (qt->load(QStringLiteral("qtbase_") + language,
                  QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
         app->installTranslator(qt);

@@ -60,7 +60,10 @@ int main(int argc, char** argv) {
                                                     ? parser.value(language)
                                                     : opdims::explorer::languageSetting());
 
-    opdims::explorer::MainWindow window;
+    // On the heap: a language switch replaces the window by a new one and closes this one.
+    auto* main = new opdims::explorer::MainWindow;
+    main->setAttribute(Qt::WA_DeleteOnClose);
+    opdims::explorer::MainWindow& window = *main;
     if (parser.isSet(screenshot))
         opdims::explorer::screenshotWhenReady(&window, parser.value(screenshot),
                                               parser.value(rank).toInt());

@@ -21,6 +21,7 @@
 #include "widgets/state_space_view.h"
 
 #include <QActionGroup>
+#include <QCoreApplication>
 #include <QCloseEvent>
 #include <QDockWidget>
 #include <QFileDialog>
@@ -196,7 +197,7 @@ void MainWindow::createMenus() {
         {QStringLiteral("en"), QStringLiteral("English")},
         {QStringLiteral("de"), QStringLiteral("Deutsch")}};
     for (const auto& [code, name] : choices) {
-        QAction* a = language->addAction(name, this, [this, code] { setLanguage(code); });
+        QAction* a = language->addAction(name, this, [this, code] { switchLanguage(code); });
         a->setCheckable(true);
         a->setChecked(code == current);
         group->addAction(a);
@@ -452,10 +453,31 @@ TrainDialog* MainWindow::trainDialog() {
     return m_train;
 }
 
-void MainWindow::setLanguage(const QString& code) {
+MainWindow* MainWindow::switchLanguage(const QString& code) {
     setLanguageSetting(code);
-    statusBar()->showMessage(tr("The language changes when the explorer starts the next time."),
-                             8000);
+    if (m_jobs->busy() || (m_train && m_train->running())) {
+        // Rebuilding the window would stop the running job.
+        statusBar()->showMessage(
+            tr("The language changes when the explorer starts the next time (a job is running)."),
+            8000);
+        return nullptr;
+    }
+    installTranslations(QCoreApplication::instance(), code);
+    // Every string is set when a window is built: a new window in the new language takes over the
+    // open network (already in memory) and the layout.
+    writeSettings();
+    auto* next = new MainWindow;
+    next->setAttribute(Qt::WA_DeleteOnClose);
+    next->setGeometry(geometry());
+    next->restoreState(saveState());
+    if (isMaximized())
+        next->showMaximized();
+    else
+        next->show();
+    if (m_opened.model)
+        next->openModel(m_opened);
+    close();
+    return next;
 }
 
 void MainWindow::readSettings() {

@@ -51,6 +51,11 @@ public:
     // Shows an error without blocking (window-modal box); also emits errorShown.
     void showError(const QString& title, const QString& message);
 
+    // Switches the interface language now: remembers it, installs its translation and replaces
+    // this window by a new one showing the same network and layout (returned; this one closes).
+    // While a long job runs only the setting changes (nullptr).
+    MainWindow* switchLanguage(const QString& code);
+
     // Starts the rank sweep of the chosen basis as a long job; false when a job runs already.
     bool startSweep();
     bool startRowDimensions();
@@ -84,7 +89,6 @@ private:
     void exportPlot(widgets::PlotView* plot, const QString& name);
     void exportView();
     void exportFixedPoints();
-    void setLanguage(const QString& code);
     void updateTitle();
 
     AblationController* m_ablation;

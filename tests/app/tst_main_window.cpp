@@ -2,6 +2,7 @@
 #include "app/explorer/ablation_controller.h"
 #include "app/explorer/file_controller.h"
 #include "app/explorer/job_runner.h"
+#include "app/explorer/language.h"
 #include "app/explorer/main_window.h"
 #include "app/explorer/model_panel.h"
 #include "app/explorer/state_space_panel.h"
@@ -12,7 +13,9 @@
 
 #include <QApplication>
 #include <QElapsedTimer>
+#include <QMenuBar>
 #include <QMessageBox>
+#include <QPointer>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
@@ -181,6 +184,32 @@ private slots:
         w.jobs()->cancel();
         QVERIFY(cancelled.wait(20000));
         QVERIFY2(clock.elapsed() < 5000, qPrintable(QString::number(clock.elapsed())));
+    }
+
+    void languageSwitch_rebuildsTheWindowInGerman_withTheSameNetwork() {
+        auto* w = new MainWindow;
+        w->setAttribute(Qt::WA_DeleteOnClose);
+        QSignalSpy shown(w, &MainWindow::resultShown);
+        w->show();
+        w->openDefault(opdims::TaskKind::Swg);
+        QVERIFY(shown.wait(60000));
+        const auto model = w->current().model;
+        QPointer<MainWindow> old(w);
+        MainWindow* de = w->switchLanguage(QStringLiteral("de"));
+        QVERIFY(de);
+        QTRY_VERIFY(old.isNull()); // the old window closed and was deleted
+        QCOMPARE(de->menuBar()->actions().first()->text(), QStringLiteral("&Datei"));
+        QCOMPARE(de->current().model, model); // the network in memory, not read again
+        QSignalSpy shownDe(de, &MainWindow::resultShown);
+        QVERIFY(shownDe.wait(60000));
+        QCOMPARE(opdims::explorer::languageSetting(), QStringLiteral("de"));
+
+        MainWindow* en = de->switchLanguage(QStringLiteral("en"));
+        QVERIFY(en);
+        QCOMPARE(en->menuBar()->actions().first()->text(), QStringLiteral("&File"));
+        QSignalSpy shownEn(en, &MainWindow::resultShown);
+        QVERIFY(shownEn.wait(60000));
+        en->close();
     }
 };
 
