@@ -114,6 +114,9 @@ PlotView::PlotView(QWidget* parent) : QWidget(parent), d(std::make_unique<Impl>(
     QCustomPlot* plot = d->plot;
     plot->setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);
     plot->setAntialiasedElements(QCP::aeAll);
+    // replot() schedules a paint instead of painting at once: in a window that also holds an
+    // OpenGL view every paint composes the whole window, so one paint per frame is enough.
+    plot->setPlottingHint(QCP::phImmediateRefresh, false);
     QFont labelFont = font();
     labelFont.setPointSizeF(std::max(11.0, labelFont.pointSizeF() + 1.0));
     QFont tickFont = font();
