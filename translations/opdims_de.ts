@@ -56,8 +56,8 @@
         <translation>Kontext %1, Koh. 1 %2, Koh. 2 %3</translation>
     </message>
     <message>
-        <source>context %1, no sensory input</source>
-        <translation>Kontext %1, ohne sensorischen Eingang</translation>
+        <source>context %1</source>
+        <translation>Kontext %1</translation>
     </message>
     <message>
         <source>all inputs zero</source>
@@ -602,8 +602,24 @@
         <translation>Fixpunkte unter:</translation>
     </message>
     <message>
-        <source>The constant input under which the fixed points of the reduced-rank network are searched</source>
-        <translation>Der konstante Eingang, unter dem die Fixpunkte des Netzes mit reduziertem Rang gesucht werden</translation>
+        <source>The constant input under which the fixed points of the reduced-rank network are searched (ctxt: the context input alone, without sensory input)</source>
+        <translation>Der konstante Eingang, unter dem die Fixpunkte des Netzes mit reduziertem Rang gesucht werden (ctxt: nur der Kontexteingang, ohne sensorischen Eingang)</translation>
+    </message>
+    <message>
+        <source>stable fixed point (sphere)</source>
+        <translation>stabiler Fixpunkt (Kugel)</translation>
+    </message>
+    <message>
+        <source>marginally stable fixed point (sphere)</source>
+        <translation>marginal stabiler Fixpunkt (Kugel)</translation>
+    </message>
+    <message>
+        <source>saddle point (cube)</source>
+        <translation>Sattelpunkt (Würfel)</translation>
+    </message>
+    <message>
+        <source>unstable fixed point (cube)</source>
+        <translation>instabiler Fixpunkt (Würfel)</translation>
     </message>
 </context>
 <context>

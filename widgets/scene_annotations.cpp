@@ -17,7 +17,7 @@ constexpr double kLegendFontSize = 17.0;
 constexpr double kAxisTitleFontSize = 20.0;
 constexpr double kAxisLabelFontSize = 15.0;
 constexpr double kAxisTitleOffset = 36.0;
-constexpr double kMinimumAxisFraction = 0.25; // shortest side of the axis box / longest side
+constexpr double kMinimumAxisFraction = 0.45; // shortest side of the axis box / longest side
 
 } // namespace
 

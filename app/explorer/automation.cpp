@@ -6,7 +6,9 @@
 #include "app/explorer/job_runner.h"
 #include "app/explorer/main_window.h"
 #include "app/explorer/stall_monitor.h"
+#include "app/explorer/state_space_panel.h"
 #include "app/explorer/train_dialog.h"
+#include "widgets/state_space_view.h"
 
 #include <QApplication>
 #include <QFile>
@@ -60,9 +62,11 @@ void writeText(const QString& path, const QString& text) {
 
 } // namespace
 
-void screenshotWhenReady(MainWindow* window, const QString& path, int rank) {
+void screenshotWhenReady(MainWindow* window, const QString& path, int rank, bool fixedPoints) {
     auto shoot = [window, path] {
-        // Give VTK and the plots time for their first paint.
+        // Frame everything drawn (fixed points may lie outside the trajectories), as the Reset
+        // camera button does, and give VTK and the plots time for their first paint.
+        window->stateSpace()->view()->resetCamera();
         QTimer::singleShot(1500, window, [window, path] {
             const bool ok = window->grab().save(path);
             if (!ok)
@@ -70,12 +74,21 @@ void screenshotWhenReady(MainWindow* window, const QString& path, int rank) {
             QApplication::exit(ok ? 0 : 1);
         });
     };
-    whenReady(window, [window, rank, shoot] {
-        if (rank < 0 || rank == window->ablationPanel()->rank()) {
+    // Each change (rank, fixed points) is shot only once its result is on screen.
+    auto showFixedPoints = [window, fixedPoints, shoot] {
+        if (!fixedPoints || window->stateSpace()->fixedPointsShown()) {
             shoot();
             return;
         }
         whenReady(window, shoot);
+        window->stateSpace()->setFixedPointsShown(true);
+    };
+    whenReady(window, [window, rank, showFixedPoints] {
+        if (rank < 0 || rank == window->ablationPanel()->rank()) {
+            showFixedPoints();
+            return;
+        }
+        whenReady(window, showFixedPoints);
         window->ablationPanel()->setRank(rank);
     });
 }

@@ -21,7 +21,8 @@ Percentiles percentiles(std::vector<double> values);
 // Saves the window as PNG once the network is analysed and the first ablation result is drawn
 // (after moving the rank slider to `rank` when it is >= 0), then quits the application with 0
 // (or 1 when the image cannot be written).
-void screenshotWhenReady(MainWindow* window, const QString& path, int rank = -1);
+void screenshotWhenReady(MainWindow* window, const QString& path, int rank = -1,
+                         bool fixedPoints = false);
 
 // Moves the rank slider `changes` times like a user dragging it (down from N, then up), waiting
 // for the views after each change; writes one CSV line per change plus a summary, then quits.

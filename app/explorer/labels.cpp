@@ -83,7 +83,7 @@ QString fixedPointInputLabel(TaskKind task, int context, int freqId) {
         return conditionLabel(task, t);
     }
     if (context > 0)
-        return QCoreApplication::translate("Labels", "context %1, no sensory input").arg(context);
+        return QCoreApplication::translate("Labels", "context %1").arg(context);
     return QCoreApplication::translate("Labels", "all inputs zero");
 }
 

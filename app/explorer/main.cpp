@@ -40,6 +40,7 @@ int main(int argc, char** argv) {
     QCommandLineOption screenshot(QStringLiteral("screenshot"), QString(), QStringLiteral("png"));
     QCommandLineOption rank(QStringLiteral("rank"), QString(), QStringLiteral("k"),
                             QStringLiteral("-1"));
+    QCommandLineOption withFixedPoints(QStringLiteral("fixed-points"), QString());
     QCommandLineOption latency(QStringLiteral("measure-latency"), QString(), QStringLiteral("csv"));
     QCommandLineOption changes(QStringLiteral("changes"), QString(), QStringLiteral("n"),
                                QStringLiteral("100"));
@@ -50,10 +51,10 @@ int main(int argc, char** argv) {
     QCommandLineOption iterations(QStringLiteral("iterations"), QString(), QStringLiteral("n"),
                                   QStringLiteral("20"));
     for (QCommandLineOption* o :
-         {&screenshot, &rank, &latency, &changes, &stall, &report, &iterations})
+         {&screenshot, &rank, &withFixedPoints, &latency, &changes, &stall, &report, &iterations})
         o->setFlags(QCommandLineOption::HiddenFromHelp);
-    parser.addOptions(
-        {net, task, language, screenshot, rank, latency, changes, stall, report, iterations});
+    parser.addOptions({net, task, language, screenshot, rank, withFixedPoints, latency, changes,
+                       stall, report, iterations});
     parser.process(app);
 
     opdims::explorer::installTranslations(&app, parser.isSet(language)
@@ -66,7 +67,8 @@ int main(int argc, char** argv) {
     opdims::explorer::MainWindow& window = *main;
     if (parser.isSet(screenshot))
         opdims::explorer::screenshotWhenReady(&window, parser.value(screenshot),
-                                              parser.value(rank).toInt());
+                                              parser.value(rank).toInt(),
+                                              parser.isSet(withFixedPoints));
     if (parser.isSet(latency))
         opdims::explorer::measureLatencyWhenReady(&window, parser.value(latency),
                                                   parser.value(changes).toInt());

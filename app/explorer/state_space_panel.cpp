@@ -65,7 +65,8 @@ StateSpacePanel::StateSpacePanel(QWidget* parent)
     axesRow->addWidget(new QLabel(tr("Fixed points under:"), this));
     axesRow->addWidget(m_fixedPointInput);
     m_fixedPointInput->setToolTip(tr("The constant input under which the fixed points of the "
-                                     "reduced-rank network are searched"));
+                                     "reduced-rank network are searched (ctxt: the context input "
+                                     "alone, without sensory input)"));
     m_fixedPointInput->setEnabled(false);
     m_fixedPointInput->setSizeAdjustPolicy(QComboBox::AdjustToContents);
     connect(m_fixedPointInput, &QComboBox::currentIndexChanged, this,
@@ -113,6 +114,9 @@ StateSpacePanel::StateSpacePanel(QWidget* parent)
 
 bool StateSpacePanel::fixedPointsShown() const {
     return m_showFixedPoints->isChecked();
+}
+void StateSpacePanel::setFixedPointsShown(bool shown) {
+    m_showFixedPoints->setChecked(shown);
 }
 bool StateSpacePanel::allFrequencies() const {
     return m_allFrequencies->isChecked();
@@ -292,6 +296,8 @@ void StateSpacePanel::redrawAll(bool resetCamera) {
                  widgets::conditionColor(c, k)});
     legend.append(
         {tr("solid: full network, dashed: reduced-rank network"), QColor(Qt::black), true});
+    m_legend = legend;
+    m_stabilitiesInLegend = 0;
     m_view->setLegend(legend);
 
     QVector<widgets::Marker3D> markers;
@@ -388,6 +394,24 @@ void StateSpacePanel::drawReduced() {
     }
     if (!glyphs.isEmpty() || m_glyphsShown)
         m_view->setFixedPoints(glyphs);
+    // Which glyph is which: one note per stability class drawn, above the line-style note.
+    int present = 0;
+    for (const widgets::FixedPointGlyph& g : glyphs)
+        present |= 1 << static_cast<int>(g.stability);
+    if (present != m_stabilitiesInLegend) {
+        m_stabilitiesInLegend = present;
+        QVector<widgets::LegendEntry> legend = m_legend;
+        const std::pair<widgets::Stability, QString> classes[] = {
+            {widgets::Stability::Stable, tr("stable fixed point (sphere)")},
+            {widgets::Stability::Marginal, tr("marginally stable fixed point (sphere)")},
+            {widgets::Stability::Saddle, tr("saddle point (cube)")},
+            {widgets::Stability::Unstable, tr("unstable fixed point (cube)")}};
+        int at = legend.isEmpty() ? 0 : static_cast<int>(legend.size()) - 1;
+        for (const auto& [stability, text] : classes)
+            if (present & (1 << static_cast<int>(stability)))
+                legend.insert(at++, {text, widgets::stabilityColor(stability), true});
+        m_view->setLegend(legend);
+    }
     m_glyphsShown = !glyphs.isEmpty();
 }
 

@@ -4,6 +4,7 @@
 
 #include "app/explorer/ablation_worker.h"
 #include "app/explorer/model_analysis.h"
+#include "widgets/scene_types.h"
 
 #include <QWidget>
 
@@ -31,6 +32,7 @@ public:
     void setResult(std::shared_ptr<const AblationResult> result);
 
     bool fixedPointsShown() const;
+    void setFixedPointsShown(bool shown);
     // The input the fixed points are searched under (null before a network is analysed).
     const FixedPointInput* fixedPointInput() const;
     void selectFixedPointInput(int index);
@@ -77,6 +79,8 @@ private:
     Eigen::MatrixXd m_axes; // N x 3
     Eigen::VectorXd m_center;
     double m_extent = 1.0;
+    QVector<widgets::LegendEntry> m_legend; // conditions and the line-style note
+    int m_stabilitiesInLegend = 0;          // bit set of the stability classes listed
     bool m_arrowsShown = false;
     bool m_glyphsShown = false;
 };
