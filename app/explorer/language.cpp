@@ -38,14 +38,14 @@ bool installTranslations(QCoreApplication* app, const QString& code) {
     }
     const QString language = code.isEmpty() ? QLocale::system().name().section(u'_', 0, 0) : code;
     if (language == QStringLiteral("en")) {
-        QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
+        QLocale::setDefault(QLocale::c()); // numbers as the CLI prints them: 1.2e-05
         return true;
     }
     auto* own = new QTranslator(app);
     own->setObjectName(kTranslatorName);
     if (!own->load(translationResource(language))) {
         delete own;
-        QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
+        QLocale::setDefault(QLocale::c()); // numbers as the CLI prints them: 1.2e-05
         return false;
     }
     app->installTranslator(own);
