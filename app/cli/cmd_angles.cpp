@@ -76,10 +76,7 @@ int run(const Args& args) {
 }
 
 std::vector<OptionSpec> options() {
-    auto o = modelOptions();
-    o.push_back(taskOption());
-    for (const auto& b : batchOptions())
-        o.push_back(b);
+    auto o = networkBatchOptions();
     for (const char* p : {"a", "b"}) {
         const std::string s = p;
         o.push_back({s, "SPEC", "basis " + s + ": pc, op-columns, op-rows or file:PATH"});
@@ -91,8 +88,7 @@ std::vector<OptionSpec> options() {
     }
     o.push_back({"k", "K", "leading dimensions of each basis to compare (default 10)"});
     o.push_back({"type", "columns|rows", "side of file: bases (default columns)"});
-    for (const auto& s : samplingOptions())
-        o.push_back(s);
+    o = joinOptions({o, samplingOptions()});
     o.push_back({"global-times", "LIST", "use only sampling locations at these times"});
     o.push_back({"conditions", "LIST", "use only these conditions (see opdims global --help)"});
     o.push_back({"json", "", "print JSON"});

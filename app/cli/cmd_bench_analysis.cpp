@@ -105,10 +105,7 @@ int run(const Args& args) {
 }
 
 std::vector<OptionSpec> options() {
-    auto o = modelOptions();
-    o.push_back(taskOption());
-    for (const auto& s : samplingOptions())
-        o.push_back(s);
+    auto o = joinOptions({modelOptions(), {taskOption()}, samplingOptions()});
     o.push_back({"seed", "S", "seed of the random starts (default 1)"});
     o.push_back({"compare", "N",
                  "locations at which to also run the authors' BFGS with finite differences "

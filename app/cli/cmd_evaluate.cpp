@@ -37,12 +37,8 @@ int run(const Args& args) {
 }
 
 std::vector<OptionSpec> options() {
-    auto o = modelOptions();
-    o.push_back(taskOption());
-    for (const auto& b : batchOptions())
-        o.push_back(b);
-    o.push_back({"json", "", "print one JSON object (cost, trials, steps, units, ...)"});
-    return o;
+    return joinOptions({networkBatchOptions(),
+                        {{"json", "", "print one JSON object (cost, trials, steps, units, ...)"}}});
 }
 
 const Registration reg({"evaluate",

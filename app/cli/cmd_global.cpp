@@ -55,18 +55,13 @@ int run(const Args& args) {
 }
 
 std::vector<OptionSpec> options() {
-    auto o = modelOptions();
-    o.push_back(taskOption());
-    for (const auto& b : batchOptions())
-        o.push_back(b);
-    o.push_back({"type", "columns|rows", "column or row dimensions"});
-    for (const auto& g : globalOptions())
-        o.push_back(g);
-    for (const auto& s : samplingOptions())
-        o.push_back(s);
-    o.push_back({"out", "FILE", "write the basis Q (N x N) and strengths to .npz or .h5"});
-    o.push_back({"json", "", "print singular values, variance explained and the basis as JSON"});
-    return o;
+    return joinOptions(
+        {networkBatchOptions(),
+         {{"type", "columns|rows", "column or row dimensions"}},
+         globalOptions(),
+         samplingOptions(),
+         {{"out", "FILE", "write the basis Q (N x N) and strengths to .npz or .h5"},
+          {"json", "", "print singular values, variance explained and the basis as JSON"}}});
 }
 
 const Registration reg(

@@ -61,16 +61,11 @@ int run(const Args& args) {
 }
 
 std::vector<OptionSpec> options() {
-    auto o = modelOptions();
-    o.push_back(taskOption());
-    for (const auto& b : batchOptions())
-        o.push_back(b);
-    o.push_back({"type", "columns|rows", "column or row dimensions"});
-    for (const auto& s : samplingOptions())
-        o.push_back(s);
-    o.push_back({"out", "FILE.h5", "output file (the authors' localOpDims layout)"});
-    o.push_back({"json", "", "print a JSON summary with every Delta_f"});
-    return o;
+    return joinOptions({networkBatchOptions(),
+                        {{"type", "columns|rows", "column or row dimensions"}},
+                        samplingOptions(),
+                        {{"out", "FILE.h5", "output file (the authors' localOpDims layout)"},
+                         {"json", "", "print a JSON summary with every Delta_f"}}});
 }
 
 const Registration

@@ -46,21 +46,16 @@ int run(const Args& args) {
 }
 
 std::vector<OptionSpec> options() {
-    auto o = modelOptions();
-    o.push_back(taskOption());
-    for (const auto& b : batchOptions())
-        o.push_back(b);
-    o.push_back({"basis", "pc|op-columns|op-rows", "the dimensions to keep, most important first"});
-    o.push_back({"basis-file", "FILE",
-                 "a user basis instead: orthonormal N x K matrix Q in .npz or .h5 (see --type)"});
-    o.push_back({"type", "columns|rows", "side of the --basis-file dimensions (default columns)"});
-    for (const auto& g : globalOptions())
-        o.push_back(g);
-    for (const auto& s : samplingOptions())
-        o.push_back(s);
-    o.push_back({"ks", "LIST", "ranks to evaluate, e.g. 1,5,10 or 1-100 or 1-100:5 (default all)"});
-    o.push_back({"csv", "FILE", "write the CSV here (default stdout)"});
-    return o;
+    return joinOptions(
+        {networkBatchOptions(),
+         {{"basis", "pc|op-columns|op-rows", "the dimensions to keep, most important first"},
+          {"basis-file", "FILE",
+           "a user basis instead: orthonormal N x K matrix Q in .npz or .h5 (see --type)"},
+          {"type", "columns|rows", "side of the --basis-file dimensions (default columns)"}},
+         globalOptions(),
+         samplingOptions(),
+         {{"ks", "LIST", "ranks to evaluate, e.g. 1,5,10 or 1-100 or 1-100:5 (default all)"},
+          {"csv", "FILE", "write the CSV here (default stdout)"}}});
 }
 
 const Registration reg(

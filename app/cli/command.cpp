@@ -161,6 +161,13 @@ OptionSpec taskOption() {
     return {"task", "ctxt|swg", "the task (default: guessed from the network's inputs)"};
 }
 
+std::vector<OptionSpec> joinOptions(std::initializer_list<std::vector<OptionSpec>> groups) {
+    std::vector<OptionSpec> out;
+    for (const auto& g : groups)
+        out.insert(out.end(), g.begin(), g.end());
+    return out;
+}
+
 std::vector<int> parseIntList(const std::string& text, const std::string& option) {
     std::vector<int> out;
     std::stringstream ss(text);

@@ -53,6 +53,8 @@ int runCli(int argc, char** argv);
 std::vector<OptionSpec> modelOptions();
 // Common: --task.
 OptionSpec taskOption();
+// The groups one after the other: a command's options are mostly shared groups plus its own.
+std::vector<OptionSpec> joinOptions(std::initializer_list<std::vector<OptionSpec>> groups);
 
 // Parses a list like "1,5,10" or "1-100" or "1-100:5" into integers (throws Error).
 std::vector<int> parseIntList(const std::string& text, const std::string& option);

@@ -29,6 +29,10 @@ TaskKind taskArg(const Args& args, const Model& model) {
     return task;
 }
 
+std::vector<OptionSpec> networkBatchOptions() {
+    return joinOptions({modelOptions(), {taskOption()}, batchOptions()});
+}
+
 std::vector<OptionSpec> batchOptions() {
     return {{"batch", "grid|random", "evaluation batch (default grid: noise-free, deterministic)"},
             {"trials", "N",

@@ -21,6 +21,9 @@ TaskKind taskArg(const Args& args, const Model& model);
 // --batch grid|random, --trials, --seed (options from batchOptions()).
 Batch batchArg(const Args& args, TaskKind task, const Model& model);
 std::vector<OptionSpec> batchOptions();
+// What a command that simulates a network on a batch understands: --net, --weights, --task and
+// the batch options.
+std::vector<OptionSpec> networkBatchOptions();
 
 // Shortest text that reads back as the same double.
 std::string num(double v);
