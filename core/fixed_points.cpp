@@ -17,16 +17,6 @@ namespace {
 // The minimisation is by far the longest phase; linearising the (fewer) points takes the rest.
 constexpr double kMinimiseShare = 0.9;
 
-Progress scaled(const Progress& progress, double offset, double share) {
-    Progress p;
-    p.cancel = progress.cancel;
-    if (progress.onProgress)
-        p.onProgress = [&progress, offset, share](double done, double total) {
-            progress.report(offset + share * (total > 0 ? done / total : 1.0), 1.0);
-        };
-    return p;
-}
-
 // Greedy merge in order of ascending q: a run joins the first kept point within `distance`.
 std::vector<FixedPoint> mergeRuns(const std::vector<FixedPointRun>& runs,
                                   const std::vector<int>& order, double fixedSpeed, double distance,
@@ -96,7 +86,7 @@ FixedPointResult findFixedPoints(const Model& model, const Eigen::MatrixXd& W,
             result.runs[static_cast<std::size_t>(i)] =
                 minimiseSpeed(flow, starts.col(i), options.maxIterations);
         },
-        scaled(progress, 0.0, kMinimiseShare));
+        progress.phase(0.0, kMinimiseShare));
 
     // Fixed and slow runs, by ascending q (start index breaks ties, so the result is the same
     // on any number of threads).
@@ -141,7 +131,7 @@ FixedPointResult findFixedPoints(const Model& model, const Eigen::MatrixXd& W,
             FixedPoint& p = points[static_cast<std::size_t>(i)];
             p.linear = linearise(W, p.x, options.marginal, options.eigenvectors);
         },
-        scaled(progress, kMinimiseShare, 1.0 - kMinimiseShare));
+        progress.phase(kMinimiseShare, 1.0 - kMinimiseShare));
     result.points = std::move(points);
     progress.report(1.0, 1.0);
     return result;

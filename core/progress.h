@@ -23,6 +23,18 @@ struct Progress {
         if (onProgress)
             onProgress(done, total);
     }
+    // One phase of a longer computation: its own progress (done / total) fills the share
+    // [offset, offset + share] of this one's 0..1; the cancel flag is the same. The phase refers
+    // to this object, which must outlive it.
+    Progress phase(double offset, double share) const {
+        Progress p;
+        p.cancel = cancel;
+        if (onProgress)
+            p.onProgress = [this, offset, share](double done, double total) {
+                report(offset + share * (total > 0 ? done / total : 1.0), 1.0);
+            };
+        return p;
+    }
 };
 
 } // namespace opdims

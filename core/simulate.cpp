@@ -31,6 +31,15 @@ void checkInputs(const Model& model, const Eigen::MatrixXd& W, const Batch& batc
 }
 
 // Splits the trials into contiguous chunks, one per thread, and runs body(first, count).
+// Adds each trial's squared output error at one step to its sum (columns f, f+1, ...): per-trial
+// sums, added in trial order at the end, keep the cost independent of the threads.
+template <typename Z, typename Y>
+void addTrialErrors(const Z& z, const Y& y, Eigen::Index f, std::vector<double>& sse) {
+    const auto err = (z - y).array().square();
+    for (Eigen::Index j = 0; j < z.cols(); ++j)
+        sse[static_cast<std::size_t>(f + j)] += err.col(j).sum();
+}
+
 template <typename Body>
 void forChunks(const Batch& batch, const SimOptions& options, const Progress& progress, Body body) {
     const int trials = batch.trialCount();
@@ -101,9 +110,7 @@ double evaluateCost(const Model& model, const Eigen::MatrixXd& W, const Batch& b
                   [&](int t, Eigen::Index f, const Eigen::MatrixXd&, const Eigen::MatrixXd& r) {
                       z.noalias() = model.W_out * r;
                       z.colwise() += model.b_z;
-                      const auto err = (z - batch.y[t].middleCols(f, count)).array().square();
-                      for (Eigen::Index j = 0; j < count; ++j)
-                          sse[static_cast<std::size_t>(f + j)] += err.col(j).sum();
+                      addTrialErrors(z, batch.y[t].middleCols(f, count), f, sse);
                       if ((t & 63) == 0)
                           progress.check();
                   });
@@ -129,9 +136,7 @@ Trajectories simulate(const Model& model, const Eigen::MatrixXd& W, const Batch&
                       auto z = out.z[t].middleCols(f, count);
                       z.noalias() = model.W_out * r;
                       z.colwise() += model.b_z;
-                      const auto err = (z - batch.y[t].middleCols(f, count)).array().square();
-                      for (Eigen::Index j = 0; j < count; ++j)
-                          sse[static_cast<std::size_t>(f + j)] += err.col(j).sum();
+                      addTrialErrors(z, batch.y[t].middleCols(f, count), f, sse);
                       if ((t & 63) == 0)
                           progress.check();
                   });

@@ -158,18 +158,10 @@ int run(const Args& args) {
     const FixedPointOptions options = optionsArg(args);
     // One bar for both phases: sampling the starts is about a tenth of the work.
     const Progress progress = terminalProgress("fixed points");
-    const auto phase = [&progress](double offset, double share) {
-        Progress p;
-        p.cancel = progress.cancel;
-        if (progress.onProgress)
-            p.onProgress = [&progress, offset, share](double done, double total) {
-                progress.report(offset + share * (total > 0 ? done / total : 1.0), 1.0);
-            };
-        return p;
-    };
-    const Eigen::MatrixXd starts = startsFromBatch(m, W, problem.batch, so, phase(0.0, 0.1));
+    const Eigen::MatrixXd starts =
+        startsFromBatch(m, W, problem.batch, so, progress.phase(0.0, 0.1));
     const FixedPointResult result =
-        findFixedPoints(m, W, problem.input, starts, options, phase(0.1, 0.9));
+        findFixedPoints(m, W, problem.input, starts, options, progress.phase(0.1, 0.9));
     finishTerminalProgress();
     const PointSetSummary summary = summarisePoints(result.points);
     if (args.has("out")) {

@@ -51,13 +51,12 @@ FixedPointResult searchFixedPoints(const ModelAnalysis& analysis, const Eigen::M
     StartOptions startOptions;
     startOptions.count = starts;
     startOptions.seed = seed;
-    // Drawing the starts is one simulation of the batch, a small part of the work.
-    Progress quiet;
-    quiet.cancel = progress.cancel;
-    const Eigen::MatrixXd states = startsFromBatch(model, W, batch, startOptions, quiet);
+    // Drawing the starts is one simulation of the batch, about a tenth of the work.
+    const Eigen::MatrixXd states =
+        startsFromBatch(model, W, batch, startOptions, progress.phase(0.0, 0.1));
     FixedPointOptions options;
     options.eigenvectors = false;
-    return findFixedPoints(model, W, input.u, states, options, progress);
+    return findFixedPoints(model, W, input.u, states, options, progress.phase(0.1, 0.9));
 }
 
 AblationWorker::AblationWorker(std::shared_ptr<AblationShared> shared, QObject* parent)
