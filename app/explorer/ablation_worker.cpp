@@ -94,13 +94,14 @@ void AblationWorker::compute(AblationRequest request) {
         result->W = keepDimensions(a.model->W, *request.basis, request.keep);
         result->run =
             evaluateRun(*a.model, result->W, a.batch, a.conditions, &a.reference, progress);
-        if (request.fixedPoints)
-            result->fixedPoints = findAnalysisFixedPoints(
-                a, result->W,
+        if (request.fixedPoints) {
+            result->fixedPointInput =
                 request.fixedPointInput.size() > 0
                     ? request.fixedPointInput
-                    : fixedPointInputs(a)[static_cast<std::size_t>(defaultFixedPointInput(a))].u,
-                progress);
+                    : fixedPointInputs(a)[static_cast<std::size_t>(defaultFixedPointInput(a))].u;
+            result->fixedPoints =
+                findAnalysisFixedPoints(a, result->W, result->fixedPointInput, progress);
+        }
         // Deliberately not cancellable: tests use it to produce results that arrive stale.
         if (const int delay = m_shared->delayMs.load(); delay > 0)
             QThread::msleep(static_cast<unsigned long>(delay));

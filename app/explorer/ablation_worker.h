@@ -37,6 +37,7 @@ struct AblationResult {
     Eigen::MatrixXd W; // the reduced-rank weight matrix
     RunResult run;
     std::optional<FixedPointResult> fixedPoints;
+    Eigen::VectorXd fixedPointInput; // the input u they were searched under
     double computeSeconds = 0.0;
 };
 

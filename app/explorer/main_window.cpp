@@ -380,7 +380,7 @@ bool MainWindow::startFixedPointSearch() {
                     return;
                 // Drawn only while the network it was computed for is still the one shown.
                 if (m_shown && m_shown->generation == shown->generation)
-                    m_stateSpace->setSearchedFixedPoints(shown->generation, points);
+                    m_stateSpace->setSearchedFixedPoints(shown->generation, points, input);
                 statusBar()->showMessage(
                     tr("%1: %2 fixed and %3 slow points from %4 starts")
                         .arg(input.label)
@@ -412,10 +412,10 @@ void MainWindow::exportFixedPoints() {
 }
 
 bool MainWindow::saveShownFixedPoints(const QString& path) {
-    const std::shared_ptr<const FixedPointResult> points = m_stateSpace->shownFixedPoints();
-    const FixedPointInput* input = m_stateSpace->fixedPointInput();
-    if (!points || !input || !m_shown || !m_analysis)
+    const auto shown = m_stateSpace->shownFixedPoints();
+    if (!shown || !m_shown || !m_analysis)
         return false;
+    const FixedPointInput* input = &shown->input;
     FixedPointProvenance provenance;
     provenance.text = {{"model", m_opened.path.toStdString()},
                        {"task", taskName(m_analysis->task)},
@@ -424,7 +424,7 @@ bool MainWindow::saveShownFixedPoints(const QString& path) {
     provenance.numbers = {{"kept", static_cast<double>(m_shown->kept)},
                           {"context", static_cast<double>(input->context)}};
     try {
-        saveFixedPoints(path.toStdString(), *points, input->u, provenance);
+        saveFixedPoints(path.toStdString(), *shown->points, input->u, provenance);
         statusBar()->showMessage(tr("Saved %1").arg(path), 5000);
         return true;
     } catch (const std::exception& e) {

@@ -136,9 +136,11 @@ void StateSpacePanel::selectFixedPointInput(int index) {
 }
 
 void StateSpacePanel::setSearchedFixedPoints(quint64 generation,
-                                             std::shared_ptr<const FixedPointResult> points) {
+                                             std::shared_ptr<const FixedPointResult> points,
+                                             const FixedPointInput& input) {
     m_searchedGeneration = generation;
     m_searched = std::move(points);
+    m_searchedInput = input;
     if (!m_showFixedPoints->isChecked()) {
         // Without the signal: a new ablation request would supersede the searched points.
         const QSignalBlocker block(m_showFixedPoints);
@@ -149,14 +151,21 @@ void StateSpacePanel::setSearchedFixedPoints(quint64 generation,
     drawReduced();
 }
 
-std::shared_ptr<const FixedPointResult> StateSpacePanel::shownFixedPoints() const {
+std::optional<StateSpacePanel::ShownFixedPoints> StateSpacePanel::shownFixedPoints() const {
     if (!m_result || m_result->analysis != m_analysis)
-        return nullptr;
+        return std::nullopt;
     if (m_searched && m_searchedGeneration == m_result->generation)
-        return m_searched;
-    if (m_result->fixedPoints && m_showFixedPoints->isChecked())
-        return {m_result, &*m_result->fixedPoints}; // shares the result's ownership
-    return nullptr;
+        return ShownFixedPoints{m_searched, m_searchedInput};
+    if (!m_result->fixedPoints || !m_showFixedPoints->isChecked())
+        return std::nullopt;
+    // The quick points belong to the input of their request, which the user may have changed
+    // since: name it from the choices.
+    ShownFixedPoints shown{{m_result, &*m_result->fixedPoints}, {}}; // shares the result
+    shown.input.u = m_result->fixedPointInput;
+    for (const FixedPointInput& in : m_inputs)
+        if (in.u.size() == shown.input.u.size() && in.u == shown.input.u)
+            shown.input = in;
+    return shown;
 }
 
 void StateSpacePanel::setAnalysis(std::shared_ptr<const ModelAnalysis> analysis) {

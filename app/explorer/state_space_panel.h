@@ -9,6 +9,7 @@
 #include <QWidget>
 
 #include <memory>
+#include <optional>
 #include <vector>
 
 class QCheckBox;
@@ -36,11 +37,16 @@ public:
     // The input the fixed points are searched under (null before a network is analysed).
     const FixedPointInput* fixedPointInput() const;
     void selectFixedPointInput(int index);
-    // Shows the points of a thorough search instead of the quick ones while the result of
-    // `generation` is the one shown; turns the fixed-point layer on.
-    void setSearchedFixedPoints(quint64 generation, std::shared_ptr<const FixedPointResult> points);
-    // The fixed points drawn now (searched or quick; null when none).
-    std::shared_ptr<const FixedPointResult> shownFixedPoints() const;
+    // Shows the points of a thorough search (under `input`) instead of the quick ones while the
+    // result of `generation` is the one shown; turns the fixed-point layer on.
+    void setSearchedFixedPoints(quint64 generation, std::shared_ptr<const FixedPointResult> points,
+                                const FixedPointInput& input);
+    // The fixed points drawn now (searched or quick) and the input they belong to.
+    struct ShownFixedPoints {
+        std::shared_ptr<const FixedPointResult> points;
+        FixedPointInput input;
+    };
+    std::optional<ShownFixedPoints> shownFixedPoints() const;
     bool allFrequencies() const;
     widgets::StateSpaceView* view() const { return m_view; }
     // The three axes (N x 3) and their labels currently used for the projection.
@@ -73,6 +79,7 @@ private:
     std::vector<FixedPointInput> m_inputs;
     quint64 m_searchedGeneration = 0;
     std::shared_ptr<const FixedPointResult> m_searched;
+    FixedPointInput m_searchedInput;
     std::shared_ptr<const ModelAnalysis> m_analysis;
     std::vector<NamedBasis> m_extraBases;
     std::shared_ptr<const AblationResult> m_result;

@@ -168,7 +168,10 @@ private slots:
                 QVERIFY2(F.norm() < 1e-8, qPrintable(QString::number(F.norm())));
         }
         // The 3D view now shows the searched points (the layer was turned on for them).
-        QCOMPARE(w.stateSpace()->shownFixedPoints(), points);
+        const auto drawn = w.stateSpace()->shownFixedPoints();
+        QVERIFY(drawn);
+        QCOMPARE(drawn->points, points);
+        QCOMPARE(drawn->input.context, 2);
         QVERIFY(w.stateSpace()->fixedPointsShown());
 
         QTemporaryDir dir;
