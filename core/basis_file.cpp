@@ -31,7 +31,16 @@ Basis readBasisFile(const std::string& path, int units, Side side) {
             throw Error(path + ": no array named Q (and more than one array)");
     } else {
         const h5::File f = h5::File::openRead(path);
+        // The shape is checked against the network before the data are read.
+        const auto expectRows = [&](const std::string& ds) {
+            const h5::File::Shape s = f.shape(ds);
+            if (s.rows != units || s.cols < 1 || s.cols > units)
+                throw Error(path + ": dataset " + ds + " is " + std::to_string(s.rows) + "x" +
+                            std::to_string(s.cols) + ", expected " + std::to_string(units) +
+                            "xK with 1 <= K <= " + std::to_string(units));
+        };
         if (f.exists("/Q")) {
+            expectRows("/Q");
             Q = f.readRowMajor("/Q");
             if (f.exists("/strength"))
                 strength = f.readRowMajor("/strength");
@@ -39,6 +48,7 @@ Basis readBasisFile(const std::string& path, int units, Side side) {
             const auto names = f.children("/");
             if (names.size() != 1 || f.isGroup("/" + names.front()))
                 throw Error(path + ": no dataset named Q (and not exactly one dataset)");
+            expectRows("/" + names.front());
             Q = f.readRowMajor("/" + names.front());
         }
     }
@@ -48,7 +58,7 @@ Basis readBasisFile(const std::string& path, int units, Side side) {
     b.side = side;
     b.Q = std::move(Q);
     // Strengths are optional; without them (or when they do not fit) the order is all we know.
-    if (strength.size() == b.Q.cols())
+    if (strength.size() == b.Q.cols() && strength.allFinite())
         b.strength = strength.reshaped();
     else
         b.strength = Eigen::VectorXd::Zero(b.Q.cols());

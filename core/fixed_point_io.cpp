@@ -4,6 +4,7 @@
 #include "core/atomic_file.h"
 #include "core/error.h"
 #include "core/h5.h"
+#include "core/limits.h"
 
 #include <cmath>
 #include <limits>
@@ -105,43 +106,69 @@ std::vector<FixedPoint> loadFixedPoints(const std::string& path) {
         throw Error(path +
                     ": not an opdims fixed-point file (attribute format is missing or not '" +
                     std::string(kFormat) + "')");
-    const Eigen::MatrixXd x = f.readRowMajor("/points/x");
-    const Eigen::Index count = x.rows();
-    const auto vec = [&](const char* name, Eigen::Index width) {
-        const Eigen::MatrixXd m = f.readRowMajor(std::string("/points/") + name);
-        if (m.rows() != count || m.cols() != width)
-            throw Error(path + ": dataset /points/" + name + " is " + std::to_string(m.rows()) +
-                        "x" + std::to_string(m.cols()) + ", expected " + std::to_string(count) +
-                        "x" + std::to_string(width));
-        return m;
+    // Every shape is checked against /points/x and the limits before anything is read.
+    const h5::File::Shape xs = f.shape("/points/x");
+    const Eigen::Index count = xs.rows;
+    const Eigen::Index n = xs.cols;
+    if (count > 0)
+        limits::checkCount(path,
+                           "the number of units (dataset /points/x is " + std::to_string(count) +
+                               "x" + std::to_string(n) + ")",
+                           n, limits::kMaxUnits);
+    limits::checkMemory(path + ": reading " + std::to_string(count) + " fixed points",
+                        static_cast<double>(count) * static_cast<double>(n + 4) * 8.0 * 12.0);
+    const auto expectShape = [&](const char* name, Eigen::Index width) {
+        const h5::File::Shape s = f.shape(std::string("/points/") + name);
+        if (s.rows != count || s.cols != width)
+            throw Error(path + ": dataset /points/" + name + " is " + std::to_string(s.rows) + "x" +
+                        std::to_string(s.cols) + ", expected " + std::to_string(count) + "x" +
+                        std::to_string(width));
     };
-    const Eigen::Index n = x.cols();
+    for (const char* name : {"q", "speed", "kind", "stability", "unstable_modes", "starts",
+                             "start_index", "iterations"})
+        expectShape(name, 1);
+    for (const char* name :
+         {"eigenvalues_real", "eigenvalues_imag", "slow_direction", "unstable_direction"})
+        expectShape(name, n);
+    const Eigen::MatrixXd x = f.readRowMajor("/points/x");
+    const auto vec = [&](const char* name, Eigen::Index) {
+        return f.readRowMajor(std::string("/points/") + name);
+    };
     const Eigen::MatrixXd q = vec("q", 1), speed = vec("speed", 1), kind = vec("kind", 1),
                           stability = vec("stability", 1), unstable = vec("unstable_modes", 1),
                           starts = vec("starts", 1), startIndex = vec("start_index", 1),
                           iterations = vec("iterations", 1), er = vec("eigenvalues_real", n),
                           ei = vec("eigenvalues_imag", n), slow = vec("slow_direction", n),
                           unst = vec("unstable_direction", n);
+    // Counts are whole numbers in their range; anything else is a damaged file.
+    const auto whole = [&](const Eigen::MatrixXd& m, Eigen::Index p, const char* name, double lo,
+                           double hi) {
+        const double v = m(p, 0);
+        if (!(v == std::floor(v)) || !(v >= lo) || !(v <= hi))
+            throw Error(path + ": /points/" + name + " of point " + std::to_string(p + 1) + " is " +
+                        std::to_string(v) + ", expected a whole number from " +
+                        std::to_string(static_cast<long long>(lo)) + " to " +
+                        std::to_string(static_cast<long long>(hi)));
+        return static_cast<int>(v);
+    };
+    if (!x.allFinite())
+        throw Error(path + ": dataset /points/x has a non-finite value");
     std::vector<FixedPoint> points(static_cast<std::size_t>(count));
     for (Eigen::Index p = 0; p < count; ++p) {
         FixedPoint& fp = points[static_cast<std::size_t>(p)];
         fp.x = x.row(p).transpose();
         fp.q = q(p, 0);
         fp.speed = speed(p, 0);
-        fp.kind = kind(p, 0) == 0 ? PointKind::Fixed : PointKind::Slow;
-        const int s = static_cast<int>(stability(p, 0));
-        if (s < 0 || s > 3)
-            throw Error(path + ": /points/stability holds " + std::to_string(s) +
-                        ", expected 0 to 3");
-        fp.linear.stability = static_cast<Stability>(s);
-        fp.linear.unstableModes = static_cast<int>(unstable(p, 0));
-        fp.starts = static_cast<int>(starts(p, 0));
-        fp.start = static_cast<int>(startIndex(p, 0));
-        fp.iterations = static_cast<int>(iterations(p, 0));
+        fp.kind = whole(kind, p, "kind", 0, 1) == 0 ? PointKind::Fixed : PointKind::Slow;
+        fp.linear.stability = static_cast<Stability>(whole(stability, p, "stability", 0, 3));
+        fp.linear.unstableModes = whole(unstable, p, "unstable_modes", 0, static_cast<double>(n));
+        fp.starts = whole(starts, p, "starts", 0, 2147483647.0);
+        fp.start = whole(startIndex, p, "start_index", -1, 2147483647.0);
+        fp.iterations = whole(iterations, p, "iterations", 0, 2147483647.0);
         fp.linear.eigenvalues.resize(n);
         for (Eigen::Index i = 0; i < n; ++i)
             fp.linear.eigenvalues(i) = {er(p, i), ei(p, i)};
-        if (slow.row(p).allFinite()) {
+        if (slow.row(p).allFinite() && fp.linear.unstableModes < n) {
             fp.linear.slowDirection = slow.row(p).transpose();
             fp.linear.slowEigenvalue = fp.linear.eigenvalues(fp.linear.unstableModes);
         }

@@ -3,6 +3,7 @@
 #include "core/fixed_point_starts.h"
 
 #include "core/error.h"
+#include "core/limits.h"
 #include "core/parallel.h"
 #include "core/rng.h"
 #include "core/simulate.h"
@@ -27,6 +28,10 @@ Eigen::MatrixXd startsFromBatch(const Model& model, const Eigen::MatrixXd& W, co
     if (options.count < 1)
         throw Error("the fixed-point finder needs at least one start (got " +
                     std::to_string(options.count) + ")");
+    limits::checkCount("", "the number of fixed-point starts", options.count, limits::kMaxStarts);
+    // The starts, and for each run its end point, iterations and linearisation inputs.
+    limits::checkMemory(std::to_string(options.count) + " fixed-point starts",
+                        static_cast<double>(options.count) * model.units() * 8.0 * 4.0);
     if (!(options.jitter >= 0.0))
         throw Error("the jitter of the starting states must be zero or positive");
     const long long trials = batch.trialCount();

@@ -2,16 +2,39 @@
 #include "core/h5.h"
 
 #include "core/error.h"
+#include "core/limits.h"
 
+#include <H5PLpublic.h>
+
+#include <cerrno>
+#include <cmath>
 #include <cstdio>
+#include <cstring>
 #include <mutex>
 
 namespace opdims::h5 {
 
 void quietErrors() {
     static std::once_flag once;
-    std::call_once(once, [] { H5Eset_auto2(H5E_DEFAULT, nullptr, nullptr); });
+    std::call_once(once, [] {
+        H5Eset_auto2(H5E_DEFAULT, nullptr, nullptr);
+        H5PLset_loading_state(0);
+    });
 }
+
+namespace {
+
+std::string numberText(double v) {
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%.17g", v);
+    return buf;
+}
+
+std::string osError(int err) {
+    return err != 0 ? std::string(" (") + std::strerror(err) + ")" : std::string();
+}
+
+} // namespace
 
 Handle& Handle::operator=(Handle&& o) noexcept {
     if (this != &o) {
@@ -72,9 +95,10 @@ File File::create(const std::string& path) {
     quietErrors();
     File f;
     f.path_ = path;
+    errno = 0;
     f.handle_ = Handle(H5Fcreate(path.c_str(), H5F_ACC_TRUNC, H5P_DEFAULT, H5P_DEFAULT));
     if (!f.handle_.valid())
-        throw Error(path + ": cannot create the file");
+        throw Error(path + ": cannot create the file" + osError(errno));
     return f;
 }
 
@@ -91,6 +115,14 @@ bool File::exists(const std::string& objectPath) const {
             partial += "/" + part;
             if (H5Lexists(id(), partial.c_str(), H5P_DEFAULT) <= 0)
                 return false;
+            // An external link would make HDF5 open another file: opdims reads only the file
+            // it was given. Soft links stay inside the file and are followed.
+            H5L_info_t link;
+            if (H5Lget_info(id(), partial.c_str(), &link, H5P_DEFAULT) < 0)
+                return false;
+            if (link.type != H5L_TYPE_HARD && link.type != H5L_TYPE_SOFT)
+                throw Error(path_ + ": " + partial +
+                            " is a link to another file; opdims reads only the file it is given");
         }
         pos = next + 1;
     }
@@ -127,35 +159,100 @@ std::vector<std::string> File::children(const std::string& groupPath) const {
     return names;
 }
 
-std::vector<hsize_t> File::dims(const std::string& dataset) const {
-    if (!exists(dataset))
-        throw Error(path_ + ": dataset " + dataset + " is missing");
-    Handle d(H5Dopen2(id(), dataset.c_str(), H5P_DEFAULT));
+namespace {
+
+// Refuses data that HDF5 would fetch from elsewhere (external raw-data files, virtual datasets)
+// and filters this build cannot decode, before anything is read.
+void checkStoredHere(const File& f, const std::string& dataset, hid_t ds) {
+    Handle dcpl(H5Dget_create_plist(ds));
+    if (!dcpl.valid())
+        throw Error(f.path() + ": cannot read the storage of dataset " + dataset);
+    if (H5Pget_external_count(dcpl.id()) != 0)
+        throw Error(f.path() + ": dataset " + dataset +
+                    " keeps its data in an external file; opdims reads only the file it is given");
+    if (H5Pget_layout(dcpl.id()) == H5D_VIRTUAL)
+        throw Error(f.path() + ": dataset " + dataset +
+                    " is a virtual dataset (its data lives in other files); opdims reads only the "
+                    "file it is given");
+    const int filters = H5Pget_nfilters(dcpl.id());
+    for (int i = 0; i < filters; ++i) {
+        unsigned flags = 0, config = 0;
+        std::size_t elements = 0;
+        const H5Z_filter_t id = H5Pget_filter2(dcpl.id(), static_cast<unsigned>(i), &flags,
+                                               &elements, nullptr, 0, nullptr, &config);
+        if (id != H5Z_FILTER_DEFLATE && id != H5Z_FILTER_SHUFFLE && id != H5Z_FILTER_FLETCHER32 &&
+            id != H5Z_FILTER_NBIT && id != H5Z_FILTER_SCALEOFFSET)
+            throw Error(f.path() + ": dataset " + dataset + " uses compression filter " +
+                        std::to_string(id) +
+                        ", which opdims cannot read (use gzip/deflate or no compression)");
+    }
+}
+
+Handle openDataset(const File& f, const std::string& dataset) {
+    if (!f.exists(dataset))
+        throw Error(f.path() + ": dataset " + dataset + " is missing");
+    Handle d(H5Dopen2(f.id(), dataset.c_str(), H5P_DEFAULT));
     if (!d.valid())
-        throw Error(path_ + ": " + dataset + " is not a dataset");
-    Handle space(H5Dget_space(d.id()));
+        throw Error(f.path() + ": " + dataset + " is not a dataset");
+    checkStoredHere(f, dataset, d.id());
+    return d;
+}
+
+std::vector<hsize_t> datasetDims(const File& f, const std::string& dataset, hid_t ds) {
+    Handle space(H5Dget_space(ds));
+    const H5S_class_t kind = H5Sget_simple_extent_type(space.id());
+    if (kind == H5S_NULL)
+        throw Error(f.path() + ": dataset " + dataset + " is empty (it holds no values)");
+    if (kind != H5S_SCALAR && kind != H5S_SIMPLE)
+        throw Error(f.path() + ": cannot read the shape of " + dataset);
     const int rank = H5Sget_simple_extent_ndims(space.id());
-    if (rank < 0)
-        throw Error(path_ + ": cannot read the shape of " + dataset);
+    if (rank < 0 || rank > H5S_MAX_RANK)
+        throw Error(f.path() + ": cannot read the shape of " + dataset);
     std::vector<hsize_t> out(static_cast<std::size_t>(rank));
-    if (rank > 0)
-        H5Sget_simple_extent_dims(space.id(), out.data(), nullptr);
+    if (rank > 0 && H5Sget_simple_extent_dims(space.id(), out.data(), nullptr) < 0)
+        throw Error(f.path() + ": cannot read the shape of " + dataset);
     return out;
 }
 
-Eigen::MatrixXd File::readRowMajor(const std::string& dataset) const {
-    const std::vector<hsize_t> d = dims(dataset);
-    if (d.size() > 2)
-        throw Error(path_ + ": dataset " + dataset + " has " + std::to_string(d.size()) +
+std::string dimsText(const std::vector<hsize_t>& d) {
+    std::string s;
+    for (std::size_t i = 0; i < d.size(); ++i)
+        s += (i ? "x" : "") + std::to_string(d[i]);
+    return d.empty() ? "a scalar" : s;
+}
+
+} // namespace
+
+std::vector<hsize_t> File::dims(const std::string& dataset) const {
+    const Handle d = openDataset(*this, dataset);
+    return datasetDims(*this, dataset, d.id());
+}
+
+File::Shape File::shape(const std::string& dataset) const {
+    const Handle d = openDataset(*this, dataset);
+    const std::vector<hsize_t> dd = datasetDims(*this, dataset, d.id());
+    if (dd.size() > 2)
+        throw Error(path_ + ": dataset " + dataset + " has " + std::to_string(dd.size()) +
                     " dimensions, expected at most 2");
-    const Eigen::Index rows = d.empty() ? 1 : static_cast<Eigen::Index>(d[0]);
-    const Eigen::Index cols = d.size() < 2 ? 1 : static_cast<Eigen::Index>(d[1]);
-    Handle ds(H5Dopen2(id(), dataset.c_str(), H5P_DEFAULT));
-    Handle type(H5Dget_type(ds.id()));
-    if (H5Tget_class(type.id()) != H5T_FLOAT && H5Tget_class(type.id()) != H5T_INTEGER)
+    Handle type(H5Dget_type(d.id()));
+    const H5T_class_t cls = H5Tget_class(type.id());
+    if (cls != H5T_FLOAT && cls != H5T_INTEGER)
         throw Error(path_ + ": dataset " + dataset + " is not numeric");
-    Eigen::Matrix<double, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor> buf(rows, cols);
-    if (rows * cols > 0 &&
+    const hsize_t rows = dd.empty() ? 1 : dd[0];
+    const hsize_t cols = dd.size() < 2 ? 1 : dd[1];
+    const auto limit = static_cast<hsize_t>(limits::kMaxElements);
+    if (rows > limit || cols > limit || (rows > 0 && cols > limit / rows))
+        throw Error(path_ + ": dataset " + dataset + " is " + dimsText(dd) +
+                    ", more values than opdims reads from one dataset (" +
+                    std::to_string(limits::kMaxElements) + ")");
+    return {static_cast<long long>(rows), static_cast<long long>(cols)};
+}
+
+Eigen::MatrixXd File::readRowMajor(const std::string& dataset) const {
+    const Shape s = shape(dataset);
+    const Handle ds = openDataset(*this, dataset);
+    Eigen::Matrix<double, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor> buf(s.rows, s.cols);
+    if (s.rows * s.cols > 0 &&
         H5Dread(ds.id(), H5T_NATIVE_DOUBLE, H5S_ALL, H5S_ALL, H5P_DEFAULT, buf.data()) < 0)
         throw Error(path_ + ": cannot read dataset " + dataset + " (corrupt data?)");
     return buf;
@@ -201,6 +298,8 @@ void File::createGroup(const std::string& groupPath) {
 namespace {
 
 Handle openObject(const File& f, const std::string& object) {
+    if (object != "/" && !f.exists(object))
+        throw Error(f.path() + ": object " + object + " is missing");
     Handle o(H5Oopen(f.id(), object.c_str(), H5P_DEFAULT));
     if (!o.valid())
         throw Error(f.path() + ": object " + object + " is missing");
@@ -246,26 +345,48 @@ bool File::hasAttribute(const std::string& object, const std::string& name) cons
     return H5Aexists_by_name(id(), object.c_str(), name.c_str(), H5P_DEFAULT) > 0;
 }
 
-std::string File::stringAttribute(const std::string& object, const std::string& name) const {
-    Handle o = openObject(*this, object);
+namespace {
+
+// Opens an attribute that must hold exactly one value.
+Handle openSingleAttribute(const File& f, const std::string& object, const std::string& name) {
+    Handle o = openObject(f, object);
     Handle a(H5Aopen(o.id(), name.c_str(), H5P_DEFAULT));
     if (!a.valid())
-        throw Error(path_ + ": attribute " + name + " of " + object + " is missing");
+        throw Error(f.path() + ": attribute " + name + " of " + object + " is missing");
+    Handle space(H5Aget_space(a.id()));
+    const H5S_class_t kind = H5Sget_simple_extent_type(space.id());
+    const hssize_t count = kind == H5S_NULL ? 0 : H5Sget_simple_extent_npoints(space.id());
+    if (kind == H5S_NO_CLASS || count != 1)
+        throw Error(f.path() + ": attribute " + name + " of " + object + " holds " +
+                    std::to_string(count < 0 ? 0 : count) + " values, expected one");
+    return a;
+}
+
+} // namespace
+
+std::string File::stringAttribute(const std::string& object, const std::string& name) const {
+    const Handle a = openSingleAttribute(*this, object, name);
     Handle type(H5Aget_type(a.id()));
     if (H5Tget_class(type.id()) != H5T_STRING)
         throw Error(path_ + ": attribute " + name + " of " + object + " is not a string");
     if (H5Tis_variable_str(type.id()) > 0) {
+        // Same character set as the file's type: HDF5 does not convert between ASCII and UTF-8.
         Handle mem(H5Tcopy(H5T_C_S1));
         H5Tset_size(mem.id(), H5T_VARIABLE);
+        H5Tset_cset(mem.id(), H5Tget_cset(type.id()));
         char* s = nullptr;
-        if (H5Aread(a.id(), mem.id(), &s) < 0 || !s)
+        if (H5Aread(a.id(), mem.id(), &s) < 0)
             throw Error(path_ + ": cannot read attribute " + name + " of " + object);
-        std::string out(s);
-        H5free_memory(s);
+        std::string out = s ? std::string(s) : std::string();
+        if (s)
+            H5free_memory(s);
         return out;
     }
     // Read with the attribute's own type: HDF5 does not convert between character sets.
     const std::size_t size = H5Tget_size(type.id());
+    if (size == 0 || size > (1u << 20))
+        throw Error(path_ + ": attribute " + name + " of " + object + " is a string of " +
+                    std::to_string(size) + " bytes, expected 1 byte to 1 MiB");
     std::string out(size, '\0');
     if (H5Aread(a.id(), type.id(), out.data()) < 0)
         throw Error(path_ + ": cannot read attribute " + name + " of " + object);
@@ -274,14 +395,23 @@ std::string File::stringAttribute(const std::string& object, const std::string& 
 }
 
 double File::doubleAttribute(const std::string& object, const std::string& name) const {
-    Handle o = openObject(*this, object);
-    Handle a(H5Aopen(o.id(), name.c_str(), H5P_DEFAULT));
-    if (!a.valid())
-        throw Error(path_ + ": attribute " + name + " of " + object + " is missing");
+    const Handle a = openSingleAttribute(*this, object, name);
+    Handle type(H5Aget_type(a.id()));
+    const H5T_class_t cls = H5Tget_class(type.id());
     double v = 0;
-    if (H5Aread(a.id(), H5T_NATIVE_DOUBLE, &v) < 0)
+    if ((cls != H5T_FLOAT && cls != H5T_INTEGER) || H5Aread(a.id(), H5T_NATIVE_DOUBLE, &v) < 0)
         throw Error(path_ + ": attribute " + name + " of " + object + " is not a number");
     return v;
+}
+
+long long File::integerAttribute(const std::string& object, const std::string& name, long long lo,
+                                 long long hi) const {
+    const double v = doubleAttribute(object, name);
+    if (!(v == std::floor(v)) || !(v >= static_cast<double>(lo)) || !(v <= static_cast<double>(hi)))
+        throw Error(path_ + ": attribute " + name + " of " + object + " is " + numberText(v) +
+                    ", expected a whole number from " + std::to_string(lo) + " to " +
+                    std::to_string(hi));
+    return static_cast<long long>(v);
 }
 
 } // namespace opdims::h5

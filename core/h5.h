@@ -42,8 +42,18 @@ public:
     bool isGroup(const std::string& objectPath) const;
     std::vector<std::string> children(const std::string& groupPath) const;
 
-    // The dataset's dimensions as HDF5 reports them (row-major order).
+    // The dataset's dimensions as HDF5 reports them (row-major order); throws for an empty (null)
+    // dataspace and for data that lives outside this file.
     std::vector<hsize_t> dims(const std::string& dataset) const;
+
+    // The dataset as the matrix readRowMajor would return (a scalar is 1 x 1, (n) is n x 1),
+    // checked before anything is read: a numeric dataset of at most 2 dimensions and at most
+    // limits::kMaxElements values, stored in this file.
+    struct Shape {
+        long long rows = 0;
+        long long cols = 0;
+    };
+    Shape shape(const std::string& dataset) const;
 
     // Reads a 1-D or 2-D numeric dataset as float64 in HDF5's row-major order: an (a, b)
     // dataset becomes an a x b matrix (a 1-D dataset of n becomes n x 1).
@@ -62,15 +72,21 @@ public:
     void setAttribute(const std::string& object, const std::string& name, double v);
     void setAttribute(const std::string& object, const std::string& name, long long v);
     bool hasAttribute(const std::string& object, const std::string& name) const;
+    // Attribute reads check that the attribute holds exactly one value of the right class;
+    // strings may be fixed-length or variable-length (h5py's default), ASCII or UTF-8.
     std::string stringAttribute(const std::string& object, const std::string& name) const;
     double doubleAttribute(const std::string& object, const std::string& name) const;
+    // A whole number in [lo, hi], stored as an integer or as an integral float.
+    long long integerAttribute(const std::string& object, const std::string& name, long long lo,
+                               long long hi) const;
 
 private:
     std::string path_;
     Handle handle_;
 };
 
-// Silences HDF5's own error printing once per process (we report errors ourselves).
+// Once per process: silences HDF5's own error printing (we report errors ourselves) and switches
+// off the loading of filter plugins, so that a file cannot make the library load code.
 void quietErrors();
 
 } // namespace opdims::h5

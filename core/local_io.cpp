@@ -5,9 +5,12 @@
 #include "core/error.h"
 #include "core/fast_math.h"
 #include "core/h5.h"
+#include "core/limits.h"
+#include "core/task.h"
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <limits>
 #include <tuple>
 
@@ -26,11 +29,40 @@ double scalar(const h5::File& f, const std::string& dataset) {
     return m(0, 0);
 }
 
-int integerScalar(const h5::File& f, const std::string& dataset) {
+// A whole number in [lo, hi]; anything else names the dataset, the value and the range.
+int integerScalar(const h5::File& f, const std::string& dataset, int lo, int hi,
+                  const char* meaning) {
     const double v = scalar(f, dataset);
-    if (!std::isfinite(v) || v != std::round(v))
-        throw Error(f.path() + ": dataset " + dataset + " should hold an integer");
+    if (!(v == std::round(v)) || !(v >= lo) || !(v <= hi)) {
+        char value[32];
+        std::snprintf(value, sizeof value, "%.17g", v);
+        throw Error(f.path() + ": dataset " + dataset + " holds " + value + ", expected " +
+                    meaning + " (a whole number from " + std::to_string(lo) + " to " +
+                    std::to_string(hi) + ")");
+    }
     return static_cast<int>(v);
+}
+
+int signScalar(const h5::File& f, const std::string& dataset) {
+    const int v = integerScalar(f, dataset, -1, 1, "the sign of a coherence, -1 or 1");
+    if (v == 0)
+        throw Error(f.path() + ": dataset " + dataset +
+                    " holds 0, expected the sign of a coherence, -1 or 1");
+    return v;
+}
+
+// The dataset's shape in HDF5 order, which must be exactly rows x cols.
+void expectHdf5Shape(const h5::File& f, const std::string& dataset, long long rows,
+                     long long cols) {
+    const std::vector<hsize_t> d = f.dims(dataset);
+    if (d.size() != 2 || d[0] != static_cast<hsize_t>(rows) || d[1] != static_cast<hsize_t>(cols)) {
+        std::string shape;
+        for (std::size_t i = 0; i < d.size(); ++i)
+            shape += (i ? "x" : "") + std::to_string(d[i]);
+        throw Error(f.path() + ": dataset " + dataset + " is " +
+                    (d.empty() ? std::string("a scalar") : shape) + " in HDF5, expected " +
+                    std::to_string(rows) + "x" + std::to_string(cols));
+    }
 }
 
 } // namespace
@@ -52,34 +84,36 @@ LocalFile readLocalDimensions(const std::string& path, Side side) {
         const std::string g = "/" + name + "/";
         LocalDimensions l;
         l.side = side;
-        l.location.t = integerScalar(f, g + "t_start_point");
+        const int steps = task == TaskKind::Ctxt ? ctxt::kSteps : swg::kSteps;
+        l.location.t = integerScalar(f, g + "t_start_point", 1, steps, "a time step of the task");
         if (task == TaskKind::Ctxt) {
-            l.location.condition.context = integerScalar(f, g + "ctxt_id");
-            l.location.condition.signCoh1 = integerScalar(f, g + "signCoh1");
-            l.location.condition.signCoh2 = integerScalar(f, g + "signCoh2");
+            l.location.condition.context = integerScalar(f, g + "ctxt_id", 1, 2, "a context");
+            l.location.condition.signCoh1 = signScalar(f, g + "signCoh1");
+            l.location.condition.signCoh2 = signScalar(f, g + "signCoh2");
         } else {
-            l.location.condition.freqId = integerScalar(f, g + "freq_id");
+            l.location.condition.freqId =
+                integerScalar(f, g + "freq_id", 1, swg::kFrequencies, "a frequency id");
         }
-        const Eigen::MatrixXd loc = f.readSwapped(g + "sampling_loc"); // 1 x N
-        if (loc.rows() != 1)
-            throw Error(path + ": dataset " + g + "sampling_loc should be N x 1 in HDF5");
-        l.location.x = loc.row(0).transpose();
-        const Eigen::Index n = l.location.x.size();
+        const std::vector<hsize_t> locDims = f.dims(g + "sampling_loc");
+        if (locDims.size() != 2 || locDims[1] != 1 || locDims[0] < 1 ||
+            locDims[0] > static_cast<hsize_t>(limits::kMaxUnits))
+            throw Error(path + ": dataset " + g +
+                        "sampling_loc should be N x 1 in HDF5 with 1 <= N <= " +
+                        std::to_string(limits::kMaxUnits));
+        const auto n = static_cast<Eigen::Index>(locDims[0]);
+        expectHdf5Shape(f, g + "local_op_dims", n, n);
+        expectHdf5Shape(f, g + "all_fvals", 1, n);
+        l.location.x = f.readSwapped(g + "sampling_loc").row(0).transpose();
+        if (!l.location.x.allFinite())
+            throw Error(path + ": dataset " + g + "sampling_loc has a non-finite value");
         const Eigen::MatrixXd dims = f.readSwapped(g + "local_op_dims"); // row d = dimension d
         const Eigen::MatrixXd fvals = f.readSwapped(g + "all_fvals");    // N x 1
-        if (dims.rows() != n || dims.cols() != n)
-            throw Error(path + ": dataset " + g + "local_op_dims is " +
-                        std::to_string(dims.cols()) + "x" + std::to_string(dims.rows()) +
-                        " in HDF5, expected " + std::to_string(n) + "x" + std::to_string(n));
-        if (fvals.size() != n)
-            throw Error(path + ": dataset " + g + "all_fvals should have " + std::to_string(n) +
-                        " entries");
         std::vector<Eigen::Index> used;
         for (Eigen::Index d = 0; d < n; ++d)
             if (!std::isnan(fvals(d))) {
-                if (!dims.row(d).allFinite())
+                if (!dims.row(d).allFinite() || !std::isfinite(fvals(d)))
                     throw Error(path + ": local dimension " + std::to_string(d + 1) + " of " +
-                                name + " has a Delta_f but NaN entries");
+                                name + " has a Delta_f but non-finite entries");
                 used.push_back(d);
             }
         l.Q.resize(n, static_cast<Eigen::Index>(used.size()));
@@ -90,6 +124,10 @@ LocalFile readLocalDimensions(const std::string& path, Side side) {
         }
         if (!out.locations.empty() && out.locations.front().location.x.size() != n)
             throw Error(path + ": the sampling locations do not all have the same size");
+        for (const LocalDimensions& other : out.locations)
+            if (other.location.t == l.location.t &&
+                other.location.condition == l.location.condition)
+                throw Error(path + ": group " + name + " repeats a sampling location");
         out.locations.push_back(std::move(l));
     }
     if (out.locations.empty())

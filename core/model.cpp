@@ -2,6 +2,7 @@
 #include "core/model.h"
 
 #include "core/error.h"
+#include "core/limits.h"
 #include "core/rng.h"
 
 #include <Eigen/Eigenvalues>
@@ -60,8 +61,16 @@ void expectFinite(const std::string& source, const char* what, const Eigen::Matr
 void Model::validate(const std::string& source) const {
     const Eigen::Index n = W.rows();
     if (n < 1)
-        throw Error(source + ": W is empty");
+        throw Error(source + ": W is " + shapeOf(W) + ", expected NxN with N >= 1");
     expectShape(source, "W", W, n, n);
+    limits::checkCount(source, "the number of units (W is " + shapeOf(W) + ")", n,
+                       limits::kMaxUnits);
+    limits::checkCount(source, "the number of inputs (W_in is " + shapeOf(W_in) + ")", W_in.cols(),
+                       limits::kMaxInputs, 0);
+    limits::checkCount(source, "the number of outputs (W_out is " + shapeOf(W_out) + ")",
+                       W_out.rows(), limits::kMaxOutputs, 0);
+    limits::checkCount(source, "the number of initial states (x0 is " + shapeOf(x0) + ")",
+                       x0.cols(), limits::kMaxInitialStates, 0);
     if (W_in.rows() != n)
         throw Error(source + ": W_in is " + shapeOf(W_in) + ", expected " + std::to_string(n) +
                     " rows (one per unit)");

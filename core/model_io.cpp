@@ -4,9 +4,11 @@
 #include "core/atomic_file.h"
 #include "core/error.h"
 #include "core/h5.h"
+#include "core/limits.h"
 #include "core/npz.h"
 
 #include <algorithm>
+#include <charconv>
 #include <cstdio>
 #include <cstring>
 #include <fstream>
@@ -43,6 +45,56 @@ Eigen::MatrixXd readAuthors(const h5::File& f, const std::string& ds, long long 
     return f.readSwapped(ds);
 }
 
+// The free dimension `index` of a 2-D authors' dataset (the count of inputs, outputs or initial
+// states), checked against its limit before anything is read.
+long long freeDim(const h5::File& f, const std::string& ds, std::size_t index, long long limit,
+                  const char* what, long long minimum) {
+    const std::vector<hsize_t> d = f.dims(ds);
+    if (d.size() != 2)
+        throw Error(f.path() + ": dataset " + ds + " is " + shapeText(d) +
+                    ", expected 2 dimensions");
+    if (d[index] > static_cast<hsize_t>(limit) || static_cast<long long>(d[index]) < minimum)
+        throw Error(f.path() + ": dataset " + ds + " is " + shapeText(d) + ", which means " +
+                    std::to_string(d[index]) + " " + what + "; opdims accepts " +
+                    std::to_string(minimum) + " to " + std::to_string(limit));
+    return static_cast<long long>(d[index]);
+}
+
+// Checks the shapes of an opdims model file against each other and the limits before reading.
+void checkOpdimsShapes(const h5::File& f) {
+    const std::string& path = f.path();
+    const h5::File::Shape w = f.shape("/W"), win = f.shape("/W_in"), wout = f.shape("/W_out"),
+                          b = f.shape("/b"), bz = f.shape("/b_z"), x0 = f.shape("/x0");
+    auto text = [](const h5::File::Shape& s) {
+        return std::to_string(s.rows) + "x" + std::to_string(s.cols);
+    };
+    if (w.rows != w.cols || w.rows < 1)
+        throw Error(path + ": dataset /W is " + text(w) + ", expected NxN with N >= 1");
+    const long long n = w.rows;
+    limits::checkCount(path, "the number of units (dataset /W is " + text(w) + ")", n,
+                       limits::kMaxUnits);
+    if (win.rows != n)
+        throw Error(path + ": dataset /W_in is " + text(win) + ", expected " + std::to_string(n) +
+                    " rows (one per unit)");
+    limits::checkCount(path, "the number of inputs (dataset /W_in)", win.cols, limits::kMaxInputs,
+                       0);
+    if (wout.cols != n)
+        throw Error(path + ": dataset /W_out is " + text(wout) + ", expected " + std::to_string(n) +
+                    " columns (one per unit)");
+    limits::checkCount(path, "the number of outputs (dataset /W_out)", wout.rows,
+                       limits::kMaxOutputs);
+    if (b.rows != n || b.cols != 1)
+        throw Error(path + ": dataset /b is " + text(b) + ", expected " + std::to_string(n) + "x1");
+    if (bz.rows != wout.rows || bz.cols != 1)
+        throw Error(path + ": dataset /b_z is " + text(bz) + ", expected " +
+                    std::to_string(wout.rows) + "x1");
+    if (x0.rows != n)
+        throw Error(path + ": dataset /x0 is " + text(x0) + ", expected " + std::to_string(n) +
+                    " rows (one per unit)");
+    limits::checkCount(path, "the number of initial states (dataset /x0)", x0.cols,
+                       limits::kMaxInitialStates);
+}
+
 } // namespace
 
 FileFormat detectFormat(const std::string& path) {
@@ -77,9 +129,13 @@ std::vector<int> authorsNetworks(const std::string& path) {
         if (!startsWith(child, "NetNr"))
             continue;
         const std::string digits = child.substr(5);
-        if (digits.empty() || !std::all_of(digits.begin(), digits.end(), ::isdigit))
+        int net = 0;
+        const auto res = std::from_chars(digits.data(), digits.data() + digits.size(), net);
+        // Only plain positive numbers name networks ("NetNr-1", "NetNr007x" are other groups).
+        if (digits.empty() || digits[0] == '+' || res.ec != std::errc() ||
+            res.ptr != digits.data() + digits.size() || net < 1)
             continue;
-        nets.push_back(std::stoi(digits));
+        nets.push_back(net);
     }
     std::sort(nets.begin(), nets.end());
     return nets;
@@ -105,14 +161,22 @@ Model loadAuthorsModel(const std::string& path, int net, const std::string& weig
     if (wd.size() != 2 || wd[0] != wd[1] || wd[0] == 0)
         throw Error(path + ": dataset " + group + "/n_Wrr_n is " + shapeText(wd) +
                     ", expected NxN (the recurrent weights)");
+    if (wd[0] > static_cast<hsize_t>(limits::kMaxUnits))
+        throw Error(path + ": dataset " + group + "/n_Wrr_n declares " + std::to_string(wd[0]) +
+                    " units, more than the limit of " + std::to_string(limits::kMaxUnits));
     const long long n = static_cast<long long>(wd[0]);
+    // Every shape is checked against W and the limits before anything is read.
+    const long long v = freeDim(f, group + "/n_Wru_v", 0, limits::kMaxInputs, "inputs", 0);
+    const long long mOut = freeDim(f, group + "/m_Wzr_n", 1, limits::kMaxOutputs, "outputs", 1);
+    const long long c =
+        freeDim(f, group + "/n_x0_c", 0, limits::kMaxInitialStates, "initial states", 1);
     Model m;
     m.W = readAuthors(f, group + "/n_Wrr_n", n, n, "W");
-    m.W_in = readAuthors(f, group + "/n_Wru_v", -1, n, "W_in, inputs x units");
-    m.W_out = readAuthors(f, group + "/m_Wzr_n", n, -1, "W_out, units x outputs");
-    m.x0 = readAuthors(f, group + "/n_x0_c", -1, n, "x0, contexts x units");
+    m.W_in = readAuthors(f, group + "/n_Wru_v", v, n, "W_in, inputs x units");
+    m.W_out = readAuthors(f, group + "/m_Wzr_n", n, mOut, "W_out, units x outputs");
+    m.x0 = readAuthors(f, group + "/n_x0_c", c, n, "x0, contexts x units");
     m.b = readAuthors(f, group + "/n_bx_1", 1, n, "b");
-    m.b_z = readAuthors(f, group + "/m_bz_1", 1, m.W_out.rows(), "b_z");
+    m.b_z = readAuthors(f, group + "/m_bz_1", 1, mOut, "b_z");
     const std::size_t slash = path.find_last_of('/');
     const std::string base = slash == std::string::npos ? path : path.substr(slash + 1);
     m.name = base + " network " + std::to_string(net) + " (" + weights + ")";
@@ -127,11 +191,12 @@ Model loadOpdimsModel(const std::string& path) {
     if (!f.hasAttribute("/", "format") || f.stringAttribute("/", "format") != kFormatName)
         throw Error(path + ": not an opdims model file (attribute format is not '" +
                     std::string(kFormatName) + "')");
-    const double version = f.doubleAttribute("/", "version");
-    if (version != static_cast<double>(kFormatVersion))
-        throw Error(path + ": opdims model format version " + std::to_string(int(version)) +
+    const long long version = f.integerAttribute("/", "version", 0, 1000000);
+    if (version != kFormatVersion)
+        throw Error(path + ": opdims model format version " + std::to_string(version) +
                     " is not supported (this build reads version " +
                     std::to_string(kFormatVersion) + ")");
+    checkOpdimsShapes(f);
     Model m;
     auto vec = [&](const char* ds) {
         Eigen::MatrixXd v = f.readRowMajor(ds);

@@ -1,16 +1,18 @@
-// .npz reading and writing: a minimal zip reader (stored and deflate members) plus .npy parsing.
+// .npz reading and writing: the zip container through libzip, the .npy header through a small
+// strict parser (a Python dict literal of three known keys).
 #include "core/npz.h"
 
 #include "core/atomic_file.h"
 #include "core/error.h"
+#include "core/limits.h"
 
-#include <zlib.h>
+#include <zip.h>
 
+#include <charconv>
 #include <cstdint>
 #include <cstring>
-#include <fstream>
-#include <iterator>
-#include <sstream>
+#include <filesystem>
+#include <memory>
 
 namespace opdims {
 
@@ -21,229 +23,309 @@ std::uint32_t u32(const unsigned char* p) {
            std::uint32_t(p[3]) << 24;
 }
 std::uint16_t u16(const unsigned char* p) {
-    return std::uint16_t(p[0] | p[1] << 8);
+    return static_cast<std::uint16_t>(p[0] | p[1] << 8);
 }
 
-std::string inflateRaw(const std::string& path, const unsigned char* data, std::size_t size,
-                       std::size_t expected) {
-    std::string out(expected, '\0');
-    z_stream zs{};
-    if (inflateInit2(&zs, -MAX_WBITS) != Z_OK)
-        throw Error(path + ": cannot initialise zlib");
-    zs.next_in = const_cast<unsigned char*>(data);
-    zs.avail_in = static_cast<uInt>(size);
-    zs.next_out = reinterpret_cast<unsigned char*>(out.data());
-    zs.avail_out = static_cast<uInt>(expected);
-    const int rc = inflate(&zs, Z_FINISH);
-    inflateEnd(&zs);
-    if (rc != Z_STREAM_END || zs.total_out != expected)
-        throw Error(path + ": a compressed member of the archive is corrupt");
-    return out;
+// The header of a .npy: {'descr': '<f8', 'fortran_order': False, 'shape': (3, 4), }
+struct NpyHeader {
+    std::string descr;
+    bool fortran = false;
+    std::vector<std::size_t> shape;
+};
+
+class HeaderParser {
+public:
+    HeaderParser(const std::string& text, const std::string& where) : s_(text), where_(where) {}
+
+    NpyHeader parse() {
+        NpyHeader h;
+        bool haveDescr = false, haveOrder = false, haveShape = false;
+        expect('{');
+        while (true) {
+            skipSpace();
+            if (peek() == '}')
+                break;
+            const std::string key = quoted();
+            expect(':');
+            if (key == "descr") {
+                h.descr = quoted();
+                haveDescr = true;
+            } else if (key == "fortran_order") {
+                skipSpace();
+                if (s_.compare(pos_, 4, "True") == 0) {
+                    h.fortran = true;
+                    pos_ += 4;
+                } else if (s_.compare(pos_, 5, "False") == 0) {
+                    pos_ += 5;
+                } else {
+                    fail("fortran_order is neither True nor False");
+                }
+                haveOrder = true;
+            } else if (key == "shape") {
+                h.shape = tuple();
+                haveShape = true;
+            } else {
+                fail("has an unknown header key '" + key + "'");
+            }
+            skipSpace();
+            if (peek() == ',')
+                ++pos_;
+            else if (peek() != '}')
+                fail("has a malformed header");
+        }
+        if (!haveDescr || !haveOrder || !haveShape)
+            fail(std::string("has no '") +
+                 (!haveDescr   ? "descr"
+                  : !haveOrder ? "fortran_order"
+                               : "shape") +
+                 "' in its header");
+        return h;
+    }
+
+private:
+    [[noreturn]] void fail(const std::string& what) const { throw Error(where_ + " " + what); }
+    char peek() const { return pos_ < s_.size() ? s_[pos_] : '\0'; }
+    void skipSpace() {
+        while (pos_ < s_.size() && (s_[pos_] == ' ' || s_[pos_] == '\n' || s_[pos_] == '\t'))
+            ++pos_;
+    }
+    void expect(char c) {
+        skipSpace();
+        if (peek() != c)
+            fail("has a malformed header");
+        ++pos_;
+    }
+    std::string quoted() {
+        skipSpace();
+        const char q = peek();
+        if (q != '\'' && q != '"')
+            fail("has a malformed header");
+        const std::size_t end = s_.find(q, pos_ + 1);
+        if (end == std::string::npos)
+            fail("has a malformed header");
+        std::string out = s_.substr(pos_ + 1, end - pos_ - 1);
+        pos_ = end + 1;
+        return out;
+    }
+    std::vector<std::size_t> tuple() {
+        std::vector<std::size_t> out;
+        expect('(');
+        while (true) {
+            skipSpace();
+            if (peek() == ')') {
+                ++pos_;
+                return out;
+            }
+            if (peek() < '0' || peek() > '9')
+                fail("has a shape that is not a tuple of non-negative whole numbers");
+            unsigned long long v = 0;
+            const auto res = std::from_chars(s_.data() + pos_, s_.data() + s_.size(), v);
+            if (res.ec != std::errc())
+                fail("has a shape entry too large to read");
+            pos_ = static_cast<std::size_t>(res.ptr - s_.data());
+            if (v > static_cast<unsigned long long>(limits::kMaxElements))
+                fail("has a dimension of " + std::to_string(v) + ", more than the limit of " +
+                     std::to_string(limits::kMaxElements) + " values");
+            out.push_back(static_cast<std::size_t>(v));
+            if (out.size() > 32)
+                fail("has too many dimensions");
+            skipSpace();
+            if (peek() == ',')
+                ++pos_;
+            else if (peek() != ')')
+                fail("has a shape that is not a tuple of non-negative whole numbers");
+        }
+    }
+
+    const std::string& s_;
+    std::string where_;
+    std::size_t pos_ = 0;
+};
+
+std::size_t itemSizeOf(const std::string& descr, const std::string& where) {
+    if (descr == "<f8" || descr == "<i8" || descr == "<u8")
+        return 8;
+    if (descr == "<f4" || descr == "<i4" || descr == "<u4")
+        return 4;
+    if (descr == "<i2" || descr == "<u2")
+        return 2;
+    if (descr == "|u1" || descr == "|b1" || descr == "|i1")
+        return 1;
+    if (!descr.empty() && descr[0] == '>')
+        throw Error(where + " is big-endian (" + descr +
+                    "); save it little-endian, e.g. with a.astype('<f8')");
+    throw Error(where + " has element type " + descr +
+                ", expected float64, float32 or an integer type");
 }
 
-// Parses the header dict of a .npy: {'descr': '<f8', 'fortran_order': False, 'shape': (3, 4), }
+double elementAt(const std::string& descr, const char* e) {
+    auto as = [e](auto v) {
+        std::memcpy(&v, e, sizeof v);
+        return static_cast<double>(v);
+    };
+    if (descr == "<f8")
+        return as(double{});
+    if (descr == "<f4")
+        return as(float{});
+    if (descr == "<i8")
+        return as(std::int64_t{});
+    if (descr == "<u8")
+        return as(std::uint64_t{});
+    if (descr == "<i4")
+        return as(std::int32_t{});
+    if (descr == "<u4")
+        return as(std::uint32_t{});
+    if (descr == "<i2")
+        return as(std::int16_t{});
+    if (descr == "<u2")
+        return as(std::uint16_t{});
+    if (descr == "|i1")
+        return as(std::int8_t{});
+    return as(std::uint8_t{});
+}
+
 NpyArray parseNpy(const std::string& path, const std::string& member, const std::string& bytes) {
     const std::string where = path + ": array '" + member + "'";
     if (bytes.size() < 10 || bytes.compare(0, 6, "\x93NUMPY") != 0)
         throw Error(where + " is not a .npy array");
-    const unsigned char major = static_cast<unsigned char>(bytes[6]);
-    std::size_t headerLen, offset;
+    const auto* b = reinterpret_cast<const unsigned char*>(bytes.data());
+    const unsigned char major = b[6];
+    std::size_t headerLen = 0, offset = 0;
     if (major == 1) {
-        headerLen = u16(reinterpret_cast<const unsigned char*>(bytes.data()) + 8);
+        headerLen = u16(b + 8);
         offset = 10;
-    } else {
+    } else if (major == 2 || major == 3) {
         if (bytes.size() < 12)
             throw Error(where + " has a truncated header");
-        headerLen = u32(reinterpret_cast<const unsigned char*>(bytes.data()) + 8);
+        headerLen = u32(b + 8);
         offset = 12;
+    } else {
+        throw Error(where + " has .npy format version " + std::to_string(major) +
+                    ", expected 1, 2 or 3");
     }
-    if (offset + headerLen > bytes.size())
+    if (headerLen > bytes.size() - offset)
         throw Error(where + " has a truncated header");
-    const std::string header = bytes.substr(offset, headerLen);
-    auto valueOf = [&](const std::string& key) {
-        const std::size_t k = header.find("'" + key + "'");
-        if (k == std::string::npos)
-            throw Error(where + " has no '" + key + "' in its header");
-        const std::size_t colon = header.find(':', k);
-        return header.substr(colon + 1);
-    };
-    std::string descr = valueOf("descr");
-    descr = descr.substr(descr.find('\'') + 1);
-    descr = descr.substr(0, descr.find('\''));
-    const bool fortran = valueOf("fortran_order").find("True") < valueOf("fortran_order").find(',');
-    std::string shapeText = valueOf("shape");
-    shapeText = shapeText.substr(shapeText.find('(') + 1);
-    shapeText = shapeText.substr(0, shapeText.find(')'));
-    NpyArray a;
-    std::stringstream ss(shapeText);
-    std::string item;
-    while (std::getline(ss, item, ',')) {
-        if (item.find_first_not_of(" ") == std::string::npos)
-            continue;
-        try {
-            a.shape.push_back(static_cast<std::size_t>(std::stoull(item)));
-        } catch (...) {
-            throw Error(where + " has an unreadable shape");
-        }
-    }
-    if (a.shape.size() > 2)
-        throw Error(where + " has " + std::to_string(a.shape.size()) +
+    const NpyHeader h = HeaderParser(bytes.substr(offset, headerLen), where).parse();
+    if (h.shape.size() > 2)
+        throw Error(where + " has " + std::to_string(h.shape.size()) +
                     " dimensions, expected at most 2");
-    const std::size_t rows = a.shape.empty() ? 1 : a.shape[0];
-    const std::size_t cols = a.shape.size() < 2 ? 1 : a.shape[1];
-    std::size_t itemSize = 0;
-    if (descr == "<f8" || descr == "<i8" || descr == "<u8")
-        itemSize = 8;
-    else if (descr == "<f4" || descr == "<i4" || descr == "<u4")
-        itemSize = 4;
-    else if (descr == "|u1" || descr == "|b1" || descr == "|i1")
-        itemSize = 1;
-    else
-        throw Error(where + " has element type " + descr +
-                    ", expected float64, float32 or an integer type");
-    const std::size_t count = rows * cols;
+    const std::size_t itemSize = itemSizeOf(h.descr, where);
+    const std::size_t rows = h.shape.empty() ? 1 : h.shape[0];
+    const std::size_t cols = h.shape.size() < 2 ? 1 : h.shape[1];
+    const long long count =
+        limits::mulChecked(static_cast<long long>(rows), static_cast<long long>(cols));
+    if (count < 0 || count > limits::kMaxElements)
+        throw Error(where + " has shape " + std::to_string(rows) + "x" + std::to_string(cols) +
+                    ", more values than opdims reads from one array (" +
+                    std::to_string(limits::kMaxElements) + ")");
     const std::size_t dataOffset = offset + headerLen;
-    if (bytes.size() < dataOffset + count * itemSize)
-        throw Error(where + " is truncated");
-    const char* p = bytes.data() + dataOffset;
+    const std::size_t need = static_cast<std::size_t>(count) * itemSize;
+    if (bytes.size() - dataOffset < need)
+        throw Error(where + " is truncated (its shape needs " + std::to_string(need) +
+                    " bytes of data, the member has " + std::to_string(bytes.size() - dataOffset) +
+                    ")");
+    NpyArray a;
+    a.shape = h.shape;
     a.matrix.resize(static_cast<Eigen::Index>(rows), static_cast<Eigen::Index>(cols));
-    for (std::size_t k = 0; k < count; ++k) {
-        double v = 0;
-        const char* e = p + k * itemSize;
-        if (descr == "<f8") {
-            std::memcpy(&v, e, 8);
-        } else if (descr == "<f4") {
-            float f;
-            std::memcpy(&f, e, 4);
-            v = f;
-        } else if (descr == "<i8") {
-            std::int64_t i;
-            std::memcpy(&i, e, 8);
-            v = static_cast<double>(i);
-        } else if (descr == "<u8") {
-            std::uint64_t i;
-            std::memcpy(&i, e, 8);
-            v = static_cast<double>(i);
-        } else if (descr == "<i4") {
-            std::int32_t i;
-            std::memcpy(&i, e, 4);
-            v = i;
-        } else if (descr == "<u4") {
-            std::uint32_t i;
-            std::memcpy(&i, e, 4);
-            v = i;
-        } else if (descr == "|i1") {
-            v = static_cast<signed char>(*e);
-        } else {
-            v = static_cast<unsigned char>(*e);
-        }
-        const std::size_t r = fortran ? k % rows : k / cols;
-        const std::size_t c = fortran ? k / rows : k % cols;
-        a.matrix(static_cast<Eigen::Index>(r), static_cast<Eigen::Index>(c)) = v;
+    const char* p = bytes.data() + dataOffset;
+    for (std::size_t k = 0; k < static_cast<std::size_t>(count); ++k) {
+        const std::size_t r = h.fortran ? k % rows : k / cols;
+        const std::size_t c = h.fortran ? k / rows : k % cols;
+        a.matrix(static_cast<Eigen::Index>(r), static_cast<Eigen::Index>(c)) =
+            elementAt(h.descr, p + k * itemSize);
     }
     return a;
 }
 
+struct ZipDeleter {
+    void operator()(zip_t* z) const { zip_discard(z); }
+};
+struct ZipFileDeleter {
+    void operator()(zip_file_t* f) const { zip_fclose(f); }
+};
+
+std::string zipErrorText(int code) {
+    zip_error_t e;
+    zip_error_init_with_code(&e, code);
+    std::string s = zip_error_strerror(&e);
+    zip_error_fini(&e);
+    return s;
+}
+
 } // namespace
 
+NpyArray parseNpyBytes(const std::string& path, const std::string& member,
+                       const std::string& bytes) {
+    return parseNpy(path, member, bytes);
+}
+
 std::map<std::string, NpyArray> readNpz(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in)
-        throw Error(path + ": cannot open the file (it does not exist or is not readable)");
-    const std::string data((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-    const auto* bytes = reinterpret_cast<const unsigned char*>(data.data());
-    // Find the end-of-central-directory record from the back.
-    if (data.size() < 22)
-        throw Error(path + ": not a NumPy .npz archive (too short)");
-    std::size_t eocd = std::string::npos;
-    for (std::size_t i = data.size() - 22 + 1; i-- > 0;) {
-        if (u32(bytes + i) == 0x06054b50) {
-            eocd = i;
-            break;
-        }
-        if (data.size() - i > 22 + 65535)
-            break;
-    }
-    if (eocd == std::string::npos)
-        throw Error(path + ": not a NumPy .npz archive (no zip directory)");
-    const std::size_t entries = u16(bytes + eocd + 10);
-    std::size_t cd = u32(bytes + eocd + 16);
+    std::error_code ec;
+    const auto fileSize = std::filesystem::file_size(path, ec);
+    if (ec)
+        throw Error(path + ": cannot open the file (" + ec.message() + ")");
+    int err = 0;
+    std::unique_ptr<zip_t, ZipDeleter> za(zip_open(path.c_str(), ZIP_RDONLY | ZIP_CHECKCONS, &err));
+    if (!za)
+        throw Error(path + ": not a readable NumPy .npz archive (" + zipErrorText(err) + ")");
+    const zip_int64_t entries = zip_get_num_entries(za.get(), 0);
+    if (entries < 0)
+        throw Error(path + ": the zip directory is corrupt");
+    // Everything the archive may expand to: a small multiple of its size. More is a
+    // decompression bomb (or a declared size that is a lie), refused before reading.
+    const double allowed =
+        static_cast<double>(fileSize) * static_cast<double>(limits::kMaxExpansion) + (1 << 20);
+    double total = 0;
     std::map<std::string, NpyArray> out;
-    for (std::size_t e = 0; e < entries; ++e) {
-        if (cd + 46 > data.size() || u32(bytes + cd) != 0x02014b50)
-            throw Error(path + ": the zip directory is corrupt");
-        const std::uint16_t method = u16(bytes + cd + 10);
-        std::size_t csize = u32(bytes + cd + 20);
-        std::size_t usize = u32(bytes + cd + 24);
-        const std::size_t nameLen = u16(bytes + cd + 28);
-        const std::size_t extraLen = u16(bytes + cd + 30);
-        const std::size_t commentLen = u16(bytes + cd + 32);
-        std::size_t local = u32(bytes + cd + 42);
-        if (cd + 46 + nameLen > data.size())
-            throw Error(path + ": the zip directory is corrupt");
-        std::string name(data, cd + 46, nameLen);
-        // zip64: sizes and offset in the extra field (np.savez writes it for large members).
-        if (csize == 0xFFFFFFFF || usize == 0xFFFFFFFF || local == 0xFFFFFFFF) {
-            std::size_t x = cd + 46 + nameLen;
-            const std::size_t end = x + extraLen;
-            while (x + 4 <= end && end <= data.size()) {
-                const std::uint16_t id = u16(bytes + x), len = u16(bytes + x + 2);
-                if (id == 0x0001) {
-                    std::size_t f = x + 4;
-                    auto u64 = [&](std::size_t at) {
-                        return std::size_t(u32(bytes + at)) |
-                               (std::size_t(u32(bytes + at + 4)) << 32);
-                    };
-                    if (usize == 0xFFFFFFFF) {
-                        usize = u64(f);
-                        f += 8;
-                    }
-                    if (csize == 0xFFFFFFFF) {
-                        csize = u64(f);
-                        f += 8;
-                    }
-                    if (local == 0xFFFFFFFF)
-                        local = u64(f);
-                }
-                x += 4 + len;
-            }
+    for (zip_int64_t i = 0; i < entries; ++i) {
+        const auto index = static_cast<zip_uint64_t>(i);
+        zip_stat_t st;
+        zip_stat_init(&st);
+        if (zip_stat_index(za.get(), index, 0, &st) != 0 || !(st.valid & ZIP_STAT_NAME) ||
+            !(st.valid & ZIP_STAT_SIZE))
+            throw Error(path + ": zip member " + std::to_string(i + 1) + " cannot be read (" +
+                        zip_strerror(za.get()) + ")");
+        std::string name = st.name;
+        if ((st.valid & ZIP_STAT_ENCRYPTION_METHOD) && st.encryption_method != ZIP_EM_NONE)
+            throw Error(path + ": member " + name + " is encrypted");
+        total += static_cast<double>(st.size);
+        const double maxMember = static_cast<double>(limits::kMaxElements) * 8 + (1 << 16);
+        if (static_cast<double>(st.size) > maxMember || total > allowed)
+            throw Error(path + ": member " + name + " declares " + std::to_string(st.size) +
+                        " bytes, too large for an archive of " + std::to_string(fileSize) +
+                        " bytes (corrupt, or a decompression bomb)");
+        std::unique_ptr<zip_file_t, ZipFileDeleter> zf(zip_fopen_index(za.get(), index, 0));
+        if (!zf)
+            throw Error(path + ": member " + name + " cannot be opened (" + zip_strerror(za.get()) +
+                        ")");
+        std::string bytes(static_cast<std::size_t>(st.size), '\0');
+        std::size_t got = 0;
+        while (got < bytes.size()) {
+            const zip_int64_t n = zip_fread(zf.get(), bytes.data() + got, bytes.size() - got);
+            if (n < 0)
+                throw Error(path + ": member " + name + " is corrupt (" +
+                            zip_file_strerror(zf.get()) + ")");
+            if (n == 0)
+                break;
+            got += static_cast<std::size_t>(n);
         }
-        cd += 46 + nameLen + extraLen + commentLen;
-        if (local + 30 > data.size() || u32(bytes + local) != 0x04034b50)
-            throw Error(path + ": the zip member " + name + " is corrupt");
-        const std::size_t start = local + 30 + u16(bytes + local + 26) + u16(bytes + local + 28);
-        if (start + csize > data.size())
-            throw Error(path + ": the archive is truncated (member " + name + ")");
-        std::string member;
-        if (method == 0)
-            member.assign(data, start, csize);
-        else if (method == 8)
-            member = inflateRaw(path, bytes + start, csize, usize);
-        else
-            throw Error(path + ": member " + name + " uses an unsupported zip compression");
+        char extra = 0;
+        if (got != bytes.size() || zip_fread(zf.get(), &extra, 1) != 0)
+            throw Error(path + ": member " + name +
+                        " does not have the size its zip entry declares");
         if (name.size() > 4 && name.compare(name.size() - 4, 4, ".npy") == 0)
             name.resize(name.size() - 4);
-        out[name] = parseNpy(path, name, member);
+        if (out.count(name))
+            throw Error(path + ": the archive holds two arrays named '" + name + "'");
+        out[name] = parseNpy(path, name, bytes);
     }
     return out;
 }
 
-namespace {
-
-void put16(std::string& s, std::uint32_t v) {
-    s.push_back(char(v & 0xFF));
-    s.push_back(char((v >> 8) & 0xFF));
-}
-void put32(std::string& s, std::uint32_t v) {
-    put16(s, v & 0xFFFF);
-    put16(s, v >> 16);
-}
-
-} // namespace
-
 void writeNpz(const std::string& path, const std::map<std::string, Eigen::MatrixXd>& arrays) {
-    std::string zip, directory;
-    std::uint32_t count = 0;
+    // .npy members in C order; the buffers must outlive zip_close, which writes them.
+    std::vector<std::string> members;
+    members.reserve(arrays.size());
     for (const auto& [key, m] : arrays) {
         std::string header = "{'descr': '<f8', 'fortran_order': False, 'shape': (" +
                              std::to_string(m.rows()) + ", " + std::to_string(m.cols()) + "), }";
@@ -253,62 +335,38 @@ void writeNpz(const std::string& path, const std::map<std::string, Eigen::Matrix
         std::string npy = "\x93NUMPY";
         npy.push_back('\x01');
         npy.push_back('\x00');
-        put16(npy, static_cast<std::uint32_t>(header.size()));
+        npy.push_back(static_cast<char>(header.size() & 0xFF));
+        npy.push_back(static_cast<char>((header.size() >> 8) & 0xFF));
         npy += header;
         const Eigen::Matrix<double, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor> rm = m;
         npy.append(reinterpret_cast<const char*>(rm.data()), sizeof(double) * rm.size());
-        const std::string name = key + ".npy";
-        const std::uint32_t crc = static_cast<std::uint32_t>(
-            crc32(0, reinterpret_cast<const Bytef*>(npy.data()), static_cast<uInt>(npy.size())));
-        const std::uint32_t offset = static_cast<std::uint32_t>(zip.size());
-        put32(zip, 0x04034b50);
-        put16(zip, 20);
-        put16(zip, 0);
-        put16(zip, 0);
-        put16(zip, 0);
-        put16(zip, 0x21);
-        put32(zip, crc);
-        put32(zip, static_cast<std::uint32_t>(npy.size()));
-        put32(zip, static_cast<std::uint32_t>(npy.size()));
-        put16(zip, static_cast<std::uint32_t>(name.size()));
-        put16(zip, 0);
-        zip += name + npy;
-        put32(directory, 0x02014b50);
-        put16(directory, 20);
-        put16(directory, 20);
-        put16(directory, 0);
-        put16(directory, 0);
-        put16(directory, 0);
-        put16(directory, 0x21);
-        put32(directory, crc);
-        put32(directory, static_cast<std::uint32_t>(npy.size()));
-        put32(directory, static_cast<std::uint32_t>(npy.size()));
-        put16(directory, static_cast<std::uint32_t>(name.size()));
-        put16(directory, 0);
-        put16(directory, 0);
-        put16(directory, 0);
-        put16(directory, 0);
-        put32(directory, 0);
-        put32(directory, offset);
-        directory += name;
-        ++count;
+        members.push_back(std::move(npy));
     }
-    const std::uint32_t cdOffset = static_cast<std::uint32_t>(zip.size());
-    zip += directory;
-    put32(zip, 0x06054b50);
-    put16(zip, 0);
-    put16(zip, 0);
-    put16(zip, count);
-    put16(zip, count);
-    put32(zip, static_cast<std::uint32_t>(directory.size()));
-    put32(zip, cdOffset);
-    put16(zip, 0);
     writeAtomically(path, [&](const std::string& tmp) {
-        std::ofstream out(tmp, std::ios::binary);
-        out.write(zip.data(), static_cast<std::streamsize>(zip.size()));
-        out.close();
-        if (!out)
-            throw Error(path + ": cannot write the file");
+        int err = 0;
+        zip_t* za = zip_open(tmp.c_str(), ZIP_CREATE | ZIP_TRUNCATE, &err);
+        if (!za)
+            throw Error(tmp + ": cannot create the file (" + zipErrorText(err) + ")");
+        std::size_t k = 0;
+        for (const auto& entry : arrays) {
+            const std::string& npy = members[k++];
+            zip_source_t* src = zip_source_buffer(za, npy.data(), npy.size(), 0);
+            const zip_int64_t idx =
+                src ? zip_file_add(za, (entry.first + ".npy").c_str(), src, ZIP_FL_ENC_UTF_8) : -1;
+            if (idx < 0) {
+                if (src)
+                    zip_source_free(src);
+                const std::string why = zip_strerror(za);
+                zip_discard(za);
+                throw Error(tmp + ": cannot write the file (" + why + ")");
+            }
+            zip_set_file_compression(za, static_cast<zip_uint64_t>(idx), ZIP_CM_STORE, 0);
+        }
+        if (zip_close(za) != 0) {
+            const std::string why = zip_strerror(za);
+            zip_discard(za);
+            throw Error(tmp + ": cannot write the file (" + why + ")");
+        }
     });
 }
 

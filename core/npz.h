@@ -18,6 +18,10 @@ struct NpyArray {
 // Throws Error("<path>: ...") for anything else, for truncated archives and bad headers.
 std::map<std::string, NpyArray> readNpz(const std::string& path);
 
+// Parses the bytes of one .npy member (for tests and fuzzing; readNpz calls the same parser).
+NpyArray parseNpyBytes(const std::string& path, const std::string& member,
+                       const std::string& bytes);
+
 // Writes an uncompressed .npz (np.load reads it) with 2-D float64 C-order arrays.
 void writeNpz(const std::string& path, const std::map<std::string, Eigen::MatrixXd>& arrays);
 

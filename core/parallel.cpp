@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <cstdlib>
 #include <exception>
 #include <mutex>
 #include <thread>
@@ -10,7 +11,23 @@
 
 namespace opdims {
 
+namespace {
+std::atomic<int> g_threadOverride{0};
+} // namespace
+
+void setDefaultThreadCount(int threads) {
+    g_threadOverride = threads > 0 ? threads : 0;
+}
+
 int defaultThreadCount() {
+    if (const int o = g_threadOverride.load(); o > 0)
+        return o;
+    if (const char* env = std::getenv("OPDIMS_THREADS")) {
+        char* end = nullptr;
+        const long v = std::strtol(env, &end, 10);
+        if (*env && *end == '\0' && v >= 1 && v <= 1024)
+            return static_cast<int>(v);
+    }
     const unsigned n = std::thread::hardware_concurrency();
     return n == 0 ? 1 : static_cast<int>(n);
 }

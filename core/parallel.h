@@ -7,8 +7,12 @@
 
 namespace opdims {
 
-// Number of worker threads to use when the caller passes 0 (hardware concurrency, at least 1).
+// Number of worker threads to use when the caller passes 0: the override below if set, else the
+// environment variable OPDIMS_THREADS (1..1024) if set, else the hardware concurrency. Results
+// never depend on it (every parallel computation in core/ is bit-identical for any count).
 int defaultThreadCount();
+// Sets the count defaultThreadCount() returns (0 clears it); the CLI's --threads.
+void setDefaultThreadCount(int threads);
 
 // Calls body(i) for i in [0, count) on up to `threads` threads (0: defaultThreadCount()).
 // Indices are handed out dynamically. The first exception thrown by a body is rethrown after all

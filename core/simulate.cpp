@@ -3,6 +3,7 @@
 
 #include "core/error.h"
 #include "core/fast_math.h"
+#include "core/limits.h"
 #include "core/parallel.h"
 #include "core/rng.h"
 
@@ -40,21 +41,48 @@ void addTrialErrors(const Z& z, const Y& y, Eigen::Index f, std::vector<double>&
         sse[static_cast<std::size_t>(f + j)] += err.col(j).sum();
 }
 
+// Trials are cut into blocks of kTrialBlock (the last block takes the batch's remainder) and each
+// thread runs a contiguous run of blocks. Eigen chooses its GEMM and GEMV micro-kernels by a
+// column's position within the product, in groups of 4 and 8 counted from the first column: with
+// chunk boundaries at multiples of 8 and the remainder always in the batch's last chunk, every
+// trial goes through the same kernel whatever the thread count, so results are bit-identical for
+// any number of threads.
+constexpr int kTrialBlock = 8;
+
 template <typename Body>
 void forChunks(const Batch& batch, const SimOptions& options, const Progress& progress, Body body) {
     const int trials = batch.trialCount();
+    const int blocks = std::max(1, trials / kTrialBlock);
     int threads = options.threads <= 0 ? defaultThreadCount() : options.threads;
-    threads = std::max(1, std::min(threads, trials));
+    threads = std::max(1, std::min(threads, blocks));
     const int chunks = threads;
     parallelFor(
         chunks, threads,
         [&](int c) {
-            const int first = static_cast<int>(static_cast<long long>(trials) * c / chunks);
-            const int last = static_cast<int>(static_cast<long long>(trials) * (c + 1) / chunks);
+            const int b0 = static_cast<int>(static_cast<long long>(blocks) * c / chunks);
+            const int b1 = static_cast<int>(static_cast<long long>(blocks) * (c + 1) / chunks);
+            const int first = b0 * kTrialBlock;
+            const int last = b1 == blocks ? trials : b1 * kTrialBlock;
             if (last > first)
                 body(first, last - first);
         },
         progress);
+}
+
+// dst = A * B (or dst += A * B). For tiny products Eigen switches from GEMM to a coefficient-wise
+// product depending on the number of columns, which differs between chunkings: tiny matrices
+// always take the coefficient-wise path here instead.
+bool tinyProduct(const Eigen::MatrixXd& A) {
+    return A.rows() + A.cols() < 16;
+}
+
+// z = W_out r + b_z for a chunk's rates.
+template <typename Z> void outputsInto(const Model& model, const Eigen::MatrixXd& r, Z&& z) {
+    if (tinyProduct(model.W_out))
+        z = model.W_out.lazyProduct(r);
+    else
+        z.noalias() = model.W_out * r;
+    z.colwise() += model.b_z;
 }
 
 } // namespace
@@ -85,7 +113,10 @@ void runTrials(const Model& model, const Eigen::MatrixXd& W, const Batch& batch,
             inputDrive.colwise() += model.b;
         }
         drive = inputDrive;
-        drive.noalias() += W * r;
+        if (tinyProduct(W))
+            drive += W.lazyProduct(r);
+        else
+            drive.noalias() += W * r;
         if (sigma != 0.0)
             for (Eigen::Index j = 0; j < count; ++j)
                 for (Eigen::Index i = 0; i < n; ++i)
@@ -108,8 +139,7 @@ double evaluateCost(const Model& model, const Eigen::MatrixXd& W, const Batch& b
         Eigen::MatrixXd z(model.outputs(), count);
         runTrials(model, W, batch, first, count,
                   [&](int t, Eigen::Index f, const Eigen::MatrixXd&, const Eigen::MatrixXd& r) {
-                      z.noalias() = model.W_out * r;
-                      z.colwise() += model.b_z;
+                      outputsInto(model, r, z);
                       addTrialErrors(z, batch.y[t].middleCols(f, count), f, sse);
                       if ((t & 63) == 0)
                           progress.check();
@@ -125,6 +155,10 @@ Trajectories simulate(const Model& model, const Eigen::MatrixXd& W, const Batch&
     const int trials = batch.trialCount();
     if (trials == 0 || batch.steps == 0)
         throw Error("the batch is empty");
+    limits::checkMemory(
+        "storing the states of " + std::to_string(trials) + " trials x " +
+            std::to_string(batch.steps) + " steps x " + std::to_string(model.units()) + " units",
+        static_cast<double>(trials) * batch.steps * (model.units() + model.outputs()) * 8.0);
     Trajectories out;
     out.x.assign(static_cast<std::size_t>(batch.steps), Eigen::MatrixXd(model.units(), trials));
     out.z.assign(static_cast<std::size_t>(batch.steps), Eigen::MatrixXd(model.outputs(), trials));
@@ -134,8 +168,7 @@ Trajectories simulate(const Model& model, const Eigen::MatrixXd& W, const Batch&
                   [&](int t, Eigen::Index f, const Eigen::MatrixXd& x, const Eigen::MatrixXd& r) {
                       out.x[t].middleCols(f, count) = x;
                       auto z = out.z[t].middleCols(f, count);
-                      z.noalias() = model.W_out * r;
-                      z.colwise() += model.b_z;
+                      outputsInto(model, r, z);
                       addTrialErrors(z, batch.y[t].middleCols(f, count), f, sse);
                       if ((t & 63) == 0)
                           progress.check();
@@ -161,8 +194,7 @@ CostAndDistance compareToReference(const Model& model, const Eigen::MatrixXd& W,
         Eigen::MatrixXd z(model.outputs(), count);
         runTrials(model, W, batch, first, count,
                   [&](int t, Eigen::Index f, const Eigen::MatrixXd& x, const Eigen::MatrixXd& r) {
-                      z.noalias() = model.W_out * r;
-                      z.colwise() += model.b_z;
+                      outputsInto(model, r, z);
                       const auto err = (z - batch.y[t].middleCols(f, count)).array().square();
                       const auto& xr = reference.x[t];
                       for (Eigen::Index j = 0; j < count; ++j) {

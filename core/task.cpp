@@ -2,6 +2,7 @@
 #include "core/task.h"
 
 #include "core/error.h"
+#include "core/limits.h"
 #include "core/rng.h"
 
 #include <algorithm>
@@ -67,6 +68,11 @@ void fillSwgTrial(Batch& batch, Eigen::Index j, const TaskOptions& options) {
 } // namespace
 
 Batch batchFromTrials(TaskKind task, std::vector<TrialInfo> trials, const TaskOptions& options) {
+    // Inputs and targets of every trial and step, checked before they are made.
+    const double values =
+        static_cast<double>(trials.size()) *
+        (task == TaskKind::Ctxt ? ctxt::kSteps * (ctxt::kInputs + 1.0) : swg::kSteps * 2.0);
+    limits::checkMemory("a batch of " + std::to_string(trials.size()) + " trials", values * 8.0);
     Batch b;
     b.task = task;
     b.outputs = 1;

@@ -2,6 +2,7 @@
 #include "core/train.h"
 
 #include "core/error.h"
+#include "core/limits.h"
 #include "core/task.h"
 #include "core/train_batch.h"
 #include "core/train_checkpoint.h"
@@ -32,8 +33,7 @@ void checkConfig(const TrainConfig& c) {
         throw Error("training needs a task (ctxt or swg)");
     if (c.iterations < 0)
         throw Error("the number of iterations must be at least 0");
-    if (c.batchSize < 1)
-        throw Error("the batch size must be at least 1");
+    limits::checkCount("", "the batch size", c.batchSize, limits::kMaxBatchSize);
     if (!(c.learningRate > 0) || !(c.finalLearningRate >= 0) || !std::isfinite(c.learningRate) ||
         !std::isfinite(c.finalLearningRate))
         throw Error("the learning rates must be finite, the initial one positive");
@@ -48,10 +48,20 @@ void checkConfig(const TrainConfig& c) {
         throw Error("checkpoints need a file name");
 }
 
+// What backpropagation through time keeps per iteration: states, rates and their gradients of
+// every trial and step, and the batch's inputs and targets.
+void checkTrainingMemory(const Model& m, const TrainConfig& c) {
+    const double steps = c.task == TaskKind::Ctxt ? ctxt::kSteps : swg::kSteps;
+    const double perStep = 4.0 * m.units() + m.inputs() + m.outputs();
+    limits::checkMemory("training with a batch of " + std::to_string(c.batchSize) + " trials",
+                        static_cast<double>(c.batchSize) * steps * perStep * 8.0);
+}
+
 } // namespace
 
 TrainState startTraining(Model initial, const TrainConfig& config) {
     checkConfig(config);
+    checkTrainingMemory(initial, config);
     checkModelFitsTask(initial, config.task, initial.name.empty() ? "the network" : initial.name);
     initial.task = config.task;
     TrainState s;
@@ -63,6 +73,7 @@ TrainState startTraining(Model initial, const TrainConfig& config) {
 
 void train(TrainState& state, const IterationCallback& onIteration, const Progress& progress) {
     checkConfig(state.config);
+    checkTrainingMemory(state.model, state.config);
     const TrainConfig& c = state.config;
     checkModelFitsTask(state.model, c.task, state.model.name);
     Bptt bptt;

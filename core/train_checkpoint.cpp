@@ -4,9 +4,12 @@
 #include "core/atomic_file.h"
 #include "core/error.h"
 #include "core/h5.h"
+#include "core/limits.h"
 #include "core/model_io.h"
 
 #include <algorithm>
+#include <charconv>
+#include <cmath>
 
 namespace opdims {
 
@@ -14,6 +17,8 @@ namespace {
 
 constexpr const char* kGroup = "/training";
 constexpr long long kCheckpointVersion = 1;
+// Counts (iterations, steps) are whole numbers below 2^50: beyond that a file is damaged.
+constexpr long long kHuge = 1LL << 50;
 
 std::string text(std::uint64_t v) {
     return std::to_string(v);
@@ -71,46 +76,63 @@ TrainState loadCheckpoint(const std::string& path) {
     if (!f.isGroup(kGroup))
         throw Error(path + ": not a training checkpoint (group /training is missing)");
     const std::string g = kGroup;
-    if (f.doubleAttribute(g, "checkpoint_version") != static_cast<double>(kCheckpointVersion))
-        throw Error(path + ": checkpoint version " +
-                    std::to_string(f.doubleAttribute(g, "checkpoint_version")) +
-                    " is not supported");
-    auto whole = [&](const char* name) {
-        return static_cast<long long>(f.doubleAttribute(g, name));
+    const long long version = f.integerAttribute(g, "checkpoint_version", 0, 1000000);
+    if (version != kCheckpointVersion)
+        throw Error(path + ": checkpoint version " + std::to_string(version) +
+                    " is not supported (this build reads version " +
+                    std::to_string(kCheckpointVersion) + ")");
+    auto whole = [&](const char* name, long long lo = 0, long long hi = kHuge) {
+        return f.integerAttribute(g, name, lo, hi);
+    };
+    auto real = [&](const char* name) {
+        const double v = f.doubleAttribute(g, name);
+        if (!std::isfinite(v))
+            throw Error(path + ": attribute " + std::string(name) + " of /training is " +
+                        std::to_string(v) + ", expected a finite number");
+        return v;
     };
     TrainConfig& c = s.config;
     c.task = parseTask(f.stringAttribute(g, "task"));
-    try {
-        c.seed = std::stoull(f.stringAttribute(g, "seed"));
-    } catch (const std::exception&) {
-        throw Error(path + ": attribute seed of /training is not a whole number");
-    }
+    const std::string seed = f.stringAttribute(g, "seed");
+    const auto res = std::from_chars(seed.data(), seed.data() + seed.size(), c.seed);
+    if (seed.empty() || res.ec != std::errc() || res.ptr != seed.data() + seed.size())
+        throw Error(path + ": attribute seed of /training is '" + seed +
+                    "', expected a whole number");
     s.iteration = whole("iteration");
     c.iterations = whole("iterations");
-    c.batchSize = static_cast<int>(whole("batch_size"));
-    c.learningRate = f.doubleAttribute(g, "learning_rate");
-    c.finalLearningRate = f.doubleAttribute(g, "final_learning_rate");
+    c.batchSize = static_cast<int>(whole("batch_size", 1, limits::kMaxBatchSize));
+    c.learningRate = real("learning_rate");
+    c.finalLearningRate = real("final_learning_rate");
     c.warmupIterations = whole("warmup_iterations");
     c.scheduleIterations = whole("schedule_iterations");
-    c.adam.beta1 = f.doubleAttribute(g, "beta1");
-    c.adam.beta2 = f.doubleAttribute(g, "beta2");
-    c.adam.epsilon = f.doubleAttribute(g, "epsilon");
-    c.adam.clipNorm = f.doubleAttribute(g, "clip_norm");
+    c.adam.beta1 = real("beta1");
+    c.adam.beta2 = real("beta2");
+    c.adam.epsilon = real("epsilon");
+    c.adam.clipNorm = real("clip_norm");
     c.frozen = parseFrozen(f.stringAttribute(g, "frozen"));
-    c.noise = whole("noise") != 0;
-    c.parts = static_cast<int>(whole("parts"));
+    c.noise = whole("noise", 0, 1) != 0;
+    c.parts = static_cast<int>(whole("parts", 1, 1000000));
     c.checkpointEvery = whole("checkpoint_every");
     c.checkpointPath = path; // a resumed run keeps checkpointing where it left off
     s.adam.steps = whole("adam_steps");
-    s.seconds = f.doubleAttribute(g, "seconds");
+    s.seconds = real("seconds");
     for (Param p : kAllParams) {
-        s.adam.m[p] = f.readRowMajor(g + "/adam_m_" + paramName(p));
-        s.adam.v[p] = f.readRowMajor(g + "/adam_v_" + paramName(p));
+        const std::string m = g + "/adam_m_" + paramName(p), v = g + "/adam_v_" + paramName(p);
         const auto w = paramView(s.model, p);
-        if (s.adam.m[p].rows() != w.rows() || s.adam.m[p].cols() != w.cols() ||
-            s.adam.v[p].rows() != w.rows() || s.adam.v[p].cols() != w.cols())
+        // Shapes first: nothing is read that does not match the network.
+        for (const std::string& ds : {m, v}) {
+            const h5::File::Shape sh = f.shape(ds);
+            if (sh.rows != w.rows() || sh.cols != w.cols())
+                throw Error(path + ": dataset " + ds + " is " + std::to_string(sh.rows) + "x" +
+                            std::to_string(sh.cols) + ", expected " + std::to_string(w.rows()) +
+                            "x" + std::to_string(w.cols()) + " (the shape of " + paramName(p) +
+                            ")");
+        }
+        s.adam.m[p] = f.readRowMajor(m);
+        s.adam.v[p] = f.readRowMajor(v);
+        if (!s.adam.m[p].allFinite() || !s.adam.v[p].allFinite())
             throw Error(path + ": the optimiser state of " + paramName(p) +
-                        " does not match the network's shape");
+                        " has a non-finite value");
     }
     if (s.iteration < 0 || c.batchSize < 1 || c.parts < 1)
         throw Error(path + ": the training attributes are inconsistent");

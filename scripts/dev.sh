@@ -1,19 +1,27 @@
 #!/usr/bin/env bash
 # One entry point for a fresh Debian 12 machine: install the packages, build, run or test.
 #   scripts/dev.sh run    install, build, start opdims-explorer on its embedded default network
-#   scripts/dev.sh test   install, build, run every test (widget tests under xvfb-run)
-#   scripts/dev.sh deps | build    the first steps alone
+#   scripts/dev.sh test   install, build, run every test (widget tests under xvfb-run), then the
+#                         hardened pass: core, CLI and their tests built with clang under
+#                         AddressSanitizer + UndefinedBehaviorSanitizer for portable x86-64-v2
+#                         CPUs, their tests, and every libFuzzer harness for a few seconds
+#   scripts/dev.sh package    a portable .deb (x86-64-v2) in build-package/
+#   scripts/dev.sh deps | build | hardened    single steps
 set -euo pipefail
 
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 build="${OPDIMS_BUILD_DIR:-$here/build}"
 jobs="${OPDIMS_JOBS:-$(nproc)}"
+hardened="${OPDIMS_HARDENED_BUILD_DIR:-$here/build-hardened}"
+sanitize="-fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer -gline-tables-only"
+hardened_labels="core|cli|data|hardening"
 
 packages=(
     cmake g++ make
     qt6-base-dev libqt6opengl6-dev qt6-tools-dev qt6-l10n-tools libqt6svg6-dev qt6-qpa-plugins
-    libqcustomplot-dev libvtk9-dev libeigen3-dev libhdf5-dev zlib1g-dev
+    libqcustomplot-dev libvtk9-dev libeigen3-dev libhdf5-dev zlib1g-dev libzip-dev pkg-config
     xvfb xauth libgl1-mesa-dri fonts-dejavu-core
+    clang libfuzzer-14-dev python3 python3-h5py python3-numpy
 )
 
 as_root() {
@@ -47,8 +55,32 @@ run() {
 }
 
 test_all() {
-    cd "$build"
-    xvfb-run -a -s "-screen 0 1600x1000x24" ctest --output-on-failure -j "$jobs" --timeout 900
+    (cd "$build" && xvfb-run -a -s "-screen 0 1600x1000x24" ctest --output-on-failure -j "$jobs" --timeout 900)
+}
+
+# A .deb for any x86-64-v2 CPU (cpack refuses a -march=native build).
+package() {
+    local dir="${OPDIMS_PACKAGE_BUILD_DIR:-$here/build-package}"
+    cmake -S "$here" -B "$dir" -DCMAKE_BUILD_TYPE=Release -DOPDIMS_MARCH=x86-64-v2 \
+        -DOPDIMS_BUILD_TESTS=OFF
+    cmake --build "$dir" -j "$jobs"
+    (cd "$dir" && cpack -G DEB)
+}
+
+# The second build: clang with ASan + UBSan, -march=x86-64-v2 (what a package must run on), no GUI.
+hardened_build() {
+    CC=clang CXX=clang++ cmake -S "$here" -B "$hardened" -DCMAKE_BUILD_TYPE=Release \
+        -DOPDIMS_MARCH=x86-64-v2 -DOPDIMS_BUILD_GUI=OFF -DOPDIMS_BUILD_FUZZERS=ON \
+        -DCMAKE_C_FLAGS="$sanitize" -DCMAKE_CXX_FLAGS="$sanitize" \
+        -DCMAKE_EXE_LINKER_FLAGS="-fsanitize=address,undefined"
+    cmake --build "$hardened" -j "$jobs"
+}
+
+hardened_test() {
+    (cd "$hardened" &&
+        ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+            ctest --output-on-failure -j "$jobs" --timeout 900 -L "$hardened_labels")
+    "$here/fuzz/run_all.sh" "$hardened" "${OPDIMS_FUZZ_SECONDS:-10}"
 }
 
 case "${1:-}" in
@@ -56,5 +88,7 @@ case "${1:-}" in
     build) deps; build ;;
     run) shift; deps; build; run "$@" ;;
     test) deps; build; test_all ;;
-    *) echo "usage: scripts/dev.sh run|test|deps|build" >&2; exit 2 ;;
+    hardened) deps; hardened_build; hardened_test ;;
+    package) deps; package ;;
+    *) echo "usage: scripts/dev.sh run|test|deps|build|hardened|package" >&2; exit 2 ;;
 esac

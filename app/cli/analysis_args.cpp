@@ -4,6 +4,7 @@
 #include "core/atomic_file.h"
 #include "core/basis_file.h"
 #include "core/error.h"
+#include "core/limits.h"
 #include "core/sampling.h"
 
 #include <fstream>
@@ -35,9 +36,7 @@ Batch samplingBatchArg(const Args& args, TaskKind task, const Model& model) {
     const std::string kind = args.value("batch", "grid");
     if (kind == "grid" && args.has("trials"))
         throw Error("--trials applies to --batch random only (the grid batch is fixed)");
-    const long long trials = args.integer("trials", 10);
-    if (trials < 1 || trials > 100000)
-        throw Error("--trials must be between 1 and 100000");
+    const long long trials = args.integer("trials", 10, 1, limits::kMaxTrials);
     return samplingBatch(task, kind, static_cast<int>(trials), args.seed("seed", 1), model.dt);
 }
 
@@ -50,9 +49,7 @@ std::vector<SamplingLocation> locationsArg(const Args& args, const Model& model,
 
 LocalOptions localOptionsArg(const Args& args) {
     LocalOptions o;
-    o.rowStarts = static_cast<int>(args.integer("starts", 2));
-    if (o.rowStarts < 0 || o.rowStarts > 1000)
-        throw Error("--starts must be between 0 and 1000");
+    o.rowStarts = static_cast<int>(args.integer("starts", 2, 0, 1000));
     o.seed = args.seed("seed", 1);
     return o;
 }

@@ -20,7 +20,7 @@ Basis sideBasis(const Args& args, const std::string& p, const Model& base, TaskK
     const Model* m = &base;
     if (args.has(p + "-net")) {
         LoadOptions o;
-        o.net = static_cast<int>(args.integer(p + "-net", 1));
+        o.net = static_cast<int>(args.integer(p + "-net", 1, 1, 2147483647));
         o.weights = args.value("weights", "final");
         storage =
             loadModel(args.has(p + "-model") ? args.value(p + "-model") : args.positional(0), o);
@@ -37,7 +37,7 @@ Basis sideBasis(const Args& args, const std::string& p, const Model& base, TaskK
     finishTerminalProgress();
     if (m != &base)
         b.name += " of " + args.value(p + "-model", args.positional(0)) + " net " +
-                  std::to_string(args.integer(p + "-net", 1));
+                  std::to_string(args.integer(p + "-net", 1, 1, 2147483647));
     return b;
 }
 

@@ -5,6 +5,7 @@
 #include "core/fixed_point_solver.h"
 #include "core/fixed_point_starts.h"
 #include "core/fixed_points.h"
+#include "core/limits.h"
 #include "core/parallel.h"
 
 #include <algorithm>
@@ -32,9 +33,9 @@ int run(const Args& args) {
         args.has("input") ? inputProblem(m, task, parseVector(args.value("input"), "--input"))
                           : contextProblem(m, static_cast<int>(args.integer("context", 1)));
     StartOptions so;
-    so.count = static_cast<int>(args.integer("starts", 1000));
+    so.count = static_cast<int>(args.integer("starts", 1000, 1, limits::kMaxStarts));
     so.seed = args.seed("seed", 1);
-    const int threads = static_cast<int>(args.integer("threads", defaultThreadCount()));
+    const int threads = static_cast<int>(args.integer("threads", defaultThreadCount(), 1, 1024));
     if (threads < 1)
         throw Error("--threads must be at least 1");
     so.threads = threads;

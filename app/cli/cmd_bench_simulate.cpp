@@ -66,8 +66,8 @@ int run(const Args& args) {
     const Model m = loadModelArg(args);
     const TaskKind task = taskArg(args, m);
     const Batch batch = makeGridBatch(task, m.dt);
-    const int threads = static_cast<int>(args.integer("threads", defaultThreadCount()));
-    const int repeats = static_cast<int>(args.integer("repeats", 15));
+    const int threads = static_cast<int>(args.integer("threads", defaultThreadCount(), 1, 1024));
+    const int repeats = static_cast<int>(args.integer("repeats", 15, 1, 100000));
     if (threads < 1 || repeats < 1)
         throw Error("--threads and --repeats must be at least 1");
     SimOptions options;

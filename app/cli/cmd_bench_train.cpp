@@ -1,6 +1,7 @@
 // `opdims bench train`: time per training iteration (batch, forward and backward, Adam) per task.
 #include "app/cli/common.h"
 #include "core/error.h"
+#include "core/limits.h"
 #include "core/parallel.h"
 #include "core/train.h"
 #include "core/train_batch.h"
@@ -32,10 +33,11 @@ template <typename F> Timing measure(int repeats, F f) {
 }
 
 int run(const Args& args) {
-    const int units = static_cast<int>(args.integer("units", 100));
-    const int batchSize = static_cast<int>(args.integer("batch-size", 64));
-    const int threads = static_cast<int>(args.integer("threads", defaultThreadCount()));
-    const int repeats = static_cast<int>(args.integer("repeats", 10));
+    const int units = static_cast<int>(args.integer("units", 100, 1, limits::kMaxUnits));
+    const int batchSize =
+        static_cast<int>(args.integer("batch-size", 64, 1, limits::kMaxBatchSize));
+    const int threads = static_cast<int>(args.integer("threads", defaultThreadCount(), 1, 1024));
+    const int repeats = static_cast<int>(args.integer("repeats", 10, 1, 100000));
     if (units < 1 || batchSize < 1 || threads < 1 || repeats < 1)
         throw Error("--units, --batch-size, --threads and --repeats must be at least 1");
     std::vector<TaskKind> tasks = {TaskKind::Ctxt, TaskKind::Swg};

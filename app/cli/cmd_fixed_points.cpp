@@ -6,6 +6,7 @@
 #include "core/fixed_point_starts.h"
 #include "core/fixed_point_summary.h"
 #include "core/fixed_points.h"
+#include "core/limits.h"
 
 #include <cstdio>
 #include <iostream>
@@ -35,9 +36,7 @@ Eigen::MatrixXd weightsArg(const Args& args, const Model& m, TaskKind task, std:
     const std::string name = args.value("basis");
     if (!args.has("rank"))
         throw Error("--basis needs --rank k (the number of dimensions kept)");
-    const long long k = args.integer("rank", 0);
-    if (k < 0 || k > m.units())
-        throw Error("--rank must be between 0 and " + std::to_string(m.units()));
+    const long long k = args.integer("rank", 0, 0, m.units());
     Basis basis;
     if (name == "pc")
         basis = pcBasis(m.W);
@@ -141,6 +140,7 @@ void writeText(TaskKind task, const FixedPointProblem& problem, const std::strin
 }
 
 int run(const Args& args) {
+    checkOutputs(args, {"out"});
     const auto start = std::chrono::steady_clock::now();
     const Model m = loadModelArg(args);
     const TaskKind task = taskArg(args, m);
@@ -148,13 +148,11 @@ int run(const Args& args) {
     std::string weights;
     const Eigen::MatrixXd W = weightsArg(args, m, task, weights);
     StartOptions so;
-    const long long count = args.integer("starts", so.count);
-    if (count < 1 || count > 10000000)
-        throw Error("--starts must be between 1 and 10000000");
+    const long long count = args.integer("starts", so.count, 1, limits::kMaxStarts);
     so.count = static_cast<int>(count);
     so.seed = args.seed("seed", so.seed);
     so.jitter = args.number("jitter", 0.0);
-    so.threads = static_cast<int>(args.integer("threads", 0));
+    so.threads = static_cast<int>(args.integer("threads", 0, 0, 1024));
     const FixedPointOptions options = optionsArg(args);
     // One bar for both phases: sampling the starts is about a tenth of the work.
     const Progress progress = terminalProgress("fixed points");

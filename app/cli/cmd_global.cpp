@@ -11,6 +11,7 @@ namespace opdims::cli {
 namespace {
 
 int run(const Args& args) {
+    checkOutputs(args, {"out"});
     const Model m = loadModelArg(args);
     const TaskKind task = taskArg(args, m);
     if (!args.has("type"))

@@ -11,6 +11,7 @@ namespace opdims::cli {
 namespace {
 
 int run(const Args& args) {
+    checkOutputs(args, {"out"});
     const Model m = loadModelArg(args);
     const TaskKind task = taskArg(args, m);
     const Batch batch = samplingBatchArg(args, task, m);
@@ -19,11 +20,6 @@ int run(const Args& args) {
     if (!args.has("out"))
         throw Error("--out FILE.h5 is required");
     const Side side = parseSide(args.value("type"));
-    // Fail before the computation, not after it.
-    const std::filesystem::path out(args.value("out"));
-    if (out.has_parent_path() && !std::filesystem::is_directory(out.parent_path()))
-        throw Error(args.value("out") + ": the folder " + out.parent_path().string() +
-                    " does not exist");
     const auto start = std::chrono::steady_clock::now();
     const auto locations = locationsArg(args, m, task, batch, {});
     const auto local = localDimensions(m, locations, side, localOptionsArg(args),

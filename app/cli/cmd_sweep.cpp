@@ -12,6 +12,7 @@ namespace opdims::cli {
 namespace {
 
 int run(const Args& args) {
+    checkOutputs(args, {"csv"});
     const Model m = loadModelArg(args);
     const TaskKind task = taskArg(args, m);
     const Batch batch = batchArg(args, task, m);

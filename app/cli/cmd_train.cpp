@@ -2,6 +2,7 @@
 // checkpoint, with a loss log, periodic checkpoints and progress lines on stderr.
 #include "app/cli/common.h"
 #include "core/error.h"
+#include "core/limits.h"
 #include "core/model_io.h"
 #include "core/simulate.h"
 #include "core/train.h"
@@ -27,8 +28,9 @@ std::string commandLine(const Args& args) {
 
 // Options that change the configuration of a new run or override a resumed one.
 void applyOptions(const Args& args, TrainConfig& c) {
-    c.iterations = args.integer("iterations", c.iterations);
-    c.batchSize = static_cast<int>(args.integer("batch-size", c.batchSize));
+    c.iterations = args.integer("iterations", c.iterations, 0, 1000000000);
+    c.batchSize =
+        static_cast<int>(args.integer("batch-size", c.batchSize, 1, limits::kMaxBatchSize));
     c.learningRate = args.number("lr", c.learningRate);
     c.finalLearningRate = args.number("lr-final", c.finalLearningRate);
     c.warmupIterations = args.integer("warmup", c.warmupIterations);
@@ -38,7 +40,7 @@ void applyOptions(const Args& args, TrainConfig& c) {
         c.frozen = parseFrozen(args.value("freeze"));
     if (args.has("no-noise"))
         c.noise = false;
-    c.threads = static_cast<int>(args.integer("threads", c.threads));
+    c.threads = static_cast<int>(args.integer("threads", c.threads, 0, 1024));
     c.checkpointEvery = args.integer("checkpoint-every", c.checkpointEvery);
     if (args.has("checkpoint"))
         c.checkpointPath = args.value("checkpoint");
@@ -63,7 +65,8 @@ TrainState prepare(const Args& args) {
     c.seed = args.seed("seed", 1);
     Model initial;
     if (!from.empty()) {
-        initial = loadModel(from, {static_cast<int>(args.integer("net", 1)), "final"});
+        initial = loadModel(from, {static_cast<int>(args.integer("net", 1, 1, 2147483647)),
+                                   args.value("weights", "final")});
         c.task = args.has("task") ? parseTask(args.value("task")) : initial.task;
         if (c.task == TaskKind::Unknown)
             c.task = guessTask(initial);
@@ -71,9 +74,7 @@ TrainState prepare(const Args& args) {
         if (!args.has("task"))
             throw Error("--task ctxt|swg is required when training from nothing");
         c.task = parseTask(args.value("task"));
-        const long long units = args.integer("units", 100);
-        if (units < 1 || units > 5000)
-            throw Error("--units must be between 1 and 5000");
+        const long long units = args.integer("units", 100, 1, limits::kMaxUnits);
         initial = randomModel(c.task, static_cast<int>(units), c.seed, args.number("g", 1.5));
     }
     if (!args.has("iterations"))
@@ -86,6 +87,8 @@ int run(const Args& args) {
     if (!args.has("out"))
         throw Error("--out FILE.h5 is required");
     const std::string out = args.value("out");
+    // A resumed run may keep writing the checkpoint it started from.
+    checkOutputs(args, {"out", "log", "checkpoint"}, {"checkpoint"});
     TrainState state = prepare(args);
     const TrainConfig& c = state.config;
     const long long printEvery = std::max(1LL, args.integer("print-every", 10));
@@ -156,6 +159,8 @@ std::vector<OptionSpec> options() {
         {"from", "FILE",
          "a checkpoint to resume bit for bit, or a network file to start from (with --net)"},
         {"net", "N", "network number when --from is an authors' file (default 1)"},
+        {"weights", "final|init",
+         "with --net: start from the trained (final, default) or the initial weights"},
         {"log", "FILE.csv", "per-iteration loss log (appended to when resuming)"},
         {"batch-size", "B", "trials per iteration (default 64)"},
         {"lr", "RATE", "initial Adam learning rate (default 0.002)"},

@@ -3,7 +3,11 @@
 
 #include "core/error.h"
 
+#include "core/limits.h"
+#include "core/parallel.h"
+
 #include <cerrno>
+#include <cmath>
 #include <cstdlib>
 #include <iostream>
 #include <sstream>
@@ -40,6 +44,12 @@ std::string helpText(const CommandSpec& spec) {
             s << left << o.help << "\n";
         }
     }
+    bool ownThreads = false;
+    for (const OptionSpec& o : spec.options)
+        ownThreads = ownThreads || o.name == "threads";
+    if (!ownThreads)
+        s << "  --threads N               worker threads (default: all cores; results do not "
+             "depend on it)\n";
     s << "  --help                    show this help\n";
     return s.str();
 }
@@ -105,6 +115,35 @@ Args parse(const CommandSpec& spec, const std::vector<std::string>& argv) {
     return a;
 }
 
+// --threads N works on every command (a command that has its own --threads keeps it): it sets
+// the thread count of every parallel computation. Results do not depend on it.
+void applyGlobalOptions(const CommandSpec& spec, std::vector<std::string>& argv) {
+    for (const OptionSpec& o : spec.options)
+        if (o.name == "threads")
+            return;
+    for (std::size_t i = 0; i < argv.size(); ++i) {
+        std::string value;
+        std::size_t width = 0;
+        if (argv[i] == "--threads") {
+            if (i + 1 >= argv.size())
+                throw Error("--threads needs a value (N)");
+            value = argv[i + 1];
+            width = 2;
+        } else if (argv[i].rfind("--threads=", 0) == 0) {
+            value = argv[i].substr(10);
+            width = 1;
+        } else {
+            continue;
+        }
+        Args a;
+        a.values_["threads"] = value;
+        setDefaultThreadCount(static_cast<int>(a.integer("threads", 0, 1, 1024)));
+        argv.erase(argv.begin() + static_cast<long>(i),
+                   argv.begin() + static_cast<long>(i + width));
+        --i;
+    }
+}
+
 } // namespace
 
 std::string Args::value(const std::string& name, const std::string& fallback) const {
@@ -112,15 +151,19 @@ std::string Args::value(const std::string& name, const std::string& fallback) co
     return it == values_.end() ? fallback : it->second;
 }
 
-long long Args::integer(const std::string& name, long long fallback) const {
+long long Args::integer(const std::string& name, long long fallback, long long lo,
+                        long long hi) const {
     auto it = values_.find(name);
     if (it == values_.end())
         return fallback;
     char* end = nullptr;
     errno = 0;
     const long long v = std::strtoll(it->second.c_str(), &end, 10);
-    if (it->second.empty() || *end != '\0' || errno != 0)
+    if (it->second.empty() || *end != '\0')
         throw Error("--" + name + " expects a whole number, not '" + it->second + "'");
+    if (errno == ERANGE || v < lo || v > hi)
+        throw Error("--" + name + " is " + it->second + ", expected a whole number from " +
+                    std::to_string(lo) + " to " + std::to_string(hi));
     return v;
 }
 
@@ -142,8 +185,8 @@ double Args::number(const std::string& name, double fallback) const {
         return fallback;
     char* end = nullptr;
     const double v = std::strtod(it->second.c_str(), &end);
-    if (it->second.empty() || *end != '\0')
-        throw Error("--" + name + " expects a number, not '" + it->second + "'");
+    if (it->second.empty() || *end != '\0' || !std::isfinite(v))
+        throw Error("--" + name + " expects a finite number, not '" + it->second + "'");
     return v;
 }
 
@@ -174,31 +217,44 @@ std::vector<int> parseIntList(const std::string& text, const std::string& option
     std::string part;
     auto toInt = [&](const std::string& s) {
         char* end = nullptr;
-        const long v = std::strtol(s.c_str(), &end, 10);
+        errno = 0;
+        const long long v = std::strtoll(s.c_str(), &end, 10);
         if (s.empty() || *end != '\0')
             throw Error("--" + option + ": '" + s + "' is not a whole number");
-        return static_cast<int>(v);
+        if (errno == ERANGE || v < -1000000000LL || v > 1000000000LL)
+            throw Error("--" + option + ": " + s + " is out of range (at most 1000000000 in size)");
+        return v;
+    };
+    auto tooMany = [&]() {
+        return Error("--" + option + " lists more than " + std::to_string(limits::kMaxListEntries) +
+                     " values");
     };
     while (std::getline(ss, part, ',')) {
         if (part.empty())
             continue;
         const std::size_t dash = part.find('-', 1);
         if (dash == std::string::npos) {
-            out.push_back(toInt(part));
+            if (static_cast<long long>(out.size()) >= limits::kMaxListEntries)
+                throw tooMany();
+            out.push_back(static_cast<int>(toInt(part)));
             continue;
         }
         std::string rest = part.substr(dash + 1);
-        int stepSize = 1;
+        long long stepSize = 1;
         const std::size_t colon = rest.find(':');
         if (colon != std::string::npos) {
             stepSize = toInt(rest.substr(colon + 1));
             rest = rest.substr(0, colon);
         }
-        const int lo = toInt(part.substr(0, dash)), hi = toInt(rest);
+        const long long lo = toInt(part.substr(0, dash)), hi = toInt(rest);
         if (stepSize < 1 || hi < lo)
             throw Error("--" + option + ": '" + part + "' is not a valid range");
-        for (int v = lo; v <= hi; v += stepSize)
-            out.push_back(v);
+        // Counted before anything is stored: a range of two billion values is refused at once.
+        const long long count = (hi - lo) / stepSize + 1;
+        if (count > limits::kMaxListEntries - static_cast<long long>(out.size()))
+            throw tooMany();
+        for (long long v = lo; v <= hi; v += stepSize)
+            out.push_back(static_cast<int>(v));
     }
     if (out.empty())
         throw Error("--" + option + " is empty");
@@ -243,13 +299,14 @@ int runCli(int argc, char** argv) {
         std::cerr << "opdims: unknown command '" << name << "' (see 'opdims --help')\n";
         return 2;
     }
-    const std::vector<std::string> rest(args.begin() + static_cast<long>(consumed), args.end());
+    std::vector<std::string> rest(args.begin() + static_cast<long>(consumed), args.end());
     for (const std::string& a : rest)
         if (a == "--help" || a == "-h") {
             std::cout << helpText(it->second.spec);
             return 0;
         }
     try {
+        applyGlobalOptions(it->second.spec, rest);
         const Args parsed = parse(it->second.spec, rest);
         return it->second.run(parsed);
     } catch (const Cancelled&) {

@@ -30,8 +30,10 @@ public:
     std::size_t positionalCount() const { return positionals_.size(); }
     bool has(const std::string& name) const { return values_.count(name) > 0; }
     std::string value(const std::string& name, const std::string& fallback = {}) const;
-    // Numbers are checked and reported as "--name expects ...".
-    long long integer(const std::string& name, long long fallback) const;
+    // Numbers are checked and reported as "--name expects ...". Whole numbers must lie in
+    // [lo, hi] (by default what an int holds); numbers must be finite.
+    long long integer(const std::string& name, long long fallback, long long lo = -2147483647LL,
+                      long long hi = 2147483647LL) const;
     double number(const std::string& name, double fallback) const;
     unsigned long long seed(const std::string& name, unsigned long long fallback) const;
 

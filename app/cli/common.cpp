@@ -2,11 +2,15 @@
 #include "app/cli/common.h"
 
 #include "core/error.h"
+#include "core/limits.h"
 #include "core/model_io.h"
+
+#include "core/atomic_file.h"
 
 #include <charconv>
 #include <cmath>
 #include <cstdio>
+#include <filesystem>
 #include <memory>
 #include <mutex>
 
@@ -14,7 +18,7 @@ namespace opdims::cli {
 
 Model loadModelArg(const Args& args) {
     LoadOptions options;
-    options.net = static_cast<int>(args.integer("net", 1));
+    options.net = static_cast<int>(args.integer("net", 1, 1, 2147483647));
     options.weights = args.value("weights", "final");
     return loadModel(args.positional(0), options);
 }
@@ -43,12 +47,38 @@ std::vector<OptionSpec> batchOptions() {
 
 Batch batchArg(const Args& args, TaskKind task, const Model& model) {
     const std::string kind = args.value("batch", "grid");
-    const long long trials = args.integer("trials", task == TaskKind::Ctxt ? 10 : 100);
-    if (trials < 1 || trials > 1000000)
-        throw Error("--trials must be between 1 and 1000000");
+    const long long trials =
+        args.integer("trials", task == TaskKind::Ctxt ? 10 : 100, 1, limits::kMaxTrials);
     if (kind == "grid" && args.has("trials"))
         throw Error("--trials applies to --batch random only (the grid batch is fixed)");
+
     return makeBatch(task, kind, static_cast<int>(trials), args.seed("seed", 1), model.dt);
+}
+
+void checkOutputs(const Args& args, std::initializer_list<const char*> outputs,
+                  std::initializer_list<const char*> mayBeInput) {
+    auto listed = [](std::initializer_list<const char*> list, const std::string& name) {
+        for (const char* n : list)
+            if (name == n)
+                return true;
+        return false;
+    };
+    for (const char* option : outputs) {
+        if (!args.has(option) || args.value(option) == "-")
+            continue;
+        std::vector<std::string> inputs = args.positionals_;
+        for (const auto& [name, value] : args.values_) {
+            std::error_code ec;
+            if (!listed(outputs, name) && !listed(mayBeInput, name) &&
+                std::filesystem::is_regular_file(value, ec))
+                inputs.push_back(value);
+        }
+        // Two outputs of one command must differ too.
+        for (const char* other : outputs)
+            if (std::string(other) != option && args.has(other))
+                inputs.push_back(args.value(other));
+        checkOutputPath(args.value(option), std::string("--") + option, inputs);
+    }
 }
 
 std::string num(double v) {

@@ -25,6 +25,12 @@ std::vector<OptionSpec> batchOptions();
 // the batch options.
 std::vector<OptionSpec> networkBatchOptions();
 
+// Before any work: each output option present (e.g. "out", "csv"; "-" means stdout) must name a
+// writable file that is none of the command's inputs (the positionals and every other option
+// whose value is an existing file), except the options in `mayBeInput` (a resumed checkpoint).
+void checkOutputs(const Args& args, std::initializer_list<const char*> outputs,
+                  std::initializer_list<const char*> mayBeInput = {});
+
 // Shortest text that reads back as the same double.
 std::string num(double v);
 

@@ -244,6 +244,8 @@ void MainWindow::exportPlot(widgets::PlotView* plot, const QString& name) {
 
 void MainWindow::showError(const QString& title, const QString& message) {
     auto* box = new QMessageBox(QMessageBox::Warning, title, message, QMessageBox::Ok, this);
+    // Messages name files and datasets such as /NetNr<i>: never interpret them as markup.
+    box->setTextFormat(Qt::PlainText);
     box->setAttribute(Qt::WA_DeleteOnClose);
     box->open(); // window-modal and non-blocking: background work and tests keep running
     emit errorShown(message);

@@ -6,7 +6,10 @@
 #include "app/explorer/main_window.h"
 #include "app/explorer/model_panel.h"
 #include "app/explorer/state_space_panel.h"
+#include "core/error.h"
 #include "core/fixed_point_io.h"
+#include "core/h5.h"
+#include "core/model_io.h"
 #include "testsupport.h"
 #include "widgets/state_space_view.h"
 #include "widgets/vtk_host.h"
@@ -22,6 +25,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <limits>
 #include <set>
 
 using namespace opdims::explorer;
@@ -109,6 +113,63 @@ private slots:
         QVERIFY2(errors.first().first().toString().contains(QStringLiteral("broken.h5")),
                  qPrintable(errors.first().first().toString()));
         QVERIFY(!closeMessageBox(&w).isEmpty());
+    }
+
+    void openRefusedFiles_showTheCoreSentenceAsPlainText() {
+        // Files the CLI refuses: the window survives each and shows the same sentence, as plain
+        // text (the authors' group names contain "<i>"-like text that must not become markup).
+        QTemporaryDir dir;
+        std::vector<std::string> files;
+        const opdims::Model good = opdims::randomModel(opdims::TaskKind::Ctxt, 5, 2);
+        {
+            const std::string p = dir.filePath(QStringLiteral("dt_array.h5")).toStdString();
+            opdims::saveModel(good, p);
+            const hid_t f = H5Fopen(p.c_str(), H5F_ACC_RDWR, H5P_DEFAULT);
+            H5Adelete(f, "dt");
+            const hsize_t n = 1000;
+            const hid_t space = H5Screate_simple(1, &n, nullptr);
+            const std::vector<double> v(1000, 0.001);
+            const hid_t a = H5Acreate2(f, "dt", H5T_IEEE_F64LE, space, H5P_DEFAULT, H5P_DEFAULT);
+            H5Awrite(a, H5T_NATIVE_DOUBLE, v.data());
+            H5Aclose(a);
+            H5Sclose(space);
+            H5Fclose(f);
+            files.push_back(p);
+        }
+        {
+            const std::string p = dir.filePath(QStringLiteral("nan_authors.h5")).toStdString();
+            opdims::h5::File f = opdims::h5::File::create(p);
+            opdims::Model bad = good;
+            bad.W(1, 2) = std::numeric_limits<double>::quiet_NaN();
+            f.writeSwapped("/NetNr1/final/n_Wrr_n", bad.W);
+            f.writeSwapped("/NetNr1/final/n_Wru_v", bad.W_in);
+            f.writeSwapped("/NetNr1/final/m_Wzr_n", bad.W_out);
+            f.writeSwapped("/NetNr1/final/n_x0_c", bad.x0);
+            f.writeSwapped("/NetNr1/final/n_bx_1", bad.b);
+            f.writeSwapped("/NetNr1/final/m_bz_1", bad.b_z);
+            files.push_back(p);
+        }
+        MainWindow w;
+        QSignalSpy errors(&w, &MainWindow::errorShown);
+        w.show();
+        for (const std::string& file : files) {
+            QString expected;
+            try {
+                opdims::loadModel(file, {1, "final"});
+            } catch (const opdims::Error& e) {
+                expected = QString::fromStdString(e.what());
+            }
+            QVERIFY2(!expected.isEmpty(), file.c_str());
+            errors.clear();
+            w.files()->open(QString::fromStdString(file), 1);
+            QCOMPARE(errors.count(), 1);
+            QCOMPARE(errors.first().first().toString(), expected);
+            const auto boxes = w.findChildren<QMessageBox*>();
+            QVERIFY(!boxes.isEmpty());
+            QCOMPARE(boxes.last()->textFormat(), Qt::PlainText);
+            QCOMPARE(closeMessageBox(&w), expected);
+        }
+        QVERIFY(!w.current().model);
     }
 
     void openAuthorsNetwork_byNumber_andRemembersIt() {

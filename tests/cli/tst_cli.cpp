@@ -2,6 +2,8 @@
 #include "core/model_io.h"
 #include "testsupport.h"
 
+#include <QElapsedTimer>
+#include <QFileInfo>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
@@ -94,6 +96,58 @@ private slots:
         const Run bad = opdimsCli({"info", QString::fromStdString(file), "--net", "99"});
         QVERIFY(bad.code != 0);
         QVERIFY(bad.err.contains("there is no network 99"));
+    }
+
+    void absurdArguments_refusedAtOnceWithOneLine() {
+        Model m = randomModel(TaskKind::Swg, 8, 3);
+        const QString file = dir_.filePath("absurd.h5");
+        saveModel(m, file.toStdString());
+        const QList<QPair<QStringList, QString>> cases = {
+            {{"evaluate", file, "--net", "4294967297"}, "--net is 4294967297"},
+            {{"sweep", file, "--basis", "pc", "--ks", "2147483640-2147483647"}, "--ks"},
+            {{"sweep", file, "--basis", "pc", "--ks", "1-1000000000"}, "more than 100000 values"},
+            {{"evaluate", file, "--batch", "random", "--trials", "1000000"}, "--trials"},
+            {{"fixed-points", file, "--input", "0.5", "--starts", "10000000"}, "--starts"},
+            {{"train", "--task", "swg", "--iterations", "1", "--batch-size", "100000000", "--out",
+              dir_.filePath("t.h5")},
+             "--batch-size"},
+            {{"train", "--task", "swg", "--iterations", "1", "--out", "/nonexistent/t.h5"},
+             "folder that does not exist"},
+            {{"local", file, "--type", "columns", "--out", file}, "names an input"},
+            {{"sweep", file, "--basis", "pc", "--ks", "1-2", "--csv", file}, "names an input"},
+            {{"global", file, "--type", "columns", "--out", file}, "names an input"},
+            {{"evaluate", file, "--threads", "0"}, "--threads"},
+            {{"train", "--task", "swg", "--iterations", "1", "--lr", "nan", "--out",
+              dir_.filePath("t.h5")},
+             "finite"},
+        };
+        for (const auto& [args, fragment] : cases) {
+            QElapsedTimer clock;
+            clock.start();
+            const Run r = opdimsCli(args);
+            const QString what = args.join(' ') + " -> " + r.err;
+            QVERIFY2(r.code != 0, qPrintable(what));
+            QVERIFY2(r.err.trimmed().count('\n') == 0, qPrintable(what));
+            QVERIFY2(r.err.contains(fragment), qPrintable(what));
+            QVERIFY2(clock.elapsed() < 20000, qPrintable(what)); // refused before any work
+        }
+        QVERIFY(QFileInfo(file).size() > 0); // the input was not overwritten
+        QVERIFY(!QFileInfo::exists(dir_.filePath("t.h5")));
+    }
+
+    void threads_doNotChangeResults() {
+        Model m = randomModel(TaskKind::Swg, 30, 5);
+        const QString file = dir_.filePath("threads.h5");
+        saveModel(m, file.toStdString());
+        QString first;
+        for (const char* threads : {"1", "2", "3", "7", "16"}) {
+            const Run r = opdimsCli({"evaluate", file, "--batch", "random", "--trials", "37",
+                                     "--seed", "7", "--threads", threads});
+            QCOMPARE(r.code, 0);
+            if (first.isEmpty())
+                first = r.out;
+            QCOMPARE(r.out, first); // every digit
+        }
     }
 };
 

@@ -95,16 +95,35 @@ private slots:
     }
 
     void cost_independentOfThreads() {
-        const Model m = randomModel(TaskKind::Swg, 20, 9);
-        const Batch b = makeRandomBatch(TaskKind::Swg, 13, 4);
-        double costs[4];
-        for (int threads = 1; threads <= 4; ++threads) {
-            SimOptions o;
-            o.threads = threads;
-            costs[threads - 1] = evaluateCost(m, m.W, b, o);
+        // Every result bit-identical for 1..16 threads: tiny and ordinary networks, batch sizes
+        // that are and are not multiples of the trial block, with and without network noise.
+        for (const int units : {3, 7, 20, 100}) {
+            const Model m = randomModel(TaskKind::Swg, units, 9);
+            for (const Batch& b :
+                 {makeRandomBatch(TaskKind::Swg, 13, 4), makeRandomBatch(TaskKind::Swg, 5, 2),
+                  makeRandomBatch(TaskKind::Swg, units == 20 ? 300 : 1, 7),
+                  makeGridBatch(TaskKind::Swg)}) {
+                SimOptions one;
+                one.threads = 1;
+                const Trajectories ref = simulate(m, m.W, b, one);
+                const double cost = evaluateCost(m, m.W, b, one);
+                QCOMPARE(ref.cost, cost);
+                for (int threads : {2, 3, 4, 7, 16}) {
+                    SimOptions o;
+                    o.threads = threads;
+                    const QString where = QString("units %1, %2 trials, %3 threads")
+                                              .arg(units)
+                                              .arg(b.trialCount())
+                                              .arg(threads);
+                    QVERIFY2(evaluateCost(m, m.W, b, o) == cost, qPrintable(where)); // bit for bit
+                    const Trajectories t = simulate(m, m.W, b, o);
+                    for (int step : {0, b.steps / 2, b.steps - 1}) {
+                        QVERIFY2(t.x[step] == ref.x[step], qPrintable(where));
+                        QVERIFY2(t.z[step] == ref.z[step], qPrintable(where));
+                    }
+                }
+            }
         }
-        for (double c : costs)
-            QCOMPARE(c, costs[0]); // bit for bit
     }
 
     void networkNoise_seededAndEffective() {
