@@ -250,6 +250,11 @@ File::Shape File::shape(const std::string& dataset) const {
 
 Eigen::MatrixXd File::readRowMajor(const std::string& dataset) const {
     const Shape s = shape(dataset);
+    valuesRead_ += s.rows * s.cols;
+    if (valuesRead_ > limits::kMaxFileValues)
+        throw Error(path_ + ": reading dataset " + dataset + " would take more than " +
+                    std::to_string(limits::kMaxFileValues) +
+                    " values from one file, the most opdims reads");
     const Handle ds = openDataset(*this, dataset);
     Eigen::Matrix<double, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor> buf(s.rows, s.cols);
     if (s.rows * s.cols > 0 &&

@@ -83,6 +83,8 @@ public:
 private:
     std::string path_;
     Handle handle_;
+    // Values read so far, against limits::kMaxFileValues.
+    mutable long long valuesRead_ = 0;
 };
 
 // Once per process: silences HDF5's own error printing (we report errors ourselves) and switches

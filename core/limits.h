@@ -14,6 +14,11 @@ inline constexpr long long kMaxOutputs = 4096;
 inline constexpr long long kMaxInitialStates = 4096;
 // One dataset or array read from a file: 2^24 float64 values (128 MiB).
 inline constexpr long long kMaxElements = 1LL << 24;
+// Values read from one file, all datasets together: 2^27 (1 GiB of float64). A small file can
+// declare far more through compression; reading stops at this.
+inline constexpr long long kMaxFileValues = 1LL << 27;
+// Parameters beyond this magnitude would overflow the cost (squared outputs) in float64.
+inline constexpr double kMaxAbsParameter = 1e100;
 // Steps of one trial, trials of one batch, starts of a fixed-point search, training batch size.
 inline constexpr long long kMaxSteps = 1000000;
 inline constexpr long long kMaxTrials = 100000;

@@ -53,6 +53,12 @@ void expectFinite(const std::string& source, const char* what, const Eigen::Matr
                 s << source << ": " << what << " has a non-finite value (" << m(i, j) << ") at ["
                   << i << "," << j << "]";
                 throw Error(s.str());
+            } else if (std::abs(m(i, j)) > limits::kMaxAbsParameter) {
+                std::ostringstream s;
+                s << source << ": " << what << " has the value " << m(i, j) << " at [" << i << ","
+                  << j << "]; beyond " << limits::kMaxAbsParameter
+                  << " the simulation overflows";
+                throw Error(s.str());
             }
 }
 
@@ -93,7 +99,7 @@ void Model::validate(const std::string& source) const {
     if (!(dt > 0) || !(tau > 0) || !std::isfinite(dt) || !std::isfinite(tau) || dt > tau)
         throw Error(source + ": dt and tau must be positive with dt <= tau (got dt=" +
                     std::to_string(dt) + ", tau=" + std::to_string(tau) + ")");
-    if (!(noiseSigma >= 0) || !std::isfinite(noiseSigma))
+    if (!(noiseSigma >= 0) || !(noiseSigma <= limits::kMaxAbsParameter))
         throw Error(source + ": the noise sigma must be a finite number >= 0");
 }
 

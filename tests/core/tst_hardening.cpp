@@ -195,6 +195,12 @@ private slots:
         expectError([&] { m.validate("big"); }, "more than the limit of 2048");
     }
 
+    void values_beyondOverflowMagnitudeRefused() {
+        Model m = smallModel();
+        m.W(2, 3) = 1e300;
+        expectError([&] { m.validate("huge"); }, "W has the value 1e+300 at [2,3]");
+    }
+
     void npz_negativeShapeRefused() {
         const std::string header = "{'descr': '<f8', 'fortran_order': False, 'shape': (-1, 5), }";
         std::string npy = std::string("\x93NUMPY\x01\x00", 8);
