@@ -56,8 +56,7 @@ void expectFinite(const std::string& source, const char* what, const Eigen::Matr
             } else if (std::abs(m(i, j)) > limits::kMaxAbsParameter) {
                 std::ostringstream s;
                 s << source << ": " << what << " has the value " << m(i, j) << " at [" << i << ","
-                  << j << "]; beyond " << limits::kMaxAbsParameter
-                  << " the simulation overflows";
+                  << j << "]; beyond " << limits::kMaxAbsParameter << " the simulation overflows";
                 throw Error(s.str());
             }
 }
