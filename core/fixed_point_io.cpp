@@ -151,8 +151,15 @@ std::vector<FixedPoint> loadFixedPoints(const std::string& path) {
                         std::to_string(static_cast<long long>(hi)));
         return static_cast<int>(v);
     };
-    if (!x.allFinite())
-        throw Error(path + ": dataset /points/x has a non-finite value");
+    for (const auto& [name, m] : {std::pair<const char*, const Eigen::MatrixXd*>{"x", &x},
+                                  {"q", &q},
+                                  {"speed", &speed},
+                                  {"eigenvalues_real", &er},
+                                  {"eigenvalues_imag", &ei}})
+        if (!m->allFinite())
+            throw Error(path + ": dataset /points/" + name + " has a non-finite value");
+    if ((q.array() < 0).any() || (speed.array() < 0).any())
+        throw Error(path + ": /points/q or /points/speed holds a negative value (both are norms)");
     std::vector<FixedPoint> points(static_cast<std::size_t>(count));
     for (Eigen::Index p = 0; p < count; ++p) {
         FixedPoint& fp = points[static_cast<std::size_t>(p)];
@@ -163,8 +170,18 @@ std::vector<FixedPoint> loadFixedPoints(const std::string& path) {
         fp.linear.stability = static_cast<Stability>(whole(stability, p, "stability", 0, 3));
         fp.linear.unstableModes = whole(unstable, p, "unstable_modes", 0, static_cast<double>(n));
         fp.starts = whole(starts, p, "starts", 0, 2147483647.0);
-        fp.start = whole(startIndex, p, "start_index", -1, 2147483647.0);
+        fp.start = whole(startIndex, p, "start_index", 0, 2147483647.0);
         fp.iterations = whole(iterations, p, "iterations", 0, 2147483647.0);
+        // The class follows from the unstable modes (as the linearisation assigns it): stable
+        // and marginal have none, a saddle some but not all, an unstable point all of them.
+        const int u = fp.linear.unstableModes;
+        const Stability st = fp.linear.stability;
+        const bool consistent = u == 0   ? st == Stability::Stable || st == Stability::Marginal
+                                : u == n ? st == Stability::Unstable
+                                         : st == Stability::Saddle;
+        if (!consistent)
+            throw Error(path + ": point " + std::to_string(p + 1) + " is " + stabilityName(st) +
+                        " with " + std::to_string(u) + " unstable modes, which contradicts itself");
         fp.linear.eigenvalues.resize(n);
         for (Eigen::Index i = 0; i < n; ++i)
             fp.linear.eigenvalues(i) = {er(p, i), ei(p, i)};

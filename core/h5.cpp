@@ -5,6 +5,10 @@
 #include "core/limits.h"
 
 #include <H5PLpublic.h>
+#include <zlib.h>
+
+#include <algorithm>
+#include <climits>
 
 #include <cerrno>
 #include <cmath>
@@ -14,11 +18,85 @@
 
 namespace opdims::h5 {
 
+namespace {
+
+// The most bytes the chunk being read may inflate to; set around each H5Dread (see readRowMajor).
+thread_local std::size_t t_inflateLimit = 0;
+
+// HDF5's own deflate filter grows its output buffer without bound, so a few kilobytes of nested
+// deflate streams can expand to gigabytes. This replacement inflates at most the chunk's size
+// (a correct chunk never needs more) and compresses as the original does.
+std::size_t boundedDeflate(unsigned flags, std::size_t cdCount, const unsigned cd[],
+                           std::size_t nbytes, std::size_t* bufSize, void** buf) {
+    if (flags & H5Z_FLAG_REVERSE) {
+        const std::size_t limit = t_inflateLimit ? t_inflateLimit : (std::size_t(1) << 27);
+        std::size_t capacity = std::min<std::size_t>(std::max<std::size_t>(nbytes, 4096), limit);
+        auto* out = static_cast<unsigned char*>(H5allocate_memory(capacity, false));
+        if (!out)
+            return 0;
+        z_stream zs{};
+        zs.next_in = static_cast<Bytef*>(*buf);
+        zs.avail_in = static_cast<uInt>(std::min<std::size_t>(nbytes, UINT32_MAX));
+        zs.next_out = out;
+        zs.avail_out = static_cast<uInt>(capacity);
+        if (inflateInit(&zs) != Z_OK) {
+            H5free_memory(out);
+            return 0;
+        }
+        int rc = Z_OK;
+        while (rc == Z_OK) {
+            rc = inflate(&zs, Z_NO_FLUSH);
+            if (rc == Z_OK && zs.avail_out == 0) {
+                if (capacity >= limit)
+                    break; // more than the chunk can hold: corrupt or a decompression bomb
+                const std::size_t grown = std::min(capacity * 2, limit);
+                auto* bigger = static_cast<unsigned char*>(H5resize_memory(out, grown));
+                if (!bigger)
+                    break;
+                out = bigger;
+                zs.next_out = out + capacity;
+                zs.avail_out = static_cast<uInt>(grown - capacity);
+                capacity = grown;
+            }
+        }
+        const std::size_t produced = zs.total_out;
+        inflateEnd(&zs);
+        if (rc != Z_STREAM_END) {
+            H5free_memory(out);
+            return 0;
+        }
+        H5free_memory(*buf);
+        *buf = out;
+        *bufSize = capacity;
+        return produced;
+    }
+    const int level = cdCount > 0 ? static_cast<int>(std::min(cd[0], 9u)) : 6;
+    uLongf size = compressBound(static_cast<uLong>(nbytes));
+    auto* out = static_cast<Bytef*>(H5allocate_memory(size, false));
+    if (!out)
+        return 0;
+    if (compress2(out, &size, static_cast<const Bytef*>(*buf), static_cast<uLong>(nbytes), level) !=
+        Z_OK) {
+        H5free_memory(out);
+        return 0;
+    }
+    H5free_memory(*buf);
+    *buf = out;
+    *bufSize = size;
+    return size;
+}
+
+} // namespace
+
 void quietErrors() {
     static std::once_flag once;
     std::call_once(once, [] {
         H5Eset_auto2(H5E_DEFAULT, nullptr, nullptr);
         H5PLset_loading_state(0);
+        static const H5Z_class2_t deflate = {
+            H5Z_CLASS_T_VERS, H5Z_FILTER_DEFLATE, 1, 1, "deflate (bounded)", nullptr,
+            nullptr,          boundedDeflate};
+        H5Zregister(&deflate);
     });
 }
 
@@ -180,11 +258,23 @@ void checkStoredHere(const File& f, const std::string& dataset, hid_t ds) {
         std::size_t elements = 0;
         const H5Z_filter_t id = H5Pget_filter2(dcpl.id(), static_cast<unsigned>(i), &flags,
                                                &elements, nullptr, 0, nullptr, &config);
-        if (id != H5Z_FILTER_DEFLATE && id != H5Z_FILTER_SHUFFLE && id != H5Z_FILTER_FLETCHER32 &&
-            id != H5Z_FILTER_NBIT && id != H5Z_FILTER_SCALEOFFSET)
+        // n-bit and scale-offset take their sizes from parameters stored in the file: not
+        // trusted. Deflate is bounded (boundedDeflate); shuffle and Fletcher-32 keep sizes.
+        if (id != H5Z_FILTER_DEFLATE && id != H5Z_FILTER_SHUFFLE && id != H5Z_FILTER_FLETCHER32)
             throw Error(f.path() + ": dataset " + dataset + " uses compression filter " +
                         std::to_string(id) +
                         ", which opdims cannot read (use gzip/deflate or no compression)");
+    }
+    if (H5Pget_layout(dcpl.id()) == H5D_CHUNKED) {
+        hsize_t chunk[H5S_MAX_RANK];
+        const int rank = H5Pget_chunk(dcpl.id(), H5S_MAX_RANK, chunk);
+        double values = 1;
+        for (int i = 0; i < rank; ++i)
+            values *= static_cast<double>(chunk[i]);
+        if (rank < 0 || values > static_cast<double>(limits::kMaxElements))
+            throw Error(f.path() + ": dataset " + dataset +
+                        " is stored in chunks larger than opdims reads (" +
+                        std::to_string(limits::kMaxElements) + " values)");
     }
 }
 
@@ -257,8 +347,25 @@ Eigen::MatrixXd File::readRowMajor(const std::string& dataset) const {
                     " values from one file, the most opdims reads");
     const Handle ds = openDataset(*this, dataset);
     Eigen::Matrix<double, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor> buf(s.rows, s.cols);
-    if (s.rows * s.cols > 0 &&
-        H5Dread(ds.id(), H5T_NATIVE_DOUBLE, H5S_ALL, H5S_ALL, H5P_DEFAULT, buf.data()) < 0)
+    // A chunk inflates to at most its own size: chunk dimensions times the stored type's size.
+    std::size_t chunkBytes = 0;
+    {
+        Handle dcpl(H5Dget_create_plist(ds.id()));
+        Handle type(H5Dget_type(ds.id()));
+        if (H5Pget_layout(dcpl.id()) == H5D_CHUNKED) {
+            hsize_t chunk[H5S_MAX_RANK];
+            const int rank = H5Pget_chunk(dcpl.id(), H5S_MAX_RANK, chunk);
+            chunkBytes = H5Tget_size(type.id());
+            for (int i = 0; i < rank; ++i)
+                chunkBytes *= static_cast<std::size_t>(chunk[i]);
+        }
+    }
+    t_inflateLimit = chunkBytes;
+    const herr_t rc = s.rows * s.cols > 0 ? H5Dread(ds.id(), H5T_NATIVE_DOUBLE, H5S_ALL, H5S_ALL,
+                                                    H5P_DEFAULT, buf.data())
+                                          : 0;
+    t_inflateLimit = 0;
+    if (rc < 0)
         throw Error(path_ + ": cannot read dataset " + dataset + " (corrupt data?)");
     return buf;
 }

@@ -29,6 +29,8 @@ inline constexpr long long kMaxListEntries = 100000;
 // A compressed archive member may expand to at most this multiple of its archive's size (plus
 // 1 MiB): more is a decompression bomb, not a network.
 inline constexpr long long kMaxExpansion = 1100;
+// All members of one .npz together, uncompressed: 256 MiB (two of the largest arrays).
+inline constexpr long long kMaxArchiveBytes = 1LL << 28;
 
 // The memory one computation may allocate for its large arrays, in bytes: 2 GiB, or
 // OPDIMS_MEMORY_LIMIT_MB when set to a whole number of MiB.

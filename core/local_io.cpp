@@ -71,8 +71,10 @@ LocalFile readLocalDimensions(const std::string& path, Side side) {
     const h5::File f = h5::File::openRead(path);
     LocalFile out;
     for (const std::string& name : f.children("/")) {
-        if (name.rfind("opt_dims_t", 0) != 0 || !f.isGroup("/" + name))
+        if (name.rfind("opt_dims_t", 0) != 0)
             continue;
+        if (!f.isGroup("/" + name))
+            throw Error(path + ": /" + name + " is not a group (a sampling location is a group)");
         const TaskKind task = name.find("Ctxt") != std::string::npos   ? TaskKind::Ctxt
                               : name.find("Freq") != std::string::npos ? TaskKind::Swg
                                                                        : TaskKind::Unknown;

@@ -8,6 +8,7 @@
 
 #include <zip.h>
 
+#include <algorithm>
 #include <charconv>
 #include <cstdint>
 #include <cstring>
@@ -273,8 +274,9 @@ std::map<std::string, NpyArray> readNpz(const std::string& path) {
         throw Error(path + ": the zip directory is corrupt");
     // Everything the archive may expand to: a small multiple of its size. More is a
     // decompression bomb (or a declared size that is a lie), refused before reading.
-    const double allowed =
-        static_cast<double>(fileSize) * static_cast<double>(limits::kMaxExpansion) + (1 << 20);
+    const double allowed = std::min(
+        static_cast<double>(fileSize) * static_cast<double>(limits::kMaxExpansion) + (1 << 20),
+        static_cast<double>(limits::kMaxArchiveBytes));
     double total = 0;
     std::map<std::string, NpyArray> out;
     for (zip_int64_t i = 0; i < entries; ++i) {
@@ -292,8 +294,11 @@ std::map<std::string, NpyArray> readNpz(const std::string& path) {
         const double maxMember = static_cast<double>(limits::kMaxElements) * 8 + (1 << 16);
         if (static_cast<double>(st.size) > maxMember || total > allowed)
             throw Error(path + ": member " + name + " declares " + std::to_string(st.size) +
-                        " bytes, too large for an archive of " + std::to_string(fileSize) +
-                        " bytes (corrupt, or a decompression bomb)");
+                        " bytes, which brings the archive of " + std::to_string(fileSize) +
+                        " bytes to " + std::to_string(static_cast<long long>(total)) +
+                        " uncompressed, more than opdims reads (" +
+                        std::to_string(static_cast<long long>(allowed)) +
+                        "; corrupt, or a decompression bomb)");
         std::unique_ptr<zip_file_t, ZipFileDeleter> zf(zip_fopen_index(za.get(), index, 0));
         if (!zf)
             throw Error(path + ": member " + name + " cannot be opened (" + zip_strerror(za.get()) +

@@ -92,7 +92,15 @@ TrainState loadCheckpoint(const std::string& path) {
         return v;
     };
     TrainConfig& c = s.config;
-    c.task = parseTask(f.stringAttribute(g, "task"));
+    // Errors about the file's contents name the file and the attribute.
+    const auto withFile = [&](const char* attribute, const auto& parse) {
+        try {
+            return parse();
+        } catch (const Error& e) {
+            throw Error(path + ": attribute " + attribute + " of /training: " + e.what());
+        }
+    };
+    c.task = withFile("task", [&] { return parseTask(f.stringAttribute(g, "task")); });
     const std::string seed = f.stringAttribute(g, "seed");
     const auto res = std::from_chars(seed.data(), seed.data() + seed.size(), c.seed);
     if (seed.empty() || res.ec != std::errc() || res.ptr != seed.data() + seed.size())
@@ -109,7 +117,7 @@ TrainState loadCheckpoint(const std::string& path) {
     c.adam.beta2 = real("beta2");
     c.adam.epsilon = real("epsilon");
     c.adam.clipNorm = real("clip_norm");
-    c.frozen = parseFrozen(f.stringAttribute(g, "frozen"));
+    c.frozen = withFile("frozen", [&] { return parseFrozen(f.stringAttribute(g, "frozen")); });
     c.noise = whole("noise", 0, 1) != 0;
     c.parts = static_cast<int>(whole("parts", 1, 1000000));
     c.checkpointEvery = whole("checkpoint_every");
@@ -133,9 +141,19 @@ TrainState loadCheckpoint(const std::string& path) {
         if (!s.adam.m[p].allFinite() || !s.adam.v[p].allFinite())
             throw Error(path + ": the optimiser state of " + paramName(p) +
                         " has a non-finite value");
+        if ((s.adam.v[p].array() < 0).any())
+            throw Error(path + ": dataset " + v +
+                        " holds a negative value (Adam's second moments are squares)");
     }
-    if (s.iteration < 0 || c.batchSize < 1 || c.parts < 1)
-        throw Error(path + ": the training attributes are inconsistent");
+    // The same checks a new run gets, named after the file, before any training starts.
+    if (s.iteration > c.iterations)
+        throw Error(path + ": /training is at iteration " + std::to_string(s.iteration) + " of " +
+                    std::to_string(c.iterations) + ", which cannot be");
+    try {
+        startTraining(s.model, c);
+    } catch (const Error& e) {
+        throw Error(path + ": " + e.what());
+    }
     return s;
 }
 

@@ -93,6 +93,16 @@ LocationFilter locationFilterArg(const Args& args, TaskKind task, const std::str
     return filterFor(args, task, args.value(option, "all"));
 }
 
+GlobalDimensions globalDimsArg(const Args& args, const std::string& localFile,
+                               const std::vector<LocalDimensions>& local, Side side,
+                               const LocationFilter& filter) {
+    try {
+        return globalDimensions(local, side, filter);
+    } catch (const Error& e) {
+        throw Error((localFile.empty() ? args.positional(0) : localFile) + ": " + e.what());
+    }
+}
+
 Basis basisFromSpec(const Args& args, const std::string& spec, const std::string& localFile,
                     const std::string& locations, const Model& model, TaskKind task,
                     const Batch& batch, const Progress& progress) {
@@ -102,7 +112,7 @@ Basis basisFromSpec(const Args& args, const std::string& spec, const std::string
         const Side side = spec == "op-columns" ? Side::Columns : Side::Rows;
         const LocationFilter filter = filterFor(args, task, locations);
         const auto local = localDimsArg(args, localFile, model, task, side, batch, progress);
-        Basis b = globalDimensions(local, side, filter).basis;
+        Basis b = globalDimsArg(args, localFile, local, side, filter).basis;
         if (locations != "all")
             b.name += " (" + locations + ")";
         return b;

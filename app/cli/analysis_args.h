@@ -40,6 +40,12 @@ LocationFilter locationFilterArg(const Args& args, TaskKind task, const std::str
 
 // A basis by name: "pc", "op-columns", "op-rows" (global operative dimensions from `localFile`
 // or computed; `locations` picks the subset), or "file:PATH" with --type for its side.
+// globalDimensions, with its errors ("no local operative dimension") naming where the local
+// dimensions came from: the --local file, else the network file.
+GlobalDimensions globalDimsArg(const Args& args, const std::string& localFile,
+                               const std::vector<LocalDimensions>& local, Side side,
+                               const LocationFilter& filter);
+
 Basis basisFromSpec(const Args& args, const std::string& spec, const std::string& localFile,
                     const std::string& locations, const Model& model, TaskKind task,
                     const Batch& batch, const Progress& progress);

@@ -22,7 +22,7 @@ int run(const Args& args) {
     const auto local = localDimsArg(args, args.value("local"), m, task, side, batch,
                                     terminalProgress("local dimensions"));
     finishTerminalProgress();
-    const GlobalDimensions g = globalDimensions(local, side, filter);
+    const GlobalDimensions g = globalDimsArg(args, args.value("local"), local, side, filter);
     if (args.has("out"))
         writeBasisFile(args.value("out"), g.basis);
     if (args.has("json")) {
