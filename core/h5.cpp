@@ -20,70 +20,32 @@ namespace opdims::h5 {
 
 namespace {
 
-// The most bytes the chunk being read may inflate to; set around each H5Dread (see readRowMajor).
-thread_local std::size_t t_inflateLimit = 0;
-
-// HDF5's own deflate filter grows its output buffer without bound, so a few kilobytes of nested
-// deflate streams can expand to gigabytes. This replacement inflates at most the chunk's size
-// (a correct chunk never needs more) and compresses as the original does.
-std::size_t boundedDeflate(unsigned flags, std::size_t cdCount, const unsigned cd[],
-                           std::size_t nbytes, std::size_t* bufSize, void** buf) {
-    if (flags & H5Z_FLAG_REVERSE) {
-        const std::size_t limit = t_inflateLimit ? t_inflateLimit : (std::size_t(1) << 27);
-        std::size_t capacity = std::min<std::size_t>(std::max<std::size_t>(nbytes, 4096), limit);
-        auto* out = static_cast<unsigned char*>(H5allocate_memory(capacity, false));
-        if (!out)
-            return 0;
-        z_stream zs{};
-        zs.next_in = static_cast<Bytef*>(*buf);
-        zs.avail_in = static_cast<uInt>(std::min<std::size_t>(nbytes, UINT32_MAX));
-        zs.next_out = out;
-        zs.avail_out = static_cast<uInt>(capacity);
-        if (inflateInit(&zs) != Z_OK) {
-            H5free_memory(out);
-            return 0;
+// Inflates one deflate stream into at most `limit` bytes; false when the stream is corrupt or
+// would produce more.
+bool boundedInflate(const std::string& in, std::size_t limit, std::string& out) {
+    out.assign(std::min<std::size_t>(std::max<std::size_t>(in.size() * 4, 4096), limit + 1), '\0');
+    z_stream zs{};
+    if (inflateInit(&zs) != Z_OK)
+        return false;
+    zs.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(in.data()));
+    zs.avail_in = static_cast<uInt>(std::min<std::size_t>(in.size(), UINT_MAX));
+    int rc = Z_OK;
+    while (rc == Z_OK) {
+        if (zs.total_out == out.size()) {
+            if (out.size() > limit)
+                break; // more than a chunk can hold: corrupt or a decompression bomb
+            out.resize(std::min(out.size() * 2, limit + 1));
         }
-        int rc = Z_OK;
-        while (rc == Z_OK) {
-            rc = inflate(&zs, Z_NO_FLUSH);
-            if (rc == Z_OK && zs.avail_out == 0) {
-                if (capacity >= limit)
-                    break; // more than the chunk can hold: corrupt or a decompression bomb
-                const std::size_t grown = std::min(capacity * 2, limit);
-                auto* bigger = static_cast<unsigned char*>(H5resize_memory(out, grown));
-                if (!bigger)
-                    break;
-                out = bigger;
-                zs.next_out = out + capacity;
-                zs.avail_out = static_cast<uInt>(grown - capacity);
-                capacity = grown;
-            }
-        }
-        const std::size_t produced = zs.total_out;
-        inflateEnd(&zs);
-        if (rc != Z_STREAM_END) {
-            H5free_memory(out);
-            return 0;
-        }
-        H5free_memory(*buf);
-        *buf = out;
-        *bufSize = capacity;
-        return produced;
+        zs.next_out = reinterpret_cast<Bytef*>(out.data()) + zs.total_out;
+        zs.avail_out = static_cast<uInt>(out.size() - zs.total_out);
+        rc = inflate(&zs, Z_NO_FLUSH);
     }
-    const int level = cdCount > 0 ? static_cast<int>(std::min(cd[0], 9u)) : 6;
-    uLongf size = compressBound(static_cast<uLong>(nbytes));
-    auto* out = static_cast<Bytef*>(H5allocate_memory(size, false));
-    if (!out)
-        return 0;
-    if (compress2(out, &size, static_cast<const Bytef*>(*buf), static_cast<uLong>(nbytes), level) !=
-        Z_OK) {
-        H5free_memory(out);
-        return 0;
-    }
-    H5free_memory(*buf);
-    *buf = out;
-    *bufSize = size;
-    return size;
+    const std::size_t produced = zs.total_out;
+    inflateEnd(&zs);
+    if (rc != Z_STREAM_END || produced > limit)
+        return false;
+    out.resize(produced);
+    return true;
 }
 
 } // namespace
@@ -93,10 +55,6 @@ void quietErrors() {
     std::call_once(once, [] {
         H5Eset_auto2(H5E_DEFAULT, nullptr, nullptr);
         H5PLset_loading_state(0);
-        static const H5Z_class2_t deflate = {
-            H5Z_CLASS_T_VERS, H5Z_FILTER_DEFLATE, 1, 1, "deflate (bounded)", nullptr,
-            nullptr,          boundedDeflate};
-        H5Zregister(&deflate);
     });
 }
 
@@ -259,7 +217,7 @@ void checkStoredHere(const File& f, const std::string& dataset, hid_t ds) {
         const H5Z_filter_t id = H5Pget_filter2(dcpl.id(), static_cast<unsigned>(i), &flags,
                                                &elements, nullptr, 0, nullptr, &config);
         // n-bit and scale-offset take their sizes from parameters stored in the file: not
-        // trusted. Deflate is bounded (boundedDeflate); shuffle and Fletcher-32 keep sizes.
+        // trusted. Deflate is bounded (checkChunks); shuffle and Fletcher-32 keep sizes.
         if (id != H5Z_FILTER_DEFLATE && id != H5Z_FILTER_SHUFFLE && id != H5Z_FILTER_FLETCHER32)
             throw Error(f.path() + ": dataset " + dataset + " uses compression filter " +
                         std::to_string(id) +
@@ -311,6 +269,72 @@ std::string dimsText(const std::vector<hsize_t>& d) {
     return d.empty() ? "a scalar" : s;
 }
 
+// HDF5's deflate filter grows its output without bound, so a few kilobytes of nested deflate
+// streams can expand to gigabytes before HDF5 notices the chunk is too large. Before a chunked,
+// deflated dataset is read, each stored chunk is run through its filters here with every stage
+// bounded by the chunk's own size (plus Fletcher-32's checksum): a chunk that would grow beyond
+// it is refused without being expanded.
+void checkChunks(const File& f, const std::string& dataset, hid_t ds) {
+    Handle dcpl(H5Dget_create_plist(ds));
+    if (H5Pget_layout(dcpl.id()) != H5D_CHUNKED)
+        return;
+    const int filters = H5Pget_nfilters(dcpl.id());
+    std::vector<H5Z_filter_t> pipeline;
+    bool deflated = false;
+    for (int i = 0; i < filters; ++i) {
+        unsigned flags = 0, config = 0;
+        std::size_t elements = 0;
+        pipeline.push_back(H5Pget_filter2(dcpl.id(), static_cast<unsigned>(i), &flags, &elements,
+                                          nullptr, 0, nullptr, &config));
+        deflated = deflated || pipeline.back() == H5Z_FILTER_DEFLATE;
+    }
+    if (!deflated)
+        return;
+    hsize_t chunk[H5S_MAX_RANK];
+    const int rank = H5Pget_chunk(dcpl.id(), H5S_MAX_RANK, chunk);
+    Handle type(H5Dget_type(ds));
+    std::size_t limit = H5Tget_size(type.id());
+    for (int i = 0; i < rank; ++i)
+        limit *= static_cast<std::size_t>(chunk[i]);
+    limit += 16;
+    Handle space(H5Dget_space(ds));
+    hsize_t count = 0;
+    if (rank < 1 || H5Dget_num_chunks(ds, space.id(), &count) < 0)
+        throw Error(f.path() + ": cannot read the chunks of dataset " + dataset);
+    const auto corrupt = [&] {
+        return Error(f.path() + ": a chunk of dataset " + dataset +
+                     " does not inflate to its size (corrupt, or a decompression bomb)");
+    };
+    std::string raw, next;
+    for (hsize_t c = 0; c < count; ++c) {
+        hsize_t offset[H5S_MAX_RANK];
+        unsigned mask = 0;
+        haddr_t address = 0;
+        hsize_t stored = 0;
+        if (H5Dget_chunk_info(ds, space.id(), c, offset, &mask, &address, &stored) < 0 ||
+            stored > (1ULL << 31))
+            throw corrupt();
+        raw.assign(static_cast<std::size_t>(stored), '\0');
+        std::uint32_t readMask = 0;
+        if (stored > 0 && H5Dread_chunk(ds, H5P_DEFAULT, offset, &readMask, raw.data()) < 0)
+            throw corrupt();
+        // Undo the filters last to first, as HDF5 will.
+        for (int i = static_cast<int>(pipeline.size()) - 1; i >= 0; --i) {
+            if (readMask & (1u << i))
+                continue;
+            if (pipeline[static_cast<std::size_t>(i)] == H5Z_FILTER_DEFLATE) {
+                if (!boundedInflate(raw, limit, next))
+                    throw corrupt();
+                raw.swap(next);
+            } else if (pipeline[static_cast<std::size_t>(i)] == H5Z_FILTER_FLETCHER32) {
+                if (raw.size() < 4)
+                    throw corrupt();
+                raw.resize(raw.size() - 4);
+            }
+        }
+    }
+}
+
 } // namespace
 
 std::vector<hsize_t> File::dims(const std::string& dataset) const {
@@ -347,24 +371,10 @@ Eigen::MatrixXd File::readRowMajor(const std::string& dataset) const {
                     " values from one file, the most opdims reads");
     const Handle ds = openDataset(*this, dataset);
     Eigen::Matrix<double, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor> buf(s.rows, s.cols);
-    // A chunk inflates to at most its own size: chunk dimensions times the stored type's size.
-    std::size_t chunkBytes = 0;
-    {
-        Handle dcpl(H5Dget_create_plist(ds.id()));
-        Handle type(H5Dget_type(ds.id()));
-        if (H5Pget_layout(dcpl.id()) == H5D_CHUNKED) {
-            hsize_t chunk[H5S_MAX_RANK];
-            const int rank = H5Pget_chunk(dcpl.id(), H5S_MAX_RANK, chunk);
-            chunkBytes = H5Tget_size(type.id());
-            for (int i = 0; i < rank; ++i)
-                chunkBytes *= static_cast<std::size_t>(chunk[i]);
-        }
-    }
-    t_inflateLimit = chunkBytes;
+    checkChunks(*this, dataset, ds.id());
     const herr_t rc = s.rows * s.cols > 0 ? H5Dread(ds.id(), H5T_NATIVE_DOUBLE, H5S_ALL, H5S_ALL,
                                                     H5P_DEFAULT, buf.data())
                                           : 0;
-    t_inflateLimit = 0;
     if (rc < 0)
         throw Error(path_ + ": cannot read dataset " + dataset + " (corrupt data?)");
     return buf;
