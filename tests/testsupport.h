@@ -6,7 +6,10 @@
 #include <QString>
 #include <QTest>
 
+#include "core/error.h"
+
 #include <cstdlib>
+#include <functional>
 #include <string>
 
 namespace opdims::test {
@@ -26,6 +29,19 @@ inline std::string sharedFile(const QString& relative) {
         return {};
     const QString path = dir + QLatin1Char('/') + relative;
     return QFileInfo::exists(path) ? path.toStdString() : std::string();
+}
+
+// Runs f and fails the current test unless it throws opdims::Error with `fragment` in its text.
+inline void expectError(const std::function<void()>& f, const QString& fragment) {
+    try {
+        f();
+    } catch (const opdims::Error& e) {
+        const QString msg = QString::fromStdString(e.what());
+        if (!msg.contains(fragment))
+            QFAIL(qPrintable("message '" + msg + "' lacks '" + fragment + "'"));
+        return;
+    }
+    QFAIL(qPrintable("no error, expected one mentioning '" + fragment + "'"));
 }
 
 inline std::string sourceDir() {

@@ -6,6 +6,7 @@
 #include "core/limits.h"
 #include "core/model_io.h"
 #include "core/npz.h"
+#include "testsupport.h"
 
 #include <QTemporaryDir>
 #include <QTest>
@@ -20,6 +21,7 @@
 #include <functional>
 
 using namespace opdims;
+using opdims::test::expectError;
 
 class TestHardening : public QObject {
     Q_OBJECT
@@ -33,18 +35,6 @@ class TestHardening : public QObject {
         Model m = randomModel(TaskKind::Ctxt, 6, 3);
         m.name = "small";
         return m;
-    }
-
-    static void expectError(const std::function<void()>& f, const QString& fragment) {
-        try {
-            f();
-        } catch (const Error& e) {
-            const QString msg = QString::fromStdString(e.what());
-            if (!msg.contains(fragment))
-                QFAIL(qPrintable("message '" + msg + "' lacks '" + fragment + "'"));
-            return;
-        }
-        QFAIL(qPrintable("no error, expected one mentioning '" + fragment + "'"));
     }
 
     // A valid opdims model file, then `change` applied to it with the HDF5 C API.

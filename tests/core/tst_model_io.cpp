@@ -3,6 +3,7 @@
 #include "core/h5.h"
 #include "core/model_io.h"
 #include "core/npz.h"
+#include "testsupport.h"
 
 #include <QTemporaryDir>
 #include <QTest>
@@ -11,6 +12,7 @@
 #include <limits>
 
 using namespace opdims;
+using opdims::test::expectError;
 
 class TestModelIo : public QObject {
     Q_OBJECT
@@ -38,18 +40,6 @@ class TestModelIo : public QObject {
             f.writeSwapped(g + "/n_bx_1", m.b);
             f.writeSwapped(g + "/m_bz_1", m.b_z);
         }
-    }
-
-    static void expectError(const std::function<void()>& f, const QString& fragment) {
-        try {
-            f();
-        } catch (const Error& e) {
-            const QString msg = QString::fromStdString(e.what());
-            if (!msg.contains(fragment))
-                QFAIL(qPrintable("message '" + msg + "' lacks '" + fragment + "'"));
-            return;
-        }
-        QFAIL(qPrintable("no error, expected one mentioning '" + fragment + "'"));
     }
 
 private slots:
