@@ -11,6 +11,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <utility>
+#include <vector>
 
 namespace opdims {
 
@@ -121,13 +123,89 @@ Eigen::VectorXd polish(const RowProblem& p, Eigen::VectorXd y, int iterations) {
     return y;
 }
 
+// Newton stops once the gain in log h it predicts (the relative gain in h) is below this, a few
+// units of rounding of h: the maximum is then reached to rounding.
+constexpr double kRoundingGain = 1e-15;
+
+// Riemannian Newton iteration on log h, with the exact gradient and Hessian on the sphere, to
+// finish a point the gradient ascent left near a maximum. The ascent's stopping rules (an iteration
+// cap; backtracking that fails where h is flat to rounding along the gradient but not at the
+// maximum) can leave h short by far more than rounding; Newton converges quadratically from there.
+// Safeguards: where the tangent Hessian is not negative definite, or the Newton step (halved up to
+// 20 times) does not increase h, a gradient step is taken instead; the iteration ends when neither
+// increases h. N is m x m scratch space for the Hessian.
+Eigen::VectorXd newton(const RowProblem& p, Eigen::VectorXd y, Eigen::Ref<Eigen::MatrixXd> N) {
+    const Eigen::Index m = y.size();
+    y.normalize();
+    if (m < 2)
+        return y;
+    double hy = p.h(y);
+    Eigen::VectorXd essential(m - 1), work(m), xi(m);
+    auto tryStep = [&](const Eigen::VectorXd& step, bool allowEqual) {
+        const Eigen::VectorXd cand = (y + step).normalized();
+        const double hc = p.h(cand);
+        if (hc > hy || (allowEqual && hc == hy)) {
+            y = cand;
+            hy = hc;
+            return true;
+        }
+        return false;
+    };
+    for (int it = 0; it < 50; ++it) {
+        const Eigen::VectorXd Ay = p.A * y;
+        const double s = y.dot(p.a), q = y.dot(Ay);
+        if (s == 0.0 || q <= 0.0)
+            break;
+        const Eigen::VectorXd gE = (2.0 / s) * p.a + (2.0 / q) * Ay;
+        const double radial = y.dot(gE);
+        const Eigen::VectorXd grad = gE - radial * y;
+        N = (-2.0 / q) * p.A;
+        N.noalias() += (2.0 / (s * s)) * p.a * p.a.transpose();
+        N.noalias() += (4.0 / (q * q)) * Ay * Ay.transpose();
+        N.diagonal().array() += radial;
+        Eigen::VectorXd yc = y;
+        double tau = 0.0, beta = 0.0;
+        yc.makeHouseholder(essential, tau, beta);
+        N.applyHouseholderOnTheLeft(essential, tau, work.data());
+        N.applyHouseholderOnTheRight(essential, tau, work.data());
+        Eigen::VectorXd gt = grad;
+        gt.applyHouseholderOnTheLeft(essential, tau, work.data());
+        Eigen::Ref<Eigen::MatrixXd> tangent = N.bottomRightCorner(m - 1, m - 1);
+        const Eigen::LLT<Eigen::Ref<Eigen::MatrixXd>> llt(tangent);
+        if (llt.info() == Eigen::Success) {
+            xi(0) = 0.0;
+            xi.tail(m - 1) = llt.solve(gt.tail(m - 1));
+            const double gain = 0.5 * gt.tail(m - 1).dot(xi.tail(m - 1));
+            xi.applyHouseholderOnTheLeft(essential, tau, work.data());
+            if (gain <= kRoundingGain) {
+                tryStep(xi, true);
+                break;
+            }
+            bool moved = false;
+            for (int back = 0; back < 20 && !moved; ++back, xi *= 0.5)
+                moved = tryStep(xi, false);
+            if (moved)
+                continue;
+        }
+        const double gn = grad.norm();
+        bool moved = false;
+        double step = gn > 0.0 ? 0.5 / gn : 0.0;
+        for (int back = 0; back < 60 && !moved; ++back, step *= 0.5)
+            moved = tryStep(step * grad, false);
+        if (!moved)
+            break;
+    }
+    return y;
+}
+
 // The best unit y for one greedy step. Writing y = (e + C w) / sqrt(1 + |w|^2) with e = a/|a| and
 // C an orthonormal basis of e's complement, h = |a|^2 (alpha + 2 g.w + w^T M w) / (1 + |w|^2)^2
 // (alpha = e^T A e, g = C^T A e, M = C^T A C). For each angle to e the best w solves a
 // trust-region subproblem, whose solutions w = (mu - M)^{-1} g with mu > lambda_max(M) form a
 // one-parameter family; scanning mu (plus the "hard case" along the top eigenvector) finds the
-// global maximum up to the scan's resolution, and the polish makes it exact.
-Eigen::VectorXd bestRowDirection(const RowProblem& p, Rng& rng, int randomStarts) {
+// global maximum up to the scan's resolution, and the polish and Newton's method make it exact.
+Eigen::VectorXd bestRowDirection(const RowProblem& p, Rng& rng, int randomStarts,
+                                 Eigen::MatrixXd& scratch) {
     const Eigen::Index m = p.a.size();
     if (m == 1)
         return Eigen::VectorXd::Ones(1);
@@ -220,15 +298,14 @@ Eigen::VectorXd bestRowDirection(const RowProblem& p, Rng& rng, int randomStarts
         z.applyHouseholderOnTheLeft(essential, tau, work.data());
         return Eigen::VectorXd(z.normalized());
     };
-    Eigen::VectorXd best;
-    double bestValue = -1.0;
+    // Every start is polished by gradient ascent; Newton then finishes the best, and any other that
+    // might still overtake it: within kMayOvertake of it (the ascent can stop that far short) and
+    // not the same point (those end at the same maximum).
+    constexpr double kMayOvertake = 1e-3, kSamePoint = 1e-12;
+    std::vector<std::pair<double, Eigen::VectorXd>> polished;
     auto consider = [&](Eigen::VectorXd y, int iterations) {
         y = polish(p, std::move(y), iterations);
-        const double v = p.h(y);
-        if (v > bestValue) {
-            bestValue = v;
-            best = std::move(y);
-        }
+        polished.emplace_back(p.h(y), std::move(y));
     };
     for (const auto& w : candidates)
         consider(toY(w), 30);
@@ -237,6 +314,30 @@ Eigen::VectorXd bestRowDirection(const RowProblem& p, Rng& rng, int randomStarts
         for (Eigen::Index i = 0; i < m; ++i)
             y(i) = rng.normal();
         consider(y, 200);
+    }
+    std::stable_sort(polished.begin(), polished.end(),
+                     [](const auto& x, const auto& y) { return x.first > y.first; });
+    Eigen::VectorXd best;
+    double bestValue = -1.0;
+    std::vector<Eigen::VectorXd> finished;
+    for (const auto& candidate : polished) {
+        // Not a structured binding: clang 14 cannot capture one in the lambda below.
+        const double value = candidate.first;
+        const Eigen::VectorXd& y = candidate.second;
+        if (!finished.empty() && !(value >= (1.0 - kMayOvertake) * bestValue))
+            break;
+        const bool same = std::any_of(finished.begin(), finished.end(), [&](const auto& f) {
+            return std::abs(f.dot(y)) >= 1.0 - kSamePoint;
+        });
+        if (same)
+            continue;
+        Eigen::VectorXd z = newton(p, y, scratch.topLeftCorner(m, m));
+        const double v = p.h(z);
+        if (v > bestValue || finished.empty()) {
+            bestValue = v;
+            best = z;
+        }
+        finished.push_back(std::move(z));
     }
     return best;
 }
@@ -276,12 +377,13 @@ LocalDimensions localRowDimensions(const Eigen::MatrixXd& W, double alpha,
     std::vector<double> effects;
     const int limit = maxDims(options, static_cast<int>(n));
     Eigen::VectorXd work(n);
+    Eigen::MatrixXd scratch(n, n);
     for (int d = 0; d < limit; ++d) {
         const Eigen::Index m = a.size();
         if (a.norm() == 0.0)
             break;
         const RowProblem problem{a, A};
-        const Eigen::VectorXd y = bestRowDirection(problem, rng, options.rowStarts);
+        const Eigen::VectorXd y = bestRowDirection(problem, rng, options.rowStarts, scratch);
         Eigen::VectorXd q = B * y;
         q.normalize();
         const double effect = deltaF(W, alpha, r, q, Side::Rows);

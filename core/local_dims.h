@@ -50,7 +50,8 @@ LocalDimensions localColumnDimensions(const Eigen::MatrixXd& W, double alpha,
 // Rows: each dimension maximises Delta_f over unit vectors orthogonal to those already found.
 // The search works in the orthogonal complement; there the maximum lies on a one-parameter curve
 // (a trust-region-like secular family) that is scanned and refined, then polished by Riemannian
-// gradient ascent together with `rowStarts` seeded random starts; the best is kept.
+// gradient ascent together with `rowStarts` seeded random starts; the best is finished by
+// Riemannian Newton iteration, which reaches its maximum to rounding.
 // `stream` separates the random starts of different locations.
 LocalDimensions localRowDimensions(const Eigen::MatrixXd& W, double alpha,
                                    const SamplingLocation& location,
