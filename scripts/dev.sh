@@ -13,7 +13,7 @@ here=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 build="${OPDIMS_BUILD_DIR:-$here/build}"
 jobs="${OPDIMS_JOBS:-$(nproc)}"
 hardened="${OPDIMS_HARDENED_BUILD_DIR:-$here/build-hardened}"
-sanitize="-fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer -gline-tables-only"
+sanitize="-fsanitize=address,undefined,fuzzer-no-link -fno-sanitize-recover=all -fno-omit-frame-pointer -gline-tables-only"
 hardened_labels="core|cli|data|hardening"
 
 packages=(
@@ -72,22 +72,27 @@ hardened_build() {
     CC=clang CXX=clang++ cmake -S "$here" -B "$hardened" -DCMAKE_BUILD_TYPE=Release \
         -DOPDIMS_MARCH=x86-64-v2 -DOPDIMS_BUILD_GUI=OFF -DOPDIMS_BUILD_FUZZERS=ON \
         -DCMAKE_C_FLAGS="$sanitize" -DCMAKE_CXX_FLAGS="$sanitize" \
-        -DCMAKE_EXE_LINKER_FLAGS="-fsanitize=address,undefined"
+        -DCMAKE_EXE_LINKER_FLAGS="-fsanitize=address,undefined" -DOPDIMS_CORPUS_ARGS=--quick
     cmake --build "$hardened" -j "$jobs"
 }
 
 hardened_test() {
+    # libhdf5 1.10.8 leaks small blocks when it fails on a corrupt file: suppressed (fuzz/lsan.supp);
+    # opdims' own leaks fail the run.
     (cd "$hardened" &&
         ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+            LSAN_OPTIONS="suppressions=$here/fuzz/lsan.supp:print_suppressions=0" \
             ctest --output-on-failure -j "$jobs" --timeout 900 -L "$hardened_labels")
-    "$here/fuzz/run_all.sh" "$hardened" "${OPDIMS_FUZZ_SECONDS:-10}"
+    # A few seconds per harness. A crash whose innermost frame is inside libhdf5 itself (which
+    # opdims cannot fix) is reported, not failed on; every other finding fails the run.
+    OPDIMS_FUZZ_TOLERATE_LIBHDF5=1 "$here/fuzz/run_all.sh" "$hardened" "${OPDIMS_FUZZ_SECONDS:-10}"
 }
 
 case "${1:-}" in
     deps) deps ;;
     build) deps; build ;;
     run) shift; deps; build; run "$@" ;;
-    test) deps; build; test_all ;;
+    test) deps; build; test_all; hardened_build; hardened_test ;;
     hardened) deps; hardened_build; hardened_test ;;
     package) deps; package ;;
     *) echo "usage: scripts/dev.sh run|test|deps|build|hardened|package" >&2; exit 2 ;;

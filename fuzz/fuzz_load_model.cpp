@@ -1,0 +1,16 @@
+// Any network file: detectFormat, then loadModel (which dispatches on the format it detects).
+#include "core/model_io.h"
+#include "fuzz/fuzz_input.h"
+
+extern "C" int LLVMFuzzerInitialize(int*, char***) {
+    opdims::fuzz::initialise();
+    return 0;
+}
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+    const opdims::fuzz::InputFile file(data, size);
+    opdims::fuzz::expectErrorOrSuccess([&] { opdims::detectFormat(file.path()); });
+    opdims::fuzz::expectErrorOrSuccess([&] { opdims::loadModel(file.path()); });
+    opdims::fuzz::expectNoOpenHdf5Objects();
+    return 0;
+}
