@@ -4,7 +4,8 @@
 #   scripts/dev.sh test   install, build, run every test (widget tests under xvfb-run), then the
 #                         hardened pass: core, CLI and their tests built with clang under
 #                         AddressSanitizer + UndefinedBehaviorSanitizer for portable x86-64-v2
-#                         CPUs, their tests, and every libFuzzer harness for a few seconds
+#                         CPUs, their tests (core, cli, hardening) and every libFuzzer harness
+#                         for a few seconds
 #   scripts/dev.sh package    a portable .deb (x86-64-v2) in build-package/
 #   scripts/dev.sh deps | build | hardened    single steps
 set -euo pipefail
@@ -14,7 +15,7 @@ build="${OPDIMS_BUILD_DIR:-$here/build}"
 jobs="${OPDIMS_JOBS:-$(nproc)}"
 hardened="${OPDIMS_HARDENED_BUILD_DIR:-$here/build-hardened}"
 sanitize="-fsanitize=address,undefined,fuzzer-no-link -fno-sanitize-recover=all -fno-omit-frame-pointer -gline-tables-only"
-hardened_labels="core|cli|data|hardening"
+hardened_labels="core|cli|hardening"
 
 packages=(
     cmake g++ make
