@@ -57,7 +57,7 @@ export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
 innermost_module() {
     awk '/ERROR|ALARM|runtime error|deadly signal/ { on = 1 }
          on && /^ *#[0-9]+ / {
-             if ($0 ~ /__sanitizer|__asan|__lsan|__ubsan|__interceptor|fuzzer::|libc\.so|nptl\/|sysdeps\/|stdlib\/|in (malloc|calloc|realloc|free|abort|raise) /)
+             if ($0 ~ /__sanitizer|__asan|__lsan|__ubsan|__interceptor|fuzzer::|libc\.so|nptl\/|sysdeps\/|stdlib\/|in (malloc|calloc|realloc|free|abort|raise|strdup|strndup|strlen|strnlen|strcmp|strncmp|strcpy|strncpy|memcpy|memmove|memset|memcmp|memchr) /)
                  next
              if (match($0, /\(\/[^)+]*\+/)) { m = substr($0, RSTART + 1, RLENGTH - 2); sub(/.*\//, "", m) }
              else m = "opdims"
