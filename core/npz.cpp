@@ -274,10 +274,17 @@ std::map<std::string, NpyArray> readNpz(const std::string& path) {
         throw Error(path + ": the zip directory is corrupt");
     // Everything the archive may expand to: a small multiple of its size. More is a
     // decompression bomb (or a declared size that is a lie), refused before reading.
-    const double allowed = std::min(
-        static_cast<double>(fileSize) * static_cast<double>(limits::kMaxExpansion) + (1 << 20),
-        static_cast<double>(limits::kMaxArchiveBytes));
-    double total = 0;
+    // Counted in integers: a declared size may be anything up to 2^64 - 1.
+    const std::uint64_t fileBytes = static_cast<std::uint64_t>(fileSize);
+    const std::uint64_t archiveCap = static_cast<std::uint64_t>(limits::kMaxArchiveBytes);
+    const std::uint64_t expansion = static_cast<std::uint64_t>(limits::kMaxExpansion);
+    const std::uint64_t allowed =
+        fileBytes > (archiveCap - (1u << 20)) / expansion
+            ? archiveCap
+            : std::min<std::uint64_t>(fileBytes * expansion + (1u << 20), archiveCap);
+    const std::uint64_t maxMember =
+        static_cast<std::uint64_t>(limits::kMaxElements) * 8 + (1u << 16);
+    std::uint64_t total = 0;
     std::map<std::string, NpyArray> out;
     for (zip_int64_t i = 0; i < entries; ++i) {
         const auto index = static_cast<zip_uint64_t>(i);
@@ -290,15 +297,14 @@ std::map<std::string, NpyArray> readNpz(const std::string& path) {
         std::string name = st.name;
         if ((st.valid & ZIP_STAT_ENCRYPTION_METHOD) && st.encryption_method != ZIP_EM_NONE)
             throw Error(path + ": member " + name + " is encrypted");
-        total += static_cast<double>(st.size);
-        const double maxMember = static_cast<double>(limits::kMaxElements) * 8 + (1 << 16);
-        if (static_cast<double>(st.size) > maxMember || total > allowed)
-            throw Error(path + ": member " + name + " declares " + std::to_string(st.size) +
-                        " bytes, which brings the archive of " + std::to_string(fileSize) +
-                        " bytes to " + std::to_string(static_cast<long long>(total)) +
-                        " uncompressed, more than opdims reads (" +
-                        std::to_string(static_cast<long long>(allowed)) +
-                        "; corrupt, or a decompression bomb)");
+        const std::uint64_t size = static_cast<std::uint64_t>(st.size);
+        // Saturating sum: once over the cap the exact figure does not matter.
+        total = size > allowed || total > allowed - size ? allowed + 1 : total + size;
+        if (size > maxMember || total > allowed)
+            throw Error(path + ": member " + name + " declares " + std::to_string(size) +
+                        " bytes, which brings the archive of " + std::to_string(fileBytes) +
+                        " bytes over what opdims reads uncompressed (" + std::to_string(allowed) +
+                        " bytes; corrupt, or a decompression bomb)");
         std::unique_ptr<zip_file_t, ZipFileDeleter> zf(zip_fopen_index(za.get(), index, 0));
         if (!zf)
             throw Error(path + ": member " + name + " cannot be opened (" + zip_strerror(za.get()) +
