@@ -1,5 +1,5 @@
 // The authors' weights files: authorsNetworks and loadAuthorsModel (final and init weights).
-#include "core/model_io.h"
+#include "core/model/io.h"
 #include "fuzz/fuzz_input.h"
 
 extern "C" int LLVMFuzzerInitialize(int*, char***) {

@@ -1,6 +1,6 @@
 // Basis files: readBasisFile, which decides by extension. Bytes that begin like a zip archive
 // are named .npz, everything else .h5. The seeds are 6-unit bases.
-#include "core/basis_file.h"
+#include "core/analysis/basis_file.h"
 #include "fuzz/fuzz_input.h"
 
 #include <cstring>

@@ -1,5 +1,5 @@
 // Training checkpoints: isCheckpoint, then loadCheckpoint.
-#include "core/train_checkpoint.h"
+#include "core/train/checkpoint.h"
 #include "fuzz/fuzz_input.h"
 
 extern "C" int LLVMFuzzerInitialize(int*, char***) {

@@ -1,5 +1,5 @@
 // Fixed-point files: loadFixedPoints.
-#include "core/fixed_point_io.h"
+#include "core/fixed_points/io.h"
 #include "fuzz/fuzz_input.h"
 
 extern "C" int LLVMFuzzerInitialize(int*, char***) {

@@ -2,8 +2,8 @@
 // std::ifstream open by path, and the checks every harness makes after calling a reader.
 #pragma once
 
-#include "core/error.h"
-#include "core/h5.h"
+#include "core/base/error.h"
+#include "core/files/h5.h"
 
 #include <hdf5.h>
 

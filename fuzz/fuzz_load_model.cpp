@@ -1,5 +1,5 @@
 // Any network file: detectFormat, then loadModel (which dispatches on the format it detects).
-#include "core/model_io.h"
+#include "core/model/io.h"
 #include "fuzz/fuzz_input.h"
 
 extern "C" int LLVMFuzzerInitialize(int*, char***) {

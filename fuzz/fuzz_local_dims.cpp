@@ -1,5 +1,5 @@
 // Local operative dimension files in the authors' layout: readLocalDimensions.
-#include "core/local_io.h"
+#include "core/analysis/local_io.h"
 #include "fuzz/fuzz_input.h"
 
 extern "C" int LLVMFuzzerInitialize(int*, char***) {

@@ -1,5 +1,5 @@
 // One .npy member's bytes: parseNpyBytes (no zip container, no file).
-#include "core/npz.h"
+#include "core/files/npz.h"
 #include "fuzz/fuzz_input.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {

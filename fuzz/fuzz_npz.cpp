@@ -1,5 +1,5 @@
 // NumPy .npz archives: loadNpzModel, which reads every member with readNpz.
-#include "core/model_io.h"
+#include "core/model/io.h"
 #include "fuzz/fuzz_input.h"
 
 extern "C" int LLVMFuzzerInitialize(int*, char***) {

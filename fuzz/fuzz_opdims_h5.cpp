@@ -1,5 +1,5 @@
 // opdims' own model files: loadOpdimsModel.
-#include "core/model_io.h"
+#include "core/model/io.h"
 #include "fuzz/fuzz_input.h"
 
 extern "C" int LLVMFuzzerInitialize(int*, char***) {

@@ -9,15 +9,15 @@
 // .npz archives are written by a small zip writer here (stored and deflated members, with and
 // without the Zip64 extra fields NumPy's np.savez writes), so their bytes do not depend on the
 // clock. Every file is read back with the harness's reader before the program reports success.
-#include "core/basis.h"
-#include "core/basis_file.h"
-#include "core/error.h"
-#include "core/fixed_point_io.h"
-#include "core/h5.h"
-#include "core/local_io.h"
-#include "core/model_io.h"
-#include "core/npz.h"
-#include "core/train_checkpoint.h"
+#include "core/analysis/basis.h"
+#include "core/analysis/basis_file.h"
+#include "core/analysis/local_io.h"
+#include "core/base/error.h"
+#include "core/files/h5.h"
+#include "core/files/npz.h"
+#include "core/fixed_points/io.h"
+#include "core/model/io.h"
+#include "core/train/checkpoint.h"
 
 #include <hdf5.h>
 #include <zlib.h>

@@ -6,7 +6,7 @@
 #include <QString>
 #include <QTest>
 
-#include "core/error.h"
+#include "core/base/error.h"
 
 #include <cstdlib>
 #include <functional>

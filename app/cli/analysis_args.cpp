@@ -1,11 +1,11 @@
 // Parsing of the analysis options into core calls.
 #include "app/cli/analysis_args.h"
 
-#include "core/atomic_file.h"
-#include "core/basis_file.h"
-#include "core/error.h"
-#include "core/limits.h"
-#include "core/sampling.h"
+#include "core/analysis/basis_file.h"
+#include "core/analysis/sampling.h"
+#include "core/base/error.h"
+#include "core/base/limits.h"
+#include "core/files/atomic_file.h"
 
 #include <fstream>
 #include <iostream>

@@ -2,12 +2,12 @@
 #pragma once
 
 #include "app/cli/command.h"
-#include "core/basis.h"
-#include "core/global_dims.h"
-#include "core/local_dims.h"
-#include "core/local_io.h"
-#include "core/model.h"
-#include "core/task.h"
+#include "core/analysis/basis.h"
+#include "core/analysis/global_dims.h"
+#include "core/analysis/local_dims.h"
+#include "core/analysis/local_io.h"
+#include "core/model/model.h"
+#include "core/tasks/task.h"
 
 #include <string>
 #include <vector>

@@ -1,9 +1,9 @@
 // `opdims angles`: principal angles between the leading dimensions of two bases.
 #include "app/cli/analysis_args.h"
 #include "app/cli/common.h"
-#include "core/angles.h"
-#include "core/error.h"
-#include "core/model_io.h"
+#include "core/analysis/angles.h"
+#include "core/base/error.h"
+#include "core/model/io.h"
 
 #include <cstdio>
 #include <iostream>

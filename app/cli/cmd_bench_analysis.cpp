@@ -1,10 +1,10 @@
 // `opdims bench analysis`: times of the analysis pipeline, and the authors' optimiser to compare.
 #include "app/cli/analysis_args.h"
 #include "app/cli/common.h"
-#include "core/error.h"
-#include "core/local_dims_bfgs.h"
-#include "core/parallel.h"
-#include "core/sweep.h"
+#include "core/analysis/sweep.h"
+#include "core/base/error.h"
+#include "core/base/parallel.h"
+#include "core/compare/local_dims_bfgs.h"
 
 #include <cstdio>
 #include <iostream>

@@ -1,12 +1,13 @@
 // `opdims bench fixed-points`: the finder's damped Newton method against a first-order Adam
 // minimiser of q from the same starts, both measured in the same run.
 #include "app/cli/common.h"
-#include "core/fixed_point_flow.h"
-#include "core/fixed_point_solver.h"
-#include "core/fixed_point_starts.h"
-#include "core/fixed_points.h"
-#include "core/limits.h"
-#include "core/parallel.h"
+#include "core/base/limits.h"
+#include "core/base/parallel.h"
+#include "core/compare/fixed_point_adam.h"
+#include "core/fixed_points/fixed_points.h"
+#include "core/fixed_points/flow.h"
+#include "core/fixed_points/solver.h"
+#include "core/fixed_points/starts.h"
 
 #include <algorithm>
 #include <cstdio>

@@ -1,8 +1,8 @@
 // `opdims bench simulate`: the batched grid forward pass against a one-trial-at-a-time loop and
 // the bare matrix-product floor, all measured in the same run.
 #include "app/cli/common.h"
-#include "core/parallel.h"
-#include "core/simulate.h"
+#include "core/base/parallel.h"
+#include "core/simulation/simulate.h"
 
 #include <algorithm>
 #include <cmath>

@@ -1,10 +1,10 @@
 // `opdims bench train`: time per training iteration (batch, forward and backward, Adam) per task.
 #include "app/cli/common.h"
-#include "core/error.h"
-#include "core/limits.h"
-#include "core/parallel.h"
-#include "core/train.h"
-#include "core/train_batch.h"
+#include "core/base/error.h"
+#include "core/base/limits.h"
+#include "core/base/parallel.h"
+#include "core/train/batch.h"
+#include "core/train/train.h"
 
 #include <algorithm>
 #include <ctime>

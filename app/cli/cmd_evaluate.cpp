@@ -1,6 +1,6 @@
 // `opdims evaluate`: the cost of a network on a batch of its task.
 #include "app/cli/common.h"
-#include "core/simulate.h"
+#include "core/simulation/simulate.h"
 
 #include <iostream>
 

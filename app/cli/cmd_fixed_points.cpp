@@ -1,12 +1,12 @@
 // `opdims fixed-points`: fixed and slow points of a network (or a reduced-rank version of it) for
 // a constant input, with their linearisation, as text, JSON or an HDF5 file.
 #include "app/cli/common.h"
-#include "core/basis.h"
-#include "core/fixed_point_io.h"
-#include "core/fixed_point_starts.h"
-#include "core/fixed_point_summary.h"
-#include "core/fixed_points.h"
-#include "core/limits.h"
+#include "core/analysis/basis.h"
+#include "core/base/limits.h"
+#include "core/fixed_points/fixed_points.h"
+#include "core/fixed_points/io.h"
+#include "core/fixed_points/starts.h"
+#include "core/fixed_points/summary.h"
 
 #include <cstdio>
 #include <iostream>

@@ -1,8 +1,8 @@
 // `opdims global`: global operative dimensions, their singular values and the basis.
 #include "app/cli/analysis_args.h"
 #include "app/cli/common.h"
-#include "core/basis_file.h"
-#include "core/error.h"
+#include "core/analysis/basis_file.h"
+#include "core/base/error.h"
 
 #include <cstdio>
 #include <iostream>

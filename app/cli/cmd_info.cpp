@@ -1,6 +1,6 @@
 // `opdims info`: sizes, task guess, spectral radius and norms of a network.
 #include "app/cli/common.h"
-#include "core/model_io.h"
+#include "core/model/io.h"
 
 #include <Eigen/SVD>
 

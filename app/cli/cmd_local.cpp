@@ -1,8 +1,8 @@
 // `opdims local`: local operative dimensions at every sampling location, in the authors' layout.
 #include "app/cli/analysis_args.h"
 #include "app/cli/common.h"
-#include "core/error.h"
-#include "core/local_io.h"
+#include "core/analysis/local_io.h"
+#include "core/base/error.h"
 
 #include <filesystem>
 #include <iostream>

@@ -1,9 +1,9 @@
 // `opdims sweep`: cost and state distance of reduced-rank weight matrices for a list of ranks k.
 #include "app/cli/analysis_args.h"
 #include "app/cli/common.h"
-#include "core/basis_file.h"
-#include "core/error.h"
-#include "core/sweep.h"
+#include "core/analysis/basis_file.h"
+#include "core/analysis/sweep.h"
+#include "core/base/error.h"
 
 #include <iostream>
 #include <sstream>

@@ -1,12 +1,12 @@
 // `opdims train`: train a network on ctxt or swg from a seeded random start, a network file or a
 // checkpoint, with a loss log, periodic checkpoints and progress lines on stderr.
 #include "app/cli/common.h"
-#include "core/error.h"
-#include "core/limits.h"
-#include "core/model_io.h"
-#include "core/simulate.h"
-#include "core/train.h"
-#include "core/train_checkpoint.h"
+#include "core/base/error.h"
+#include "core/base/limits.h"
+#include "core/model/io.h"
+#include "core/simulation/simulate.h"
+#include "core/train/checkpoint.h"
+#include "core/train/train.h"
 
 #include <cmath>
 #include <cstdio>

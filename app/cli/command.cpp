@@ -1,10 +1,10 @@
 // Subcommand registry, argument parsing and help text of the `opdims` CLI.
 #include "app/cli/command.h"
 
-#include "core/error.h"
+#include "core/base/error.h"
 
-#include "core/limits.h"
-#include "core/parallel.h"
+#include "core/base/limits.h"
+#include "core/base/parallel.h"
 
 #include <cerrno>
 #include <cmath>

@@ -1,11 +1,11 @@
 // Shared CLI helpers.
 #include "app/cli/common.h"
 
-#include "core/error.h"
-#include "core/limits.h"
-#include "core/model_io.h"
+#include "core/base/error.h"
+#include "core/base/limits.h"
+#include "core/model/io.h"
 
-#include "core/atomic_file.h"
+#include "core/files/atomic_file.h"
 
 #include <charconv>
 #include <cmath>

@@ -2,9 +2,9 @@
 #pragma once
 
 #include "app/cli/command.h"
-#include "core/model.h"
-#include "core/progress.h"
-#include "core/task.h"
+#include "core/base/progress.h"
+#include "core/model/model.h"
+#include "core/tasks/task.h"
 
 #include <Eigen/Dense>
 

@@ -2,8 +2,8 @@
 #include "app/explorer/ablation_worker.h"
 
 #include "app/explorer/labels.h"
-#include "core/error.h"
-#include "core/fixed_point_starts.h"
+#include "core/base/error.h"
+#include "core/fixed_points/starts.h"
 
 #include <QThread>
 

@@ -3,8 +3,8 @@
 #pragma once
 
 #include "app/explorer/model_analysis.h"
-#include "core/basis.h"
-#include "core/fixed_points.h"
+#include "core/analysis/basis.h"
+#include "core/fixed_points/fixed_points.h"
 
 #include <QObject>
 #include <QString>

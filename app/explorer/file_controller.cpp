@@ -2,8 +2,8 @@
 #include "app/explorer/file_controller.h"
 
 #include "app/explorer/network_picker_dialog.h"
-#include "core/error.h"
-#include "core/model_io.h"
+#include "core/base/error.h"
+#include "core/model/io.h"
 
 #include <QFileDialog>
 #include <QFileInfo>

@@ -3,7 +3,7 @@
 
 #include "app/explorer/thread_priority.h"
 
-#include "core/error.h"
+#include "core/base/error.h"
 
 #include <QtConcurrent/QtConcurrentRun>
 

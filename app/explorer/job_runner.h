@@ -2,7 +2,7 @@
 // a time-left estimate and cancellation; the GUI thread only polls two atomics.
 #pragma once
 
-#include "core/progress.h"
+#include "core/base/progress.h"
 
 #include <QElapsedTimer>
 #include <QFutureWatcher>

@@ -1,8 +1,8 @@
 // Translated names shown for bases, conditions and trials (one wording per idea, as in method.md).
 #pragma once
 
-#include "core/model.h"
-#include "core/task.h"
+#include "core/model/model.h"
+#include "core/tasks/task.h"
 
 #include <QString>
 

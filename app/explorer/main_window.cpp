@@ -14,9 +14,9 @@
 #include "app/explorer/sweep_panel.h"
 #include "app/explorer/train_dialog.h"
 #include "app/explorer/variance_panel.h"
-#include "core/fixed_point_io.h"
-#include "core/model_io.h"
-#include "core/parallel.h"
+#include "core/base/parallel.h"
+#include "core/fixed_points/io.h"
+#include "core/model/io.h"
 #include "widgets/plot_view.h"
 #include "widgets/state_space_view.h"
 

@@ -1,8 +1,8 @@
 // Prepares a ModelAnalysis: one reference run of the grid batch, sampling locations, quick bases.
 #include "app/explorer/model_analysis.h"
 
-#include "core/error.h"
-#include "core/pc_dims.h"
+#include "core/analysis/pc_dims.h"
+#include "core/base/error.h"
 
 #include <chrono>
 

@@ -3,13 +3,13 @@
 #pragma once
 
 #include "app/explorer/run_analysis.h"
-#include "core/basis.h"
-#include "core/global_dims.h"
-#include "core/local_dims.h"
-#include "core/model.h"
-#include "core/progress.h"
-#include "core/sampling.h"
-#include "core/task.h"
+#include "core/analysis/basis.h"
+#include "core/analysis/global_dims.h"
+#include "core/analysis/local_dims.h"
+#include "core/analysis/sampling.h"
+#include "core/base/progress.h"
+#include "core/model/model.h"
+#include "core/tasks/task.h"
 
 #include <Eigen/Dense>
 

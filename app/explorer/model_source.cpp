@@ -1,8 +1,8 @@
 // Opening networks: files through core's loaders, resources through a temporary copy.
 #include "app/explorer/model_source.h"
 
-#include "core/error.h"
-#include "core/model_io.h"
+#include "core/base/error.h"
+#include "core/model/io.h"
 
 #include <QCoreApplication>
 #include <QDir>

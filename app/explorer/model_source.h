@@ -2,7 +2,7 @@
 // random network when no default network is embedded.
 #pragma once
 
-#include "core/model.h"
+#include "core/model/model.h"
 
 #include <QString>
 

@@ -1,9 +1,9 @@
 // Condition averages, reference activity PCs and evaluated runs, one simulation pass each.
 #include "app/explorer/run_analysis.h"
 
-#include "core/error.h"
-#include "core/parallel.h"
-#include "core/simulate.h"
+#include "core/base/error.h"
+#include "core/base/parallel.h"
+#include "core/simulation/simulate.h"
 
 #include <Eigen/Eigenvalues>
 

@@ -1,9 +1,9 @@
 // Plain computations behind the explorer's views: condition averages, activity PCs, evaluated runs.
 #pragma once
 
-#include "core/model.h"
-#include "core/progress.h"
-#include "core/task.h"
+#include "core/base/progress.h"
+#include "core/model/model.h"
+#include "core/tasks/task.h"
 
 #include <Eigen/Dense>
 

@@ -1,7 +1,7 @@
 // The rank-sweep dock: cost vs k and state distance vs k for each swept basis, current k marked.
 #pragma once
 
-#include "core/sweep.h"
+#include "core/analysis/sweep.h"
 
 #include <QWidget>
 

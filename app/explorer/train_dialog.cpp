@@ -2,7 +2,7 @@
 #include "app/explorer/train_dialog.h"
 
 #include "app/explorer/job_status_widget.h"
-#include "core/train.h"
+#include "core/train/train.h"
 #include "widgets/plot_view.h"
 
 #include <QComboBox>

@@ -3,7 +3,7 @@
 #pragma once
 
 #include "app/explorer/job_runner.h"
-#include "core/model.h"
+#include "core/model/model.h"
 
 #include <QDialog>
 #include <QTimer>

@@ -3,7 +3,7 @@
 #include "app/explorer/job_runner.h"
 #include "app/explorer/model_analysis.h"
 #include "app/explorer/run_analysis.h"
-#include "core/simulate.h"
+#include "core/simulation/simulate.h"
 #include "widgets/vtk_host.h"
 
 #include <QTest>

@@ -1,5 +1,5 @@
 // The `opdims` command line as a user meets it: help, JSON output, and one-line errors.
-#include "core/model_io.h"
+#include "core/model/io.h"
 #include "testsupport.h"
 
 #include <QElapsedTimer>

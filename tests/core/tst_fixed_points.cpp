@@ -1,13 +1,14 @@
 // Tests of the fixed-point finder on small networks whose fixed points are known by hand.
-#include "core/fixed_point_flow.h"
-#include "core/fixed_point_io.h"
-#include "core/fixed_point_solver.h"
-#include "core/fixed_point_starts.h"
-#include "core/fixed_point_summary.h"
-#include "core/fixed_points.h"
-#include "core/model_io.h"
-#include "core/rng.h"
-#include "core/simulate.h"
+#include "core/base/rng.h"
+#include "core/compare/fixed_point_adam.h"
+#include "core/fixed_points/fixed_points.h"
+#include "core/fixed_points/flow.h"
+#include "core/fixed_points/io.h"
+#include "core/fixed_points/solver.h"
+#include "core/fixed_points/starts.h"
+#include "core/fixed_points/summary.h"
+#include "core/model/io.h"
+#include "core/simulation/simulate.h"
 
 #include <QTemporaryDir>
 #include <QTest>

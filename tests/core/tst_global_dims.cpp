@@ -1,10 +1,10 @@
 // Tests of global operative dimensions, location subsets, principal angles and local files.
-#include "core/angles.h"
-#include "core/basis.h"
-#include "core/basis_file.h"
-#include "core/global_dims.h"
-#include "core/local_io.h"
-#include "core/rng.h"
+#include "core/analysis/angles.h"
+#include "core/analysis/basis.h"
+#include "core/analysis/basis_file.h"
+#include "core/analysis/global_dims.h"
+#include "core/analysis/local_io.h"
+#include "core/base/rng.h"
 
 #include <QTemporaryDir>
 #include <QTest>

@@ -1,11 +1,11 @@
 // Tests of the refusals that keep bad files from crashing opdims, reading other files or taking
 // the machine's memory, and of saves that never leave half-written or stray files.
-#include "core/atomic_file.h"
-#include "core/error.h"
-#include "core/h5.h"
-#include "core/limits.h"
-#include "core/model_io.h"
-#include "core/npz.h"
+#include "core/base/error.h"
+#include "core/base/limits.h"
+#include "core/files/atomic_file.h"
+#include "core/files/h5.h"
+#include "core/files/npz.h"
+#include "core/model/io.h"
 #include "testsupport.h"
 
 #include <QTemporaryDir>

@@ -1,9 +1,9 @@
 // Tests of Delta_f, its gradient, sampling locations and local column and row dimensions.
-#include "core/local_dims.h"
-#include "core/local_dims_bfgs.h"
-#include "core/rng.h"
-#include "core/sampling.h"
-#include "core/simulate.h"
+#include "core/analysis/local_dims.h"
+#include "core/analysis/sampling.h"
+#include "core/base/rng.h"
+#include "core/compare/local_dims_bfgs.h"
+#include "core/simulation/simulate.h"
 
 #include <QTest>
 

@@ -1,8 +1,8 @@
 // Tests of loading, validating and saving networks in every supported format.
-#include "core/error.h"
-#include "core/h5.h"
-#include "core/model_io.h"
-#include "core/npz.h"
+#include "core/base/error.h"
+#include "core/files/h5.h"
+#include "core/files/npz.h"
+#include "core/model/io.h"
 #include "testsupport.h"
 
 #include <QTemporaryDir>

@@ -1,8 +1,8 @@
 // Tests of removing dimensions, reduced-rank weight matrices and PC dimensions.
-#include "core/basis.h"
-#include "core/error.h"
-#include "core/pc_dims.h"
-#include "core/reduce.h"
+#include "core/analysis/basis.h"
+#include "core/analysis/pc_dims.h"
+#include "core/analysis/reduce.h"
+#include "core/base/error.h"
 
 #include <QTest>
 

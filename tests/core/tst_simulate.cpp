@@ -1,7 +1,7 @@
 // Tests of the batched simulation against hand-computed steps, cost, state distance and noise.
-#include "core/error.h"
-#include "core/rng.h"
-#include "core/simulate.h"
+#include "core/base/error.h"
+#include "core/base/rng.h"
+#include "core/simulation/simulate.h"
 
 #include <QTest>
 

@@ -1,7 +1,7 @@
 // Tests of rank sweeps against a naive implementation written here from method.md.
-#include "core/basis.h"
-#include "core/sweep.h"
-#include "core/sweep_sim.h"
+#include "core/analysis/basis.h"
+#include "core/analysis/sweep.h"
+#include "core/analysis/sweep_sim.h"
 
 #include <QTest>
 

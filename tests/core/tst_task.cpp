@@ -1,6 +1,6 @@
 // Tests of the ctxt and swg task generators (method.md section 2).
-#include "core/error.h"
-#include "core/task.h"
+#include "core/base/error.h"
+#include "core/tasks/task.h"
 
 #include <QTest>
 

@@ -1,11 +1,11 @@
 // Tests of the trainer: BPTT gradients against finite differences, determinism, checkpoints.
-#include "core/error.h"
-#include "core/model_io.h"
-#include "core/simulate.h"
-#include "core/train.h"
-#include "core/train_batch.h"
-#include "core/train_checkpoint.h"
-#include "core/train_noise.h"
+#include "core/base/error.h"
+#include "core/model/io.h"
+#include "core/simulation/simulate.h"
+#include "core/train/batch.h"
+#include "core/train/checkpoint.h"
+#include "core/train/noise.h"
+#include "core/train/train.h"
 
 #include <QTemporaryDir>
 #include <QTest>
@@ -48,8 +48,8 @@ class TestTrain : public QObject {
     Q_OBJECT
 
 private:
-    // Central differences of evaluateCost (core/simulate.cpp, independent of the BPTT code) at a
-    // few entries of every parameter.
+    // Central differences of evaluateCost (core/simulation/simulate.cpp, independent of the BPTT
+    // code) at a few entries of every parameter.
     void checkGradients(TaskKind task) {
         Model m = randomModel(task, 7, 3, 1.4);
         m.b.setConstant(0.05);

@@ -1,12 +1,12 @@
 // Analysis on the authors' networks and local dimension files (skipped when the data is absent).
-#include "core/basis.h"
-#include "core/global_dims.h"
-#include "core/h5.h"
-#include "core/local_dims.h"
-#include "core/local_dims_bfgs.h"
-#include "core/local_io.h"
-#include "core/model_io.h"
-#include "core/sweep.h"
+#include "core/analysis/basis.h"
+#include "core/analysis/global_dims.h"
+#include "core/analysis/local_dims.h"
+#include "core/analysis/local_io.h"
+#include "core/analysis/sweep.h"
+#include "core/compare/local_dims_bfgs.h"
+#include "core/files/h5.h"
+#include "core/model/io.h"
 #include "testsupport.h"
 
 #include <QTemporaryDir>

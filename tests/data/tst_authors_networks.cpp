@@ -1,6 +1,6 @@
 // The authors' pretrained networks: loading, orientation and the published grid costs.
-#include "core/model_io.h"
-#include "core/simulate.h"
+#include "core/model/io.h"
+#include "core/simulation/simulate.h"
 #include "testsupport.h"
 
 #include <QTest>

@@ -1,9 +1,9 @@
 // Fixed points of the authors' ctxt networks: exact roots along a line attractor per context,
 // through the core API and through `opdims fixed-points --json`.
-#include "core/fixed_point_starts.h"
-#include "core/fixed_point_summary.h"
-#include "core/fixed_points.h"
-#include "core/model_io.h"
+#include "core/fixed_points/fixed_points.h"
+#include "core/fixed_points/starts.h"
+#include "core/fixed_points/summary.h"
+#include "core/model/io.h"
 #include "testsupport.h"
 
 #include <QJsonArray>

@@ -2,8 +2,8 @@
 // fixed-point files) and prints a digest of every field. Errors are reported like the CLI does:
 // one line on stderr, exit status 1. Built by tools/corpus/run_corpus.py against the build's
 // libopdims_core.a; not part of the project build.
-#include "core/error.h"
-#include "core/fixed_point_io.h"
+#include "core/base/error.h"
+#include "core/fixed_points/io.h"
 
 #include <cstdio>
 #include <exception>

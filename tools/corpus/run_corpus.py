@@ -59,15 +59,15 @@ QUICK_SKIP = {"sweep", "local", "global", "fixed-points", "sweep-swg", "local-sw
 def build_probe(build: Path, workdir: Path, log):
     """Compiles fp_probe.cpp like core's own sources and links it like the opdims binary."""
     cc_json = build / "compile_commands.json"
-    link_txt = build / "app" / "CMakeFiles" / "opdims.dir" / "link.txt"
+    link_txt = build / "app" / "cli" / "CMakeFiles" / "opdims.dir" / "link.txt"
     lib = build / "core" / "libopdims_core.a"
     if not (cc_json.exists() and link_txt.exists() and lib.exists()):
         log(f"fp_probe: not built (needs {cc_json}, {link_txt} and {lib})")
         return None
     entry = next((e for e in json.loads(cc_json.read_text())
-                  if e["file"].endswith("core/fixed_point_io.cpp")), None)
+                  if e["file"].endswith("core/fixed_points/io.cpp")), None)
     if entry is None:
-        log("fp_probe: core/fixed_point_io.cpp is not in compile_commands.json")
+        log("fp_probe: core/fixed_points/io.cpp is not in compile_commands.json")
         return None
     args = shlex.split(entry["command"]) if "command" in entry else list(entry["arguments"])
     out_args, skip = [], False
@@ -78,7 +78,7 @@ def build_probe(build: Path, workdir: Path, log):
         if a in ("-o", "-c"):
             skip = True
             continue
-        if a.endswith("fixed_point_io.cpp"):
+        if a.endswith("core/fixed_points/io.cpp"):
             continue
         out_args.append(a)
     obj = workdir / "fp_probe.o"

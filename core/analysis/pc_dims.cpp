@@ -1,0 +1,28 @@
+// SVD of the recurrent weights for the PC dimensions.
+#include "core/analysis/pc_dims.h"
+
+#include "core/base/error.h"
+
+namespace opdims {
+
+Eigen::VectorXd varianceExplained(const Eigen::VectorXd& singularValues) {
+    const double total = singularValues.squaredNorm();
+    if (total <= 0.0)
+        return Eigen::VectorXd::Zero(singularValues.size());
+    return singularValues.array().square() / total;
+}
+
+PcDimensions pcDimensions(const Eigen::MatrixXd& W) {
+    if (W.rows() != W.cols() || W.rows() == 0)
+        throw Error("PC dimensions need a square, non-empty weight matrix (got " +
+                    std::to_string(W.rows()) + "x" + std::to_string(W.cols()) + ")");
+    // BDCSVD returns singular values in decreasing order.
+    Eigen::BDCSVD<Eigen::MatrixXd> svd(W, Eigen::ComputeThinU);
+    PcDimensions out;
+    out.U = svd.matrixU();
+    out.singularValues = svd.singularValues();
+    out.varianceExplained = varianceExplained(out.singularValues);
+    return out;
+}
+
+} // namespace opdims

@@ -1,0 +1,135 @@
+// Condition-average trajectories of a batch, sampled at the chosen times.
+#include "core/analysis/sampling.h"
+
+#include "core/base/error.h"
+#include "core/base/parallel.h"
+#include "core/simulation/simulate.h"
+
+#include <algorithm>
+
+namespace opdims {
+
+std::vector<int> defaultSamplingTimes(TaskKind task) {
+    std::vector<int> t{1};
+    const int step = task == TaskKind::Ctxt ? 100 : 50;
+    const int last = task == TaskKind::Ctxt ? ctxt::kSteps : swg::kSteps;
+    for (int s = step; s <= last; s += step)
+        t.push_back(s);
+    return t;
+}
+
+std::vector<Condition> defaultConditions(TaskKind task) {
+    std::vector<Condition> c;
+    if (task == TaskKind::Ctxt) {
+        for (int context = 1; context <= 2; ++context)
+            for (int s1 : {-1, 1})
+                for (int s2 : {-1, 1})
+                    c.push_back({context, s1, s2, 0});
+    } else {
+        for (int id = 1; id <= swg::kFrequencies; id += 5)
+            c.push_back({0, 0, 0, id});
+    }
+    return c;
+}
+
+Batch samplingBatch(TaskKind task, const std::string& kind, int trials, std::uint64_t seed,
+                    double dt) {
+    if (kind != "random" || task != TaskKind::Swg)
+        return makeBatch(task, kind, trials, seed, dt);
+    if (trials < 1)
+        throw Error("a random batch needs at least one trial per condition");
+    std::vector<TrialInfo> list;
+    for (const Condition& c : defaultConditions(task))
+        for (int k = 0; k < trials; ++k)
+            list.push_back({0, 0.0, 0.0, c.freqId, 0});
+    TaskOptions options;
+    options.dt = dt;
+    Batch b = batchFromTrials(task, std::move(list), options);
+    b.kind = "random";
+    b.networkNoise = true;
+    b.noiseSeed = seed;
+    return b;
+}
+
+Condition conditionOf(TaskKind task, const TrialInfo& trial) {
+    if (task == TaskKind::Ctxt)
+        return {trial.context, trial.coh1 < 0 ? -1 : 1, trial.coh2 < 0 ? -1 : 1, 0};
+    return {0, 0, 0, trial.freqId};
+}
+
+std::string conditionLabel(TaskKind task, const Condition& c) {
+    if (task == TaskKind::Ctxt)
+        return "Ctxt" + std::to_string(c.context) + "Inps" + std::to_string(c.signCoh1) + "_" +
+               std::to_string(c.signCoh2);
+    return "Freq" + std::to_string(c.freqId);
+}
+
+std::vector<SamplingLocation> samplingLocations(const Model& model, TaskKind task,
+                                                const Batch& batch,
+                                                const std::vector<Condition>& conditions,
+                                                const std::vector<int>& times,
+                                                const Progress& progress) {
+    if (times.empty() || conditions.empty())
+        throw Error("sampling locations need at least one time and one condition");
+    std::vector<int> slot(static_cast<std::size_t>(batch.steps), -1);
+    for (std::size_t i = 0; i < times.size(); ++i) {
+        const int t = times[i];
+        if (t < 1 || t > batch.steps)
+            throw Error("sampling time " + std::to_string(t) + " is outside 1.." +
+                        std::to_string(batch.steps));
+        slot[static_cast<std::size_t>(t - 1)] = static_cast<int>(i);
+    }
+    // Which trials belong to which condition (trials of other conditions are ignored).
+    std::vector<std::vector<int>> members(conditions.size());
+    for (int j = 0; j < batch.trialCount(); ++j) {
+        const Condition c = conditionOf(task, batch.trials[static_cast<std::size_t>(j)]);
+        const auto it = std::find(conditions.begin(), conditions.end(), c);
+        if (it == conditions.end())
+            continue;
+        members[static_cast<std::size_t>(it - conditions.begin())].push_back(j);
+    }
+    for (std::size_t i = 0; i < conditions.size(); ++i)
+        if (members[i].empty())
+            throw Error("the " + batch.kind + " batch has no trial of condition " +
+                        conditionLabel(task, conditions[i]));
+
+    // States of every trial at every sampling time (small: times x N x trials); averaging them
+    // in trial order afterwards keeps the result independent of the thread count.
+    const Eigen::Index n = model.units();
+    std::vector<Eigen::MatrixXd> states(times.size(), Eigen::MatrixXd(n, batch.trialCount()));
+    const int trials = batch.trialCount();
+    const int chunks = std::max(1, std::min(defaultThreadCount(), trials));
+    parallelFor(
+        chunks, chunks,
+        [&](int c) {
+            const int first = static_cast<int>(static_cast<long long>(trials) * c / chunks);
+            const int last = static_cast<int>(static_cast<long long>(trials) * (c + 1) / chunks);
+            if (last <= first)
+                return;
+            runTrials(model, model.W, batch, first, last - first,
+                      [&](int t, Eigen::Index f, const Eigen::MatrixXd& x, const Eigen::MatrixXd&) {
+                          const int s = slot[static_cast<std::size_t>(t)];
+                          if (s >= 0)
+                              states[static_cast<std::size_t>(s)].middleCols(f, x.cols()) = x;
+                          if ((t & 63) == 0)
+                              progress.check();
+                      });
+        },
+        progress);
+
+    std::vector<SamplingLocation> out;
+    for (std::size_t ci = 0; ci < conditions.size(); ++ci)
+        for (std::size_t ti = 0; ti < times.size(); ++ti) {
+            SamplingLocation loc;
+            loc.t = times[ti];
+            loc.condition = conditions[ci];
+            loc.x = Eigen::VectorXd::Zero(n);
+            for (int j : members[ci])
+                loc.x += states[ti].col(j);
+            loc.x /= static_cast<double>(members[ci].size());
+            out.push_back(std::move(loc));
+        }
+    return out;
+}
+
+} // namespace opdims

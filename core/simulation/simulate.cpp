@@ -1,0 +1,223 @@
+// Batched simulation: all trials of a chunk advance together, one matrix product per step.
+#include "core/simulation/simulate.h"
+
+#include "core/base/error.h"
+#include "core/base/fast_math.h"
+#include "core/base/limits.h"
+#include "core/base/parallel.h"
+#include "core/base/rng.h"
+
+#include <algorithm>
+#include <numeric>
+
+namespace opdims {
+
+namespace {
+
+void checkInputs(const Model& model, const Eigen::MatrixXd& W, const Batch& batch) {
+    if (W.rows() != model.units() || W.cols() != model.units())
+        throw Error("the weight matrix is " + std::to_string(W.rows()) + "x" +
+                    std::to_string(W.cols()) + ", the network has " +
+                    std::to_string(model.units()) + " units");
+    if (batch.inputs != model.inputs())
+        throw Error("the batch has " + std::to_string(batch.inputs) + " inputs, the network " +
+                    std::to_string(model.inputs()));
+    if (batch.outputs != model.outputs())
+        throw Error("the batch has " + std::to_string(batch.outputs) + " outputs, the network " +
+                    std::to_string(model.outputs()));
+    for (const TrialInfo& t : batch.trials)
+        if (t.x0Column < 0 || t.x0Column >= model.initialStates())
+            throw Error("a trial starts from initial state " + std::to_string(t.x0Column + 1) +
+                        ", the network has " + std::to_string(model.initialStates()));
+}
+
+// Splits the trials into contiguous chunks, one per thread, and runs body(first, count).
+// Adds each trial's squared output error at one step to its sum (columns f, f+1, ...): per-trial
+// sums, added in trial order at the end, keep the cost independent of the threads.
+template <typename Z, typename Y>
+void addTrialErrors(const Z& z, const Y& y, Eigen::Index f, std::vector<double>& sse) {
+    const auto err = (z - y).array().square();
+    for (Eigen::Index j = 0; j < z.cols(); ++j)
+        sse[static_cast<std::size_t>(f + j)] += err.col(j).sum();
+}
+
+// Trials are cut into blocks of kTrialBlock (the last block takes the batch's remainder) and each
+// thread runs a contiguous run of blocks. Eigen chooses its GEMM and GEMV micro-kernels by a
+// column's position within the product, in groups of 4 and 8 counted from the first column: with
+// chunk boundaries at multiples of 8 and the remainder always in the batch's last chunk, every
+// trial goes through the same kernel whatever the thread count, so results are bit-identical for
+// any number of threads.
+constexpr int kTrialBlock = 8;
+
+template <typename Body>
+void forChunks(const Batch& batch, const SimOptions& options, const Progress& progress, Body body) {
+    const int trials = batch.trialCount();
+    const int blocks = std::max(1, trials / kTrialBlock);
+    int threads = options.threads <= 0 ? defaultThreadCount() : options.threads;
+    threads = std::max(1, std::min(threads, blocks));
+    const int chunks = threads;
+    parallelFor(
+        chunks, threads,
+        [&](int c) {
+            const int b0 = static_cast<int>(static_cast<long long>(blocks) * c / chunks);
+            const int b1 = static_cast<int>(static_cast<long long>(blocks) * (c + 1) / chunks);
+            const int first = b0 * kTrialBlock;
+            const int last = b1 == blocks ? trials : b1 * kTrialBlock;
+            if (last > first)
+                body(first, last - first);
+        },
+        progress);
+}
+
+// dst = A * B (or dst += A * B). For tiny products Eigen switches from GEMM to a coefficient-wise
+// product depending on the number of columns, which differs between chunkings: tiny matrices
+// always take the coefficient-wise path here instead.
+bool tinyProduct(const Eigen::MatrixXd& A) {
+    return A.rows() + A.cols() < 16;
+}
+
+// z = W_out r + b_z for a chunk's rates.
+template <typename Z> void outputsInto(const Model& model, const Eigen::MatrixXd& r, Z&& z) {
+    if (tinyProduct(model.W_out))
+        z = model.W_out.lazyProduct(r);
+    else
+        z.noalias() = model.W_out * r;
+    z.colwise() += model.b_z;
+}
+
+} // namespace
+
+void runTrials(const Model& model, const Eigen::MatrixXd& W, const Batch& batch, Eigen::Index first,
+               Eigen::Index count, const StepObserver& observer) {
+    const Eigen::Index n = model.units();
+    const double a = model.alpha();
+    Eigen::MatrixXd x(n, count), r(n, count), drive(n, count);
+    for (Eigen::Index j = 0; j < count; ++j)
+        x.col(j) = model.x0.col(batch.trials[static_cast<std::size_t>(first + j)].x0Column);
+    tanhInto(x, r);
+    std::vector<Rng> noise;
+    const double sigma = batch.networkNoise ? model.noiseSigma : 0.0;
+    if (sigma != 0.0)
+        for (Eigen::Index j = 0; j < count; ++j)
+            noise.emplace_back(batch.noiseSeed ^ kNetworkNoiseKey,
+                               static_cast<std::uint64_t>(first + j));
+    // W_in u_t + b changes only when the inputs do (piecewise constant in the noise-free tasks),
+    // so it is recomputed only then and accumulated into the recurrent product by the GEMM.
+    Eigen::MatrixXd inputDrive(n, count);
+    Eigen::MatrixXd lastInput;
+    for (int t = 0; t < batch.steps; ++t) {
+        const auto u = batch.u[t].middleCols(first, count);
+        if (t == 0 || u != lastInput) {
+            lastInput = u;
+            inputDrive.noalias() = model.W_in * u;
+            inputDrive.colwise() += model.b;
+        }
+        drive = inputDrive;
+        if (tinyProduct(W))
+            drive += W.lazyProduct(r);
+        else
+            drive.noalias() += W * r;
+        if (sigma != 0.0)
+            for (Eigen::Index j = 0; j < count; ++j)
+                for (Eigen::Index i = 0; i < n; ++i)
+                    drive(i, j) += sigma * noise[static_cast<std::size_t>(j)].normal();
+        x = (1.0 - a) * x + a * drive;
+        tanhInto(x, r);
+        observer(t, first, x, r);
+    }
+}
+
+double evaluateCost(const Model& model, const Eigen::MatrixXd& W, const Batch& batch,
+                    const SimOptions& options, const Progress& progress) {
+    checkInputs(model, W, batch);
+    const int trials = batch.trialCount();
+    if (trials == 0 || batch.steps == 0)
+        throw Error("the batch is empty");
+    // Per-trial sums, added in trial order at the end: the result does not depend on threads.
+    std::vector<double> sse(static_cast<std::size_t>(trials), 0.0);
+    forChunks(batch, options, progress, [&](int first, int count) {
+        Eigen::MatrixXd z(model.outputs(), count);
+        runTrials(model, W, batch, first, count,
+                  [&](int t, Eigen::Index f, const Eigen::MatrixXd&, const Eigen::MatrixXd& r) {
+                      outputsInto(model, r, z);
+                      addTrialErrors(z, batch.y[t].middleCols(f, count), f, sse);
+                      if ((t & 63) == 0)
+                          progress.check();
+                  });
+    });
+    const double total = std::accumulate(sse.begin(), sse.end(), 0.0);
+    return total / (static_cast<double>(model.outputs()) * batch.steps * trials);
+}
+
+Trajectories simulate(const Model& model, const Eigen::MatrixXd& W, const Batch& batch,
+                      const SimOptions& options, const Progress& progress) {
+    checkInputs(model, W, batch);
+    const int trials = batch.trialCount();
+    if (trials == 0 || batch.steps == 0)
+        throw Error("the batch is empty");
+    limits::checkMemory(
+        "storing the states of " + std::to_string(trials) + " trials x " +
+            std::to_string(batch.steps) + " steps x " + std::to_string(model.units()) + " units",
+        static_cast<double>(trials) * batch.steps * (model.units() + model.outputs()) * 8.0);
+    Trajectories out;
+    out.x.assign(static_cast<std::size_t>(batch.steps), Eigen::MatrixXd(model.units(), trials));
+    out.z.assign(static_cast<std::size_t>(batch.steps), Eigen::MatrixXd(model.outputs(), trials));
+    std::vector<double> sse(static_cast<std::size_t>(trials), 0.0);
+    forChunks(batch, options, progress, [&](int first, int count) {
+        runTrials(model, W, batch, first, count,
+                  [&](int t, Eigen::Index f, const Eigen::MatrixXd& x, const Eigen::MatrixXd& r) {
+                      out.x[t].middleCols(f, count) = x;
+                      auto z = out.z[t].middleCols(f, count);
+                      outputsInto(model, r, z);
+                      addTrialErrors(z, batch.y[t].middleCols(f, count), f, sse);
+                      if ((t & 63) == 0)
+                          progress.check();
+                  });
+    });
+    out.cost = std::accumulate(sse.begin(), sse.end(), 0.0) /
+               (static_cast<double>(model.outputs()) * batch.steps * trials);
+    return out;
+}
+
+CostAndDistance compareToReference(const Model& model, const Eigen::MatrixXd& W, const Batch& batch,
+                                   const Trajectories& reference, const SimOptions& options,
+                                   const Progress& progress) {
+    checkInputs(model, W, batch);
+    const int trials = batch.trialCount();
+    if (trials == 0 || batch.steps == 0)
+        throw Error("the batch is empty");
+    if (reference.steps() != batch.steps || reference.x.front().cols() != trials)
+        throw Error("the reference run does not match the batch");
+    std::vector<double> sse(static_cast<std::size_t>(trials), 0.0);
+    std::vector<double> dist(static_cast<std::size_t>(trials), 0.0);
+    forChunks(batch, options, progress, [&](int first, int count) {
+        Eigen::MatrixXd z(model.outputs(), count);
+        runTrials(model, W, batch, first, count,
+                  [&](int t, Eigen::Index f, const Eigen::MatrixXd& x, const Eigen::MatrixXd& r) {
+                      outputsInto(model, r, z);
+                      const auto err = (z - batch.y[t].middleCols(f, count)).array().square();
+                      const auto& xr = reference.x[t];
+                      for (Eigen::Index j = 0; j < count; ++j) {
+                          sse[static_cast<std::size_t>(f + j)] += err.col(j).sum();
+                          dist[static_cast<std::size_t>(f + j)] +=
+                              (xr.col(f + j) - x.col(j)).norm();
+                      }
+                      if ((t & 63) == 0)
+                          progress.check();
+                  });
+    });
+    CostAndDistance out;
+    out.cost = std::accumulate(sse.begin(), sse.end(), 0.0) /
+               (static_cast<double>(model.outputs()) * batch.steps * trials);
+    out.stateDistance = std::accumulate(dist.begin(), dist.end(), 0.0) /
+                        (static_cast<double>(batch.steps) * trials);
+    return out;
+}
+
+double stateDistance(const Model& model, const Eigen::MatrixXd& WA, const Eigen::MatrixXd& WB,
+                     const Batch& batch, const SimOptions& options) {
+    const Trajectories a = simulate(model, WA, batch, options);
+    return compareToReference(model, WB, batch, a, options).stateDistance;
+}
+
+} // namespace opdims

@@ -1,0 +1,80 @@
+// The paper's tasks (method.md section 2): exact generators of the grid and random batches.
+#pragma once
+
+#include "core/model/model.h"
+
+#include <Eigen/Dense>
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace opdims {
+
+// What defines one trial's input condition.
+struct TrialInfo {
+    int context = 0;   // ctxt: 1 or 2; swg: 0
+    double coh1 = 0.0; // ctxt: coherence of sensory input 1
+    double coh2 = 0.0; // ctxt: coherence of sensory input 2
+    int freqId = 0;    // swg: frequency id 1..51
+    int x0Column = 0;  // which column of x0 the trial starts from
+};
+
+struct Batch {
+    TaskKind task = TaskKind::Unknown;
+    std::string kind; // "grid", "random" or a description
+    int steps = 0;
+    int inputs = 0;
+    int outputs = 0;
+    std::vector<TrialInfo> trials;
+    // u[t] (inputs x trials) drives the update from x_t to x_{t+1}; y[t] (outputs x trials) is
+    // the target for z_{t+1}; t = 0 .. steps-1.
+    std::vector<Eigen::MatrixXd> u;
+    std::vector<Eigen::MatrixXd> y;
+    // Network noise (sigma from the model) is on for the paper's random batches.
+    bool networkNoise = false;
+    std::uint64_t noiseSeed = 0;
+
+    int trialCount() const { return static_cast<int>(trials.size()); }
+};
+
+namespace ctxt {
+constexpr int kSteps = 1400;
+constexpr int kBurnIn = 650;
+constexpr int kInputs = 5;
+constexpr double kIntegrationTau = 0.05;
+// The six coherencies 0.3 * {-0.5, -0.12, -0.03, 0.03, 0.12, 0.5}.
+const std::vector<double>& coherencies();
+} // namespace ctxt
+
+namespace swg {
+constexpr int kSteps = 500;
+constexpr int kFrequencies = 51;
+double frequency(int freqId); // 1 + (id-1) * 0.1 Hz
+} // namespace swg
+
+struct TaskOptions {
+    double dt = 0.001;
+    bool inputNoise = false;          // ctxt only
+    std::uint64_t inputNoiseSeed = 0; // seed of the input noise
+};
+
+// Builds inputs and targets for the given trials (ctxt: context, coh1, coh2; swg: freqId).
+// With input noise, trial j draws its noise from stream j of options.inputNoiseSeed.
+Batch batchFromTrials(TaskKind task, std::vector<TrialInfo> trials, const TaskOptions& options);
+
+// The deterministic grid: ctxt 2 x 6 x 6 = 72 trials, swg 51 trials; no noise.
+Batch makeGridBatch(TaskKind task, double dt = 0.001);
+
+// The paper's random batch from an explicit seed. ctxt: `trials` per context and coherency pair
+// (72 * trials in all) with input and network noise; swg: `trials` trials with uniformly random
+// frequency ids and network noise.
+Batch makeRandomBatch(TaskKind task, int trials, std::uint64_t seed, double dt = 0.001);
+
+Batch makeBatch(TaskKind task, const std::string& kind, int trials, std::uint64_t seed,
+                double dt = 0.001);
+
+// Checks that a model fits a task (input and output counts, initial states); throws Error.
+void checkModelFitsTask(const Model& model, TaskKind task, const std::string& source);
+
+} // namespace opdims
