@@ -2,6 +2,7 @@
 #include "app/cli/analysis_args.h"
 
 #include "core/analysis/basis_file.h"
+#include "core/analysis/basis_names.h"
 #include "core/analysis/sampling.h"
 #include "core/base/error.h"
 #include "core/base/limits.h"
@@ -106,21 +107,29 @@ GlobalDimensions globalDimsArg(const Args& args, const std::string& localFile,
 Basis basisFromSpec(const Args& args, const std::string& spec, const std::string& localFile,
                     const std::string& locations, const Model& model, TaskKind task,
                     const Batch& batch, const Progress& progress) {
-    if (spec == "pc")
+    const BasisName name = parseBasisName(spec);
+    switch (name.kind) {
+    case BasisKind::Pc:
         return pcBasis(model.W);
-    if (spec == "op-columns" || spec == "op-rows") {
-        const Side side = spec == "op-columns" ? Side::Columns : Side::Rows;
-        const LocationFilter filter = filterFor(args, task, locations);
-        const auto local = localDimsArg(args, localFile, model, task, side, batch, progress);
-        Basis b = globalDimsArg(args, localFile, local, side, filter).basis;
-        if (locations != "all")
-            b.name += " (" + locations + ")";
-        return b;
+    case BasisKind::File:
+        return readBasisFile(name.path, model.units(), parseSide(args.value("type", "columns")));
+    case BasisKind::Operative:
+        break;
     }
-    if (spec.rfind("file:", 0) == 0)
-        return readBasisFile(spec.substr(5), model.units(),
-                             parseSide(args.value("type", "columns")));
-    throw Error("unknown basis '" + spec + "' (expected pc, op-columns, op-rows or file:PATH)");
+    // The subset comes from the name (op-columns:ctxt1) or from the locations option.
+    LocationSubset subset = name.subset;
+    if (const LocationSubset option = parseLocationSubset(locations);
+        option != LocationSubset::All) {
+        if (subset != LocationSubset::All && subset != option)
+            throw Error("basis '" + spec + "' and locations '" + locations + "' disagree");
+        subset = option;
+    }
+    const LocationFilter filter = filterFor(args, task, locationSubsetName(subset));
+    const auto local = localDimsArg(args, localFile, model, task, name.side, batch, progress);
+    Basis b = globalDimsArg(args, localFile, local, name.side, filter).basis;
+    if (subset != LocationSubset::All)
+        b.name += " (" + locationSubsetName(subset) + ")";
+    return b;
 }
 
 void writeTextOutput(const std::string& path, const std::string& text) {

@@ -38,8 +38,9 @@ std::vector<LocalDimensions> localDimsArg(const Args& args, const std::string& l
 // and --conditions.
 LocationFilter locationFilterArg(const Args& args, TaskKind task, const std::string& option);
 
-// A basis by name: "pc", "op-columns", "op-rows" (global operative dimensions from `localFile`
-// or computed; `locations` picks the subset), or "file:PATH" with --type for its side.
+// A basis by name (core/analysis/basis_names.h): "pc", "op-columns", "op-rows" (global operative
+// dimensions from `localFile` or computed; a subset from the name, "op-columns:ctxt1", or from
+// `locations`), or "file:PATH" with --type for its side.
 // globalDimensions, with its errors ("no local operative dimension") naming where the local
 // dimensions came from: the --local file, else the network file.
 GlobalDimensions globalDimsArg(const Args& args, const std::string& localFile,

@@ -79,7 +79,7 @@ std::vector<OptionSpec> options() {
     auto o = networkBatchOptions();
     for (const char* p : {"a", "b"}) {
         const std::string s = p;
-        o.push_back({s, "SPEC", "basis " + s + ": pc, op-columns, op-rows or file:PATH"});
+        o.push_back({s, "SPEC", "basis " + s + ": " + basisVocabulary()});
         o.push_back({s + "-locations", "SET", "sampling locations of " + s + "'s operative dims"});
         o.push_back({s + "-local", "FILE.h5", "local operative dimensions for " + s});
         o.push_back({s + "-net", "N", "network number for " + s + " (default: --net)"});

@@ -2,6 +2,8 @@
 // a constant input, with their linearisation, as text, JSON or an HDF5 file.
 #include "app/cli/common.h"
 #include "core/analysis/basis.h"
+#include "core/analysis/basis_file.h"
+#include "core/analysis/basis_names.h"
 #include "core/base/limits.h"
 #include "core/fixed_points/fixed_points.h"
 #include "core/fixed_points/io.h"
@@ -33,20 +35,24 @@ Eigen::MatrixXd weightsArg(const Args& args, const Model& m, TaskKind task, std:
             throw Error("--rank needs --basis pc|op-columns|op-rows");
         return m.W;
     }
-    const std::string name = args.value("basis");
+    const std::string text = args.value("basis");
+    const BasisName name = parseBasisName(text);
     if (!args.has("rank"))
         throw Error("--basis needs --rank k (the number of dimensions kept)");
     const long long k = args.integer("rank", 0, 0, m.units());
     Basis basis;
-    if (name == "pc")
+    if (name.kind == BasisKind::Pc) {
         basis = pcBasis(m.W);
-    else if (name == "op-columns" || name == "op-rows") {
+    } else if (name.kind == BasisKind::File) {
+        basis = readBasisFile(name.path, m.units(), Side::Columns);
+    } else {
+        OperativeOptions options;
+        options.subset = name.subset;
         const Progress p = terminalProgress("operative dimensions");
-        basis = operativeBasis(m, task, name == "op-columns" ? Side::Columns : Side::Rows, p);
+        basis = operativeBasis(m, task, name.side, p, options);
         finishTerminalProgress();
-    } else
-        throw Error("--basis expects pc, op-columns or op-rows, not '" + name + "'");
-    label = name + " rank " + std::to_string(k);
+    }
+    label = text + " rank " + std::to_string(k);
     return reducedRankWeights(m.W, basis, static_cast<int>(k));
 }
 
@@ -154,12 +160,8 @@ int run(const Args& args) {
     so.jitter = args.number("jitter", 0.0);
     so.threads = static_cast<int>(args.integer("threads", 0, 0, 1024));
     const FixedPointOptions options = optionsArg(args);
-    // One bar for both phases: sampling the starts is about a tenth of the work.
-    const Progress progress = terminalProgress("fixed points");
-    const Eigen::MatrixXd starts =
-        startsFromBatch(m, W, problem.batch, so, progress.phase(0.0, 0.1));
     const FixedPointResult result =
-        findFixedPoints(m, W, problem.input, starts, options, progress.phase(0.1, 0.9));
+        searchFixedPoints(m, W, problem, so, options, terminalProgress("fixed points"));
     finishTerminalProgress();
     const PointSetSummary summary = summarisePoints(result.points);
     if (args.has("out")) {
@@ -194,8 +196,9 @@ std::vector<OptionSpec> options() {
     o.push_back({"starts", "N", "starting states sampled on the grid trajectories (default 1000)"});
     o.push_back({"seed", "S", "seed of the sampling and the jitter (default 1)"});
     o.push_back({"jitter", "SIGMA", "Gaussian noise added to every start (default 0)"});
-    o.push_back({"basis", "pc|op-columns|op-rows",
-                 "analyse the reduced-rank weight matrix of this basis (with --rank)"});
+    o.push_back({"basis", "pc|op-columns|op-rows[:SUBSET]|file:PATH",
+                 "analyse the reduced-rank weight matrix of this basis (with --rank); SUBSET: "
+                 "ctxt1, ctxt2, pos-choice, neg-choice (ctxt); a file's dimensions are columns"});
     o.push_back({"rank", "K", "dimensions of --basis kept"});
     o.push_back({"max-iterations", "N", "Newton iterations per start (default 200)"});
     o.push_back({"slow-q", "Q", "q below which a non-fixed point is a slow point (default 1e-6)"});

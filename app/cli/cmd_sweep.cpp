@@ -49,7 +49,9 @@ int run(const Args& args) {
 std::vector<OptionSpec> options() {
     return joinOptions(
         {networkBatchOptions(),
-         {{"basis", "pc|op-columns|op-rows", "the dimensions to keep, most important first"},
+         {{"basis", "pc|op-columns|op-rows[:SUBSET]",
+           "the dimensions to keep, most important first; SUBSET (ctxt: ctxt1, ctxt2, "
+           "pos-choice, neg-choice) is the same as --locations"},
           {"basis-file", "FILE",
            "a user basis instead: orthonormal N x K matrix Q in .npz or .h5 (see --type)"},
           {"type", "columns|rows", "side of the --basis-file dimensions (default columns)"}},

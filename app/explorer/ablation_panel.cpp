@@ -63,13 +63,14 @@ void AblationPanel::setAnalysis(std::shared_ptr<const ModelAnalysis> analysis) {
     const QSignalBlocker block(m_basis);
     m_basis->clear();
     for (const NamedBasis& b : m_bases)
-        m_basis->addItem(basisTitle(b.key), QString::fromStdString(b.key));
+        m_basis->addItem(basisTitle(b.name), QString::fromStdString(b.key));
     m_basis->addItem(tr("operative dimensions (rows): compute…"),
                      QString::fromLatin1(kRowsPending));
     // Keep the user's basis across networks when the new one has it; else operative columns.
     int index = m_basis->findData(QString::fromStdString(m_lastKey));
     if (index < 0)
-        index = m_basis->findData(QStringLiteral("op-columns"));
+        index = m_basis->findData(QString::fromStdString(
+            formatBasisName({BasisKind::Operative, Side::Columns, LocationSubset::All, {}})));
     m_basis->setCurrentIndex(std::max(0, index));
     onBasisChosen();
 }
@@ -83,7 +84,7 @@ void AblationPanel::addBases(const std::vector<NamedBasis>& bases) {
         m_basis->removeItem(pending);
     for (const NamedBasis& b : bases) {
         m_bases.push_back(b);
-        m_basis->addItem(basisTitle(b.key), QString::fromStdString(b.key));
+        m_basis->addItem(basisTitle(b.name), QString::fromStdString(b.key));
     }
     m_basis->setCurrentIndex(m_basis->findData(QString::fromStdString(bases.front().key)));
     onBasisChosen();
@@ -123,7 +124,7 @@ void AblationPanel::onBasisChosen() {
     const int k = sameSize ? m_slider->value() : b->basis->size();
     m_lastKey = key;
     const Eigen::VectorXd& s = b->basis->strength;
-    m_list->setDimensions(basisTitle(key), QVector<double>(s.data(), s.data() + s.size()));
+    m_list->setDimensions(basisTitle(b->name), QVector<double>(s.data(), s.data() + s.size()));
     {
         const QSignalBlocker a(m_slider), c(m_rank);
         m_slider->setRange(0, b->basis->size());

@@ -3,7 +3,7 @@
 
 #include "app/explorer/labels.h"
 #include "core/base/error.h"
-#include "core/fixed_points/starts.h"
+#include "core/fixed_points/flow.h"
 
 #include <QThread>
 
@@ -12,28 +12,13 @@
 namespace opdims::explorer {
 
 std::vector<FixedPointInput> fixedPointInputs(const ModelAnalysis& analysis) {
-    const Model& model = *analysis.model;
     std::vector<FixedPointInput> out;
-    if (analysis.task == TaskKind::Ctxt) {
-        for (int context : {1, 2})
-            out.push_back({fixedPointInputLabel(analysis.task, context, 0),
-                           contextInput(model, context), context});
-    } else if (analysis.task == TaskKind::Swg && model.inputs() >= 1) {
-        for (int id = 1; id <= swg::kFrequencies; id += 5) {
-            Eigen::VectorXd u = Eigen::VectorXd::Zero(model.inputs());
-            u(0) = static_cast<double>(id) / swg::kFrequencies + 0.25; // method.md's swg input
-            out.push_back({fixedPointInputLabel(analysis.task, 0, id), u, 0});
-        }
-    } else {
-        out.push_back(
-            {fixedPointInputLabel(analysis.task, 0, 0), Eigen::VectorXd::Zero(model.inputs()), 0});
+    for (FixedPointProblem& p : fixedPointProblems(*analysis.model, analysis.task)) {
+        const QString label =
+            fixedPointInputLabel(analysis.task, p.condition.context, p.condition.freqId);
+        out.push_back({label, std::move(p)});
     }
     return out;
-}
-
-int defaultFixedPointInput(const ModelAnalysis& analysis) {
-    // swg ids 1, 6, ..., 51: index 5 is id 26, the middle frequency.
-    return analysis.task == TaskKind::Swg ? 5 : 0;
 }
 
 FixedPointResult findAnalysisFixedPoints(const ModelAnalysis& analysis, const Eigen::MatrixXd& W,
@@ -41,22 +26,6 @@ FixedPointResult findAnalysisFixedPoints(const ModelAnalysis& analysis, const Ei
     FixedPointOptions options;
     options.eigenvectors = false; // only the slow and unstable directions are drawn
     return findFixedPoints(*analysis.model, W, input, analysis.locationStates, options, progress);
-}
-
-FixedPointResult searchFixedPoints(const ModelAnalysis& analysis, const Eigen::MatrixXd& W,
-                                   const FixedPointInput& input, int starts, std::uint64_t seed,
-                                   const Progress& progress) {
-    const Model& model = *analysis.model;
-    const Batch batch = input.context > 0 ? contextGridBatch(input.context) : analysis.batch;
-    StartOptions startOptions;
-    startOptions.count = starts;
-    startOptions.seed = seed;
-    // Drawing the starts is one simulation of the batch, about a tenth of the work.
-    const Eigen::MatrixXd states =
-        startsFromBatch(model, W, batch, startOptions, progress.phase(0.0, 0.1));
-    FixedPointOptions options;
-    options.eigenvectors = false;
-    return findFixedPoints(model, W, input.u, states, options, progress.phase(0.1, 0.9));
 }
 
 AblationWorker::AblationWorker(std::shared_ptr<AblationShared> shared, QObject* parent)
@@ -93,12 +62,16 @@ void AblationWorker::compute(AblationRequest request) {
         const ModelAnalysis& a = *request.analysis;
         result->W = keepDimensions(a.model->W, *request.basis, request.keep);
         result->run =
-            evaluateRun(*a.model, result->W, a.batch, a.conditions, &a.reference, progress);
+            runConditions(*a.model, result->W, a.batch, a.conditions, &a.reference, {}, progress);
+        result->locationFlow = recurrentFlow(a.model->alpha(), result->W, a.locationStates);
         if (request.fixedPoints) {
             result->fixedPointInput =
                 request.fixedPointInput.size() > 0
                     ? request.fixedPointInput
-                    : fixedPointInputs(a)[static_cast<std::size_t>(defaultFixedPointInput(a))].u;
+                    : fixedPointProblems(
+                          *a.model,
+                          a.task)[static_cast<std::size_t>(defaultFixedPointProblem(a.task))]
+                          .input;
             result->fixedPoints =
                 findAnalysisFixedPoints(a, result->W, result->fixedPointInput, progress);
         }

@@ -35,36 +35,27 @@ struct AblationResult {
     std::vector<bool> keep;
     int kept = 0;
     Eigen::MatrixXd W; // the reduced-rank weight matrix
-    RunResult run;
+    ConditionRun run;
+    Eigen::MatrixXd locationFlow; // recurrentFlow of W at the sampling locations
     std::optional<FixedPointResult> fixedPoints;
     Eigen::VectorXd fixedPointInput; // the input u they were searched under
     double computeSeconds = 0.0;
 };
 
-// A constant input under which fixed points are searched (they depend on it).
+// A constant input under which fixed points are searched (they depend on it), with its title.
 struct FixedPointInput {
-    QString label;     // "context 1", "3.5 Hz (id 26)", ...
-    Eigen::VectorXd u; // V entries
-    int context = 0;   // ctxt: 1 or 2, else 0
+    QString label;             // "context 1", "3.5 Hz (id 26)", ...
+    FixedPointProblem problem; // the input u, its condition and the batch of the thorough search
 };
 
-// The inputs a user can choose: ctxt context 1 and 2 with zero sensory input; swg the frequency
-// ids 1, 6, ..., 51; a network of no known task: all inputs zero.
+// The inputs a user can choose (core's fixedPointProblems) with their translated titles.
 std::vector<FixedPointInput> fixedPointInputs(const ModelAnalysis& analysis);
-// Index into fixedPointInputs of the one chosen first: context 1, or the middle frequency id 26.
-int defaultFixedPointInput(const ModelAnalysis& analysis);
 
 // Finds fixed points of W under input u, started from the sampling locations (the quick search
 // of live ablation).
 FixedPointResult findAnalysisFixedPoints(const ModelAnalysis& analysis, const Eigen::MatrixXd& W,
                                          const Eigen::VectorXd& input,
                                          const Progress& progress = {});
-
-// The thorough search of the long job: `starts` states drawn from the reduced network's own grid
-// trials (ctxt: only those of the input's context), seeded.
-FixedPointResult searchFixedPoints(const ModelAnalysis& analysis, const Eigen::MatrixXd& W,
-                                   const FixedPointInput& input, int starts, std::uint64_t seed,
-                                   const Progress& progress = {});
 
 // State shared between the controller (GUI thread) and the worker: which generation is newest
 // and whether the running computation has been superseded.

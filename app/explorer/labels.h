@@ -1,7 +1,9 @@
 // Translated names shown for bases, conditions and trials (one wording per idea, as in method.md).
 #pragma once
 
+#include "core/analysis/basis_names.h"
 #include "core/model/model.h"
+#include "core/tasks/conditions.h"
 #include "core/tasks/task.h"
 
 #include <QString>
@@ -11,11 +13,14 @@
 namespace opdims::explorer {
 
 // "PC dimensions", "operative dimensions (columns)", "... (rows), context 1 only", ...
-QString basisTitle(const std::string& key);
+QString basisTitle(const BasisName& name);
 // Short form for plot legends: "PC", "OP columns", "OP rows, context 1".
+QString basisShortTitle(const BasisName& name);
+// The same for a basis key (formatBasisName: "pc", "op-columns:ctxt1", ...).
+QString basisTitle(const std::string& key);
 QString basisShortTitle(const std::string& key);
 // A condition-average trajectory: "context 1, coh 1 +, coh 2 −" or "2.5 Hz (id 16)".
-QString conditionLabel(TaskKind task, const TrialInfo& condition);
+QString conditionTitle(TaskKind task, const Condition& condition);
 // One trial of the grid batch: "context 2, coh 1 0.15, coh 2 −0.009" or "3 Hz (id 21)".
 QString trialLabel(TaskKind task, const TrialInfo& trial);
 

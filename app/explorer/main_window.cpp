@@ -292,7 +292,8 @@ void MainWindow::requestAblation() {
         return;
     const FixedPointInput* input = m_stateSpace->fixedPointInput();
     m_ablation->request(m_ablationPanel->currentBasis(), m_ablationPanel->keep(),
-                        m_stateSpace->fixedPointsShown(), input ? input->u : Eigen::VectorXd());
+                        m_stateSpace->fixedPointsShown(),
+                        input ? input->problem.input : Eigen::VectorXd());
     m_sweep->setCurrentK(m_ablationPanel->rank());
 }
 
@@ -375,8 +376,13 @@ bool MainWindow::startFixedPointSearch() {
     return m_jobs->start(
         tr("Fixed points (%1)").arg(input.label),
         [this, analysis, shown, input](const Progress& progress) -> std::function<void()> {
-            auto points = std::make_shared<const FixedPointResult>(
-                searchFixedPoints(*analysis, shown->W, input, kSearchStarts, 1, progress));
+            StartOptions starts;
+            starts.count = kSearchStarts;
+            starts.seed = 1;
+            FixedPointOptions options;
+            options.eigenvectors = false; // only the slow and unstable directions are drawn
+            auto points = std::make_shared<const FixedPointResult>(searchFixedPoints(
+                *analysis->model, shown->W, input.problem, starts, options, progress));
             return [this, analysis, shown, points, input] {
                 if (analysis != m_analysis)
                     return;
@@ -424,9 +430,9 @@ bool MainWindow::saveShownFixedPoints(const QString& path) {
                        {"basis", m_ablationPanel->currentKey()},
                        {"input", input->label.toStdString()}};
     provenance.numbers = {{"kept", static_cast<double>(m_shown->kept)},
-                          {"context", static_cast<double>(input->context)}};
+                          {"context", static_cast<double>(input->problem.condition.context)}};
     try {
-        saveFixedPoints(path.toStdString(), *shown->points, input->u, provenance);
+        saveFixedPoints(path.toStdString(), *shown->points, input->problem.input, provenance);
         statusBar()->showMessage(tr("Saved %1").arg(path), 5000);
         return true;
     } catch (const std::exception& e) {

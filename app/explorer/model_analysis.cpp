@@ -3,28 +3,21 @@
 
 #include "core/analysis/pc_dims.h"
 #include "core/base/error.h"
+#include "core/fixed_points/flow.h"
 
 #include <chrono>
 
 namespace opdims::explorer {
 
-std::vector<std::string> functionSubsets(TaskKind task) {
-    if (task == TaskKind::Ctxt)
-        return {"ctxt1", "ctxt2", "pos-choice", "neg-choice"};
-    return {};
-}
-
 std::vector<NamedBasis> operativeBases(const ModelAnalysis& analysis,
                                        const std::vector<LocalDimensions>& local, Side side) {
     std::vector<NamedBasis> out;
-    const std::string prefix = side == Side::Columns ? "op-columns" : "op-rows";
-    std::vector<std::string> subsets{"all"};
-    for (const std::string& s : functionSubsets(analysis.task))
-        subsets.push_back(s);
-    for (const std::string& s : subsets) {
-        GlobalDimensions g = globalDimensions(local, side, locationSubset(analysis.task, s));
+    for (const BasisName& name : operativeBasisNames(analysis.task, side)) {
+        GlobalDimensions g =
+            globalDimensions(local, side, locationSubset(analysis.task, name.subset));
         NamedBasis nb;
-        nb.key = s == "all" ? prefix : prefix + ":" + s;
+        nb.name = name;
+        nb.key = formatBasisName(name);
         nb.varianceExplained = g.varianceExplained;
         nb.basis = std::make_shared<const Basis>(std::move(g.basis));
         out.push_back(std::move(nb));
@@ -44,19 +37,21 @@ std::shared_ptr<const ModelAnalysis> analyseModel(std::shared_ptr<const Model> m
                     std::to_string(model->outputs()) + " outputs)");
     checkModelFitsTask(*model, a->task, model->name);
     a->batch = makeGridBatch(a->task, model->dt);
-    a->conditions = conditionsFor(a->batch, allFrequencies);
-    a->reference = makeReference(*model, a->batch, a->conditions, progress);
+    a->conditions = groupTrials(a->batch, viewConditions(a->batch, allFrequencies));
+    a->reference = referenceRun(*model, a->batch, a->conditions, {}, progress);
 
     a->locations = samplingLocations(*model, a->task, a->batch, defaultConditions(a->task),
                                      defaultSamplingTimes(a->task), progress);
     a->locationStates.resize(model->units(), static_cast<Eigen::Index>(a->locations.size()));
     for (std::size_t i = 0; i < a->locations.size(); ++i)
         a->locationStates.col(static_cast<Eigen::Index>(i)) = a->locations[i].x;
+    a->locationFlow = recurrentFlow(model->alpha(), model->W, a->locationStates);
     a->localColumns = localDimensions(*model, a->locations, Side::Columns, {}, progress);
 
     const PcDimensions pc = pcDimensions(model->W);
     NamedBasis pcb;
-    pcb.key = "pc";
+    pcb.name = BasisName{};
+    pcb.key = formatBasisName(pcb.name);
     pcb.basis = std::make_shared<const Basis>(pcBasis(model->W));
     pcb.varianceExplained = pc.varianceExplained;
     a->bases.push_back(std::move(pcb));

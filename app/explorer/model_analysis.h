@@ -2,13 +2,14 @@
 // ablated: the grid batch, its condition averages, the reference run, sampling locations, bases.
 #pragma once
 
-#include "app/explorer/run_analysis.h"
 #include "core/analysis/basis.h"
+#include "core/analysis/basis_names.h"
 #include "core/analysis/global_dims.h"
 #include "core/analysis/local_dims.h"
 #include "core/analysis/sampling.h"
 #include "core/base/progress.h"
 #include "core/model/model.h"
+#include "core/simulation/condition_runs.h"
 #include "core/tasks/task.h"
 
 #include <Eigen/Dense>
@@ -21,7 +22,8 @@ namespace opdims::explorer {
 
 // A basis the user can ablate, with what the variance-explained plot needs.
 struct NamedBasis {
-    std::string key; // stable id: "pc", "op-columns", "op-rows", "op-columns:ctxt1", ...
+    BasisName name;
+    std::string key; // formatBasisName(name), the stable id: "pc", "op-columns:ctxt1", ...
     std::shared_ptr<const Basis> basis;
     Eigen::VectorXd varianceExplained; // of W (PC) or of L (operative)
 };
@@ -29,20 +31,18 @@ struct NamedBasis {
 struct ModelAnalysis {
     std::shared_ptr<const Model> model;
     TaskKind task = TaskKind::Unknown;
-    Batch batch; // the noise-free grid batch
-    Conditions conditions;
-    Reference reference;
+    Batch batch;                // the noise-free grid batch
+    ConditionGroups conditions; // the conditions drawn (viewConditions)
+    ReferenceRun reference;
     std::vector<SamplingLocation> locations; // the paper's sampling locations
     Eigen::MatrixXd locationStates;          // the same as columns (N x count)
+    Eigen::MatrixXd locationFlow;            // recurrentFlow of the full W at each location
     std::vector<LocalDimensions> localColumns;
     // PC dimensions, global operative column dimensions and (ctxt) the function-specific column
     // dimensions; row dimensions need a long job (operativeRowBases).
     std::vector<NamedBasis> bases;
     double seconds = 0.0; // time taken to prepare all this
 };
-
-// The function-specific location subsets of a task (core's names), without "all".
-std::vector<std::string> functionSubsets(TaskKind task);
 
 // Simulates the grid batch with the full W, finds the sampling locations and the quick bases.
 // Throws Error when the network fits no task, Cancelled when the flag is set.

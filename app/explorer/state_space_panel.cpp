@@ -161,9 +161,10 @@ std::optional<StateSpacePanel::ShownFixedPoints> StateSpacePanel::shownFixedPoin
     // The quick points belong to the input of their request, which the user may have changed
     // since: name it from the choices.
     ShownFixedPoints shown{{m_result, &*m_result->fixedPoints}, {}}; // shares the result
-    shown.input.u = m_result->fixedPointInput;
+    shown.input.problem.input = m_result->fixedPointInput;
+    const Eigen::VectorXd& u = shown.input.problem.input;
     for (const FixedPointInput& in : m_inputs)
-        if (in.u.size() == shown.input.u.size() && in.u == shown.input.u)
+        if (in.problem.input.size() == u.size() && in.problem.input == u)
             shown.input = in;
     return shown;
 }
@@ -188,7 +189,8 @@ void StateSpacePanel::setAnalysis(std::shared_ptr<const ModelAnalysis> analysis)
         for (const FixedPointInput& in : m_inputs)
             m_fixedPointInput->addItem(in.label);
         const int same = sameTask ? m_fixedPointInput->findText(previous) : -1;
-        m_fixedPointInput->setCurrentIndex(same >= 0 ? same : defaultFixedPointInput(*m_analysis));
+        m_fixedPointInput->setCurrentIndex(same >= 0 ? same
+                                                     : defaultFixedPointProblem(m_analysis->task));
     }
     rebuildAxisChoices();
     redrawAll(!sameTask);
@@ -205,7 +207,7 @@ void StateSpacePanel::rebuildAxisChoices() {
     m_axesSource->clear();
     m_axesSource->addItem(tr("PCs of the activity"), QString::fromLatin1(kActivityKey));
     auto add = [this](const NamedBasis& b) {
-        m_axesSource->addItem(basisTitle(b.key), QString::fromStdString(b.key));
+        m_axesSource->addItem(basisTitle(b.name), QString::fromStdString(b.key));
     };
     if (m_analysis)
         for (const NamedBasis& b : m_analysis->bases)
@@ -222,7 +224,7 @@ void StateSpacePanel::rebuildAxisChoices() {
 }
 
 QVector<QVector3D> StateSpacePanel::projectPath(const Eigen::MatrixXd& states) const {
-    const Eigen::MatrixXd p = project(states, m_axes, m_center);
+    const Eigen::MatrixXd p = projectStates(states, m_axes, m_center);
     // About 350 points per line look the same as 1400 and keep redraws during live ablation cheap;
     // the last state is always kept.
     const Eigen::Index stride = std::max<Eigen::Index>(1, p.cols() / 350);
@@ -243,24 +245,10 @@ QVector3D StateSpacePanel::projectVector(const Eigen::VectorXd& v) const {
     return QVector3D(static_cast<float>(p(0)), static_cast<float>(p(1)), static_cast<float>(p(2)));
 }
 
-int StateSpacePanel::conditionIndex(const Condition& c) const {
-    const auto& reps = m_analysis->conditions.representative;
-    for (std::size_t i = 0; i < reps.size(); ++i) {
-        const TrialInfo& r = reps[i];
-        const bool match = m_analysis->task == TaskKind::Swg
-                               ? r.freqId == c.freqId
-                               : r.context == c.context && (r.coh1 > 0) == (c.signCoh1 > 0) &&
-                                     (r.coh2 > 0) == (c.signCoh2 > 0);
-        if (match)
-            return static_cast<int>(i);
-    }
-    return 0;
-}
-
 double StateSpacePanel::sceneExtent() const {
     Eigen::Vector3d lo = Eigen::Vector3d::Constant(1e300), hi = -lo;
     for (const Eigen::MatrixXd& avg : m_analysis->reference.run.averages) {
-        const Eigen::MatrixXd p = project(avg, m_axes, m_center);
+        const Eigen::MatrixXd p = projectStates(avg, m_axes, m_center);
         lo = lo.cwiseMin(p.rowwise().minCoeff());
         hi = hi.cwiseMax(p.rowwise().maxCoeff());
     }
@@ -279,7 +267,7 @@ void StateSpacePanel::redrawAll(bool resetCamera) {
         for (const NamedBasis& b : list)
             if (b.key == key) {
                 source = &b.basis->Q;
-                prefix = tr("%1 %2").arg(basisShortTitle(b.key), QStringLiteral("%1"));
+                prefix = tr("%1 %2").arg(basisShortTitle(b.name), QStringLiteral("%1"));
             }
     };
     find(a.bases);
@@ -301,7 +289,7 @@ void StateSpacePanel::redrawAll(bool resetCamera) {
         // Up to 12 entries stay readable; beyond that the colour ramp speaks for itself.
         if (k <= 12 || c == 0 || c == k - 1)
             legend.append(
-                {conditionLabel(a.task, a.conditions.representative[static_cast<std::size_t>(c)]),
+                {conditionTitle(a.task, a.conditions.conditions[static_cast<std::size_t>(c)]),
                  widgets::conditionColor(c, k)});
     legend.append(
         {tr("solid: full network, dashed: reduced-rank network"), QColor(Qt::black), true});
@@ -313,7 +301,9 @@ void StateSpacePanel::redrawAll(bool resetCamera) {
     for (const SamplingLocation& s : a.locations) {
         widgets::Marker3D m;
         m.position = projectVector(s.x - m_center);
-        m.color = widgets::conditionColor(conditionIndex(s.condition), k);
+        // A sampling location takes the colour of its condition's trajectory.
+        m.color =
+            widgets::conditionColor(std::max(0, indexOf(a.conditions.conditions, s.condition)), k);
         m.size = 0.8;
         markers.append(m);
     }
@@ -336,8 +326,7 @@ void StateSpacePanel::drawReduced() {
     QVector<widgets::Polyline3D> full, reduced;
     for (int c = 0; c < k; ++c) {
         widgets::Polyline3D line;
-        line.label =
-            conditionLabel(a.task, a.conditions.representative[static_cast<std::size_t>(c)]);
+        line.label = conditionTitle(a.task, a.conditions.conditions[static_cast<std::size_t>(c)]);
         line.color = widgets::conditionColor(c, k);
         line.points = projectPath(a.reference.run.averages[static_cast<std::size_t>(c)]);
         full.append(line);
@@ -352,10 +341,9 @@ void StateSpacePanel::drawReduced() {
 
     QVector<widgets::Arrow3D> arrows;
     if (m_showFlow->isChecked()) {
-        // The recurrent contribution alpha W r_s of one step, scaled so that the longest arrow of
-        // the full network spans a tenth of the scene.
-        const Eigen::MatrixXd R = a.locationStates.array().tanh().matrix();
-        const Eigen::MatrixXd fullFlow = a.model->alpha() * (a.model->W * R);
+        // The recurrent contribution alpha W r_s of one step (core's recurrentFlow), scaled so
+        // that the longest arrow of the full network spans a tenth of the scene.
+        const Eigen::MatrixXd& fullFlow = a.locationFlow;
         double longest = 0.0;
         for (Eigen::Index s = 0; s < fullFlow.cols(); ++s)
             longest = std::max<double>(longest, projectVector(fullFlow.col(s)).length());
@@ -367,7 +355,7 @@ void StateSpacePanel::drawReduced() {
         };
         addArrows(fullFlow, QColor(60, 60, 60));
         if (m_result && m_result->analysis == m_analysis)
-            addArrows(a.model->alpha() * (m_result->W * R), QColor(200, 30, 30));
+            addArrows(m_result->locationFlow, QColor(200, 30, 30));
     }
     // Clearing what is already empty would still rebuild the scene.
     if (!arrows.isEmpty() || m_arrowsShown)

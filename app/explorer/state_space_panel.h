@@ -64,7 +64,6 @@ private:
     void drawReduced();
     QVector<QVector3D> projectPath(const Eigen::MatrixXd& states) const;
     QVector3D projectVector(const Eigen::VectorXd& v) const;
-    int conditionIndex(const Condition& c) const;
     double sceneExtent() const;
 
     widgets::StateSpaceView* m_view;

@@ -53,10 +53,10 @@ void VariancePanel::setAnalysis(const ModelAnalysis& analysis) {
 
 void VariancePanel::addBases(const std::vector<NamedBasis>& bases) {
     for (const NamedBasis& b : bases) {
-        if (b.key == "pc")
+        if (b.name.kind == BasisKind::Pc)
             addSeries(tr("W (PC dimensions)"), b.varianceExplained);
-        else if (b.key.find(':') == std::string::npos)
-            addSeries(tr("L (%1)").arg(basisTitle(b.key)), b.varianceExplained);
+        else if (b.name.kind == BasisKind::Operative && b.name.subset == LocationSubset::All)
+            addSeries(tr("L (%1)").arg(basisTitle(b.name)), b.varianceExplained);
     }
 }
 

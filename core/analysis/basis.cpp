@@ -75,7 +75,11 @@ Basis operativeBasis(const Model& model, TaskKind task, Side side, const Progres
     local.seed = options.seed;
     local.rowStarts = options.rowStarts;
     const auto dims = localDimensions(model, locations, side, local, phase(progress, 0.05, 1.0));
-    return globalDimensions(dims, side).basis;
+    if (options.subset == LocationSubset::All)
+        return globalDimensions(dims, side).basis;
+    Basis b = globalDimensions(dims, side, locationSubset(task, options.subset)).basis;
+    b.name += " (" + locationSubsetName(options.subset) + ")";
+    return b;
 }
 
 void checkOrthonormal(const Eigen::MatrixXd& Q, int units, const std::string& source,

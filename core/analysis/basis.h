@@ -1,6 +1,7 @@
 // The stable analysis API: an ordered orthonormal basis of dimensions and reduced-rank weights.
 #pragma once
 
+#include "core/analysis/basis_names.h"
 #include "core/analysis/reduce.h"
 #include "core/base/progress.h"
 #include "core/model/model.h"
@@ -43,6 +44,7 @@ struct OperativeOptions {
     std::uint64_t seed = 1;     // random batch and the optimiser's random starts
     std::vector<int> times;     // 1-based sampling times; empty: the paper's defaults
     int rowStarts = 2;          // random starts per local row dimension (besides the analytic one)
+    LocationSubset subset = LocationSubset::All; // the sampling locations of the global dimensions
 };
 
 // Global operative dimensions of a model on its task computed from scratch: sampling locations

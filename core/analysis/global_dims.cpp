@@ -9,26 +9,26 @@
 
 namespace opdims {
 
-LocationFilter locationSubset(TaskKind task, const std::string& name) {
-    if (name == "all")
+LocationFilter locationSubset(TaskKind task, LocationSubset subset) {
+    if (subset == LocationSubset::All)
         return [](const SamplingLocation&) { return true; };
     if (task != TaskKind::Ctxt)
-        throw Error("location subset '" + name + "' exists for ctxt only (swg knows 'all')");
-    if (name == "ctxt1" || name == "ctxt2") {
-        const int context = name == "ctxt1" ? 1 : 2;
+        throw Error("location subset '" + locationSubsetName(subset) +
+                    "' exists for ctxt only (swg knows 'all')");
+    if (subset == LocationSubset::Ctxt1 || subset == LocationSubset::Ctxt2) {
+        const int context = subset == LocationSubset::Ctxt1 ? 1 : 2;
         return [context](const SamplingLocation& l) { return l.condition.context == context; };
     }
-    if (name == "pos-choice" || name == "neg-choice") {
-        const int sign = name == "pos-choice" ? 1 : -1;
-        // The choice follows the coherence of the input that is relevant in the context.
-        return [sign](const SamplingLocation& l) {
-            const int relevant =
-                l.condition.context == 1 ? l.condition.signCoh1 : l.condition.signCoh2;
-            return relevant == sign;
-        };
-    }
-    throw Error("unknown location subset '" + name +
-                "' (expected all, ctxt1, ctxt2, pos-choice or neg-choice)");
+    const int sign = subset == LocationSubset::PosChoice ? 1 : -1;
+    // The choice follows the coherence of the input that is relevant in the context.
+    return [sign](const SamplingLocation& l) {
+        const int relevant = l.condition.context == 1 ? l.condition.signCoh1 : l.condition.signCoh2;
+        return relevant == sign;
+    };
+}
+
+LocationFilter locationSubset(TaskKind task, const std::string& name) {
+    return locationSubset(task, parseLocationSubset(name));
 }
 
 LocationFilter withTimes(LocationFilter filter, std::vector<int> times) {

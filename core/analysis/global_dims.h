@@ -2,6 +2,7 @@
 #pragma once
 
 #include "core/analysis/basis.h"
+#include "core/analysis/basis_names.h"
 #include "core/analysis/local_dims.h"
 #include "core/model/model.h"
 
@@ -18,6 +19,7 @@ using LocationFilter = std::function<bool(const SamplingLocation&)>;
 
 // The paper's subsets: "all", and for ctxt "ctxt1", "ctxt2" (one context), "pos-choice",
 // "neg-choice" (sign of the coherence of the context's relevant input). Throws Error otherwise.
+LocationFilter locationSubset(TaskKind task, LocationSubset subset);
 LocationFilter locationSubset(TaskKind task, const std::string& name);
 
 // Keeps also only the given 1-based times (empty: all times).

@@ -18,20 +18,6 @@ std::vector<int> defaultSamplingTimes(TaskKind task) {
     return t;
 }
 
-std::vector<Condition> defaultConditions(TaskKind task) {
-    std::vector<Condition> c;
-    if (task == TaskKind::Ctxt) {
-        for (int context = 1; context <= 2; ++context)
-            for (int s1 : {-1, 1})
-                for (int s2 : {-1, 1})
-                    c.push_back({context, s1, s2, 0});
-    } else {
-        for (int id = 1; id <= swg::kFrequencies; id += 5)
-            c.push_back({0, 0, 0, id});
-    }
-    return c;
-}
-
 Batch samplingBatch(TaskKind task, const std::string& kind, int trials, std::uint64_t seed,
                     double dt) {
     if (kind != "random" || task != TaskKind::Swg)
@@ -49,19 +35,6 @@ Batch samplingBatch(TaskKind task, const std::string& kind, int trials, std::uin
     b.networkNoise = true;
     b.noiseSeed = seed;
     return b;
-}
-
-Condition conditionOf(TaskKind task, const TrialInfo& trial) {
-    if (task == TaskKind::Ctxt)
-        return {trial.context, trial.coh1 < 0 ? -1 : 1, trial.coh2 < 0 ? -1 : 1, 0};
-    return {0, 0, 0, trial.freqId};
-}
-
-std::string conditionLabel(TaskKind task, const Condition& c) {
-    if (task == TaskKind::Ctxt)
-        return "Ctxt" + std::to_string(c.context) + "Inps" + std::to_string(c.signCoh1) + "_" +
-               std::to_string(c.signCoh2);
-    return "Freq" + std::to_string(c.freqId);
 }
 
 std::vector<SamplingLocation> samplingLocations(const Model& model, TaskKind task,
@@ -82,11 +55,10 @@ std::vector<SamplingLocation> samplingLocations(const Model& model, TaskKind tas
     // Which trials belong to which condition (trials of other conditions are ignored).
     std::vector<std::vector<int>> members(conditions.size());
     for (int j = 0; j < batch.trialCount(); ++j) {
-        const Condition c = conditionOf(task, batch.trials[static_cast<std::size_t>(j)]);
-        const auto it = std::find(conditions.begin(), conditions.end(), c);
-        if (it == conditions.end())
-            continue;
-        members[static_cast<std::size_t>(it - conditions.begin())].push_back(j);
+        const int k =
+            indexOf(conditions, conditionOf(task, batch.trials[static_cast<std::size_t>(j)]));
+        if (k >= 0)
+            members[static_cast<std::size_t>(k)].push_back(j);
     }
     for (std::size_t i = 0; i < conditions.size(); ++i)
         if (members[i].empty())

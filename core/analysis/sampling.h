@@ -3,6 +3,7 @@
 
 #include "core/base/progress.h"
 #include "core/model/model.h"
+#include "core/tasks/conditions.h"
 #include "core/tasks/task.h"
 
 #include <Eigen/Dense>
@@ -13,15 +14,6 @@
 
 namespace opdims {
 
-// One input condition of the analysis: ctxt = context x sign(coh1) x sign(coh2), swg = frequency.
-struct Condition {
-    int context = 0;  // ctxt: 1 or 2
-    int signCoh1 = 0; // ctxt: -1 or +1
-    int signCoh2 = 0; // ctxt: -1 or +1
-    int freqId = 0;   // swg: 1..51
-    bool operator==(const Condition&) const = default;
-};
-
 struct SamplingLocation {
     int t = 0; // 1-based time: t = 1 is the state after the first update
     Condition condition;
@@ -30,8 +22,6 @@ struct SamplingLocation {
 
 // The paper's defaults: ctxt t = 1, 100, ..., 1400; swg t = 1, 50, ..., 500.
 std::vector<int> defaultSamplingTimes(TaskKind task);
-// The paper's defaults: ctxt all 8 context/sign combinations; swg frequency ids 1, 6, ..., 51.
-std::vector<Condition> defaultConditions(TaskKind task);
 
 // The batch whose condition averages give the sampling locations: "grid" (noise-free), or
 // "random" with network noise and `trials` trials per condition (ctxt: per context and coherency
@@ -39,12 +29,6 @@ std::vector<Condition> defaultConditions(TaskKind task);
 // condition has trials).
 Batch samplingBatch(TaskKind task, const std::string& kind, int trials, std::uint64_t seed,
                     double dt = 0.001);
-
-// The condition a trial belongs to (ctxt: zero coherence counts as positive).
-Condition conditionOf(TaskKind task, const TrialInfo& trial);
-
-// "Ctxt1Inps-1_1" or "Freq6": the authors' naming, used in group names and messages.
-std::string conditionLabel(TaskKind task, const Condition& condition);
 
 // Simulates the batch with the model's W and averages x_t over the trials of each condition at
 // each time. Locations are ordered by condition, then time. Throws Error when a condition has no

@@ -86,8 +86,7 @@ CostAndDistance compareReducedRank(const Model& model, const Basis& basis, int k
     else
         Wk = reducedRankWeights(model.W, basis, k);
     const double a = model.alpha();
-    std::vector<double> sse(static_cast<std::size_t>(trials), 0.0);
-    std::vector<double> dist(static_cast<std::size_t>(trials), 0.0);
+    TrialSums sums(trials);
 
     auto run = [&](Eigen::MatrixXd& x, const std::vector<int>& cols, int t0, int t1,
                    const std::vector<int>* members) {
@@ -115,8 +114,8 @@ CostAndDistance compareReducedRank(const Model& model, const Basis& basis, int k
             // Every trial's own target and reference state, even when it shares its run.
             for (int j = 0; j < trials; ++j) {
                 const Eigen::Index col = members ? (*members)[static_cast<std::size_t>(j)] : j;
-                sse[static_cast<std::size_t>(j)] += (z.col(col) - yt.col(j)).squaredNorm();
-                dist[static_cast<std::size_t>(j)] += (xr.col(j) - x.col(col)).norm();
+                sums.addError(j, (z.col(col) - yt.col(j)).squaredNorm());
+                sums.addDistance(j, (xr.col(j) - x.col(col)).norm());
             }
             if ((t & 31) == 0)
                 progress.check();
@@ -140,12 +139,7 @@ CostAndDistance compareReducedRank(const Model& model, const Basis& basis, int k
     }
     run(x, all, prefix.steps, batch.steps, nullptr);
 
-    CostAndDistance out;
-    out.cost = std::accumulate(sse.begin(), sse.end(), 0.0) /
-               (static_cast<double>(model.outputs()) * batch.steps * trials);
-    out.stateDistance = std::accumulate(dist.begin(), dist.end(), 0.0) /
-                        (static_cast<double>(batch.steps) * trials);
-    return out;
+    return sums.result(model.outputs(), batch.steps);
 }
 
 } // namespace opdims

@@ -137,4 +137,13 @@ FixedPointResult findFixedPoints(const Model& model, const Eigen::MatrixXd& W,
     return result;
 }
 
+FixedPointResult searchFixedPoints(const Model& model, const Eigen::MatrixXd& W,
+                                   const FixedPointProblem& problem,
+                                   const StartOptions& startOptions,
+                                   const FixedPointOptions& options, const Progress& progress) {
+    const Eigen::MatrixXd starts =
+        startsFromBatch(model, W, problem.batch, startOptions, progress.phase(0.0, 0.1));
+    return findFixedPoints(model, W, problem.input, starts, options, progress.phase(0.1, 0.9));
+}
+
 } // namespace opdims

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "core/base/progress.h"
+#include "core/fixed_points/starts.h"
 #include "core/model/model.h"
 
 #include <Eigen/Dense>
@@ -97,6 +98,15 @@ FixedPointResult findFixedPoints(const Model& model, const Eigen::MatrixXd& W,
                                  const Eigen::VectorXd& input, const Eigen::MatrixXd& starts,
                                  const FixedPointOptions& options = {},
                                  const Progress& progress = {});
+
+// The whole search of `opdims fixed-points` and the explorer's thorough search: starts drawn from
+// the problem's batch run with W (a tenth of the progress), then findFixedPoints under the
+// problem's input.
+FixedPointResult searchFixedPoints(const Model& model, const Eigen::MatrixXd& W,
+                                   const FixedPointProblem& problem,
+                                   const StartOptions& startOptions,
+                                   const FixedPointOptions& options = {},
+                                   const Progress& progress = {});
 
 // The Jacobian's eigen-decomposition and stability class at x.
 Linearisation linearise(const Eigen::MatrixXd& W, const Eigen::VectorXd& x, double marginal,

@@ -63,4 +63,12 @@ double Flow::speedFloor(const Eigen::VectorXd& x, const Eigen::VectorXd& t) cons
     return 16.0 * eps * (1.0 + scale);
 }
 
+Eigen::MatrixXd recurrentFlow(double alpha, const Eigen::MatrixXd& W,
+                              const Eigen::MatrixXd& states) {
+    if (W.cols() != states.rows())
+        throw Error("the states have " + std::to_string(states.rows()) + " units, W has " +
+                    std::to_string(W.cols()));
+    return alpha * (W * states.array().tanh().matrix());
+}
+
 } // namespace opdims

@@ -35,4 +35,9 @@ private:
     Eigen::MatrixXd gram_; // W^T W
 };
 
+// The recurrent term alpha W tanh(x) of one Euler step at each column of states (N x S): the
+// arrows of the flow field drawn at the sampling locations.
+Eigen::MatrixXd recurrentFlow(double alpha, const Eigen::MatrixXd& W,
+                              const Eigen::MatrixXd& states);
+
 } // namespace opdims

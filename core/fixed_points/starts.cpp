@@ -124,7 +124,41 @@ FixedPointProblem contextProblem(const Model& model, int context) {
     p.input = contextInput(model, context);
     p.batch = contextGridBatch(context, model.dt);
     p.description = "context " + std::to_string(context);
+    p.condition.context = context;
     return p;
+}
+
+FixedPointProblem frequencyProblem(const Model& model, int freqId) {
+    if (model.inputs() != 1)
+        throw Error("a frequency input needs a swg network with 1 input, this one has " +
+                    std::to_string(model.inputs()));
+    if (freqId < 1 || freqId > swg::kFrequencies)
+        throw Error("the swg task has frequency ids 1 to " + std::to_string(swg::kFrequencies) +
+                    ", not " + std::to_string(freqId));
+    FixedPointProblem p;
+    p.input = Eigen::VectorXd::Constant(1, swg::input(freqId));
+    p.batch = makeGridBatch(TaskKind::Swg, model.dt);
+    p.description = "frequency id " + std::to_string(freqId);
+    p.condition.freqId = freqId;
+    return p;
+}
+
+std::vector<FixedPointProblem> fixedPointProblems(const Model& model, TaskKind task) {
+    std::vector<FixedPointProblem> out;
+    if (task != TaskKind::Ctxt && task != TaskKind::Swg)
+        throw Error("fixed-point inputs are defined for the ctxt and swg tasks");
+    for (const Condition& c : defaultConditions(task)) {
+        if (task == TaskKind::Swg)
+            out.push_back(frequencyProblem(model, c.freqId));
+        else if (out.empty() || out.back().condition.context != c.context)
+            out.push_back(contextProblem(model, c.context));
+    }
+    return out;
+}
+
+int defaultFixedPointProblem(TaskKind task) {
+    // swg ids 1, 6, ..., 51: index 5 is id 26, the middle frequency.
+    return task == TaskKind::Swg ? 5 : 0;
 }
 
 FixedPointProblem inputProblem(const Model& model, TaskKind task, const Eigen::VectorXd& input) {

@@ -3,6 +3,7 @@
 
 #include "core/base/progress.h"
 #include "core/model/model.h"
+#include "core/tasks/conditions.h"
 #include "core/tasks/task.h"
 
 #include <Eigen/Dense>
@@ -35,13 +36,24 @@ Batch contextGridBatch(int context, double dt = 0.001);
 struct FixedPointProblem {
     Eigen::VectorXd input;
     Batch batch;
-    std::string description; // "context 1" or "input 0.5,0,..."
+    std::string description; // "context 1", "frequency id 26" or "input 0.5,0,..."
+    // The condition the input stands for: ctxt the context (signs 0), swg the frequency id;
+    // all zero for a given input vector.
+    Condition condition;
 };
 
 // ctxt context 1 or 2 with zero sensory input; starts from that context's grid trials.
 FixedPointProblem contextProblem(const Model& model, int context);
+// swg frequency id 1..51: input id / 51 + 0.25; starts from the whole grid batch.
+FixedPointProblem frequencyProblem(const Model& model, int freqId);
 // A given input vector; starts from the task's whole grid batch.
 FixedPointProblem inputProblem(const Model& model, TaskKind task, const Eigen::VectorXd& input);
+
+// The inputs a user chooses from: ctxt contexts 1 and 2 with zero sensory input; swg frequency
+// ids 1, 6, ..., 51 (the analysis conditions). Throws Error for any other task.
+std::vector<FixedPointProblem> fixedPointProblems(const Model& model, TaskKind task);
+// Index into fixedPointProblems of the one chosen first: context 1, or the middle frequency id 26.
+int defaultFixedPointProblem(TaskKind task);
 
 // Parses "v1,v2,..." into a vector; throws Error naming `what` on a malformed entry.
 Eigen::VectorXd parseVector(const std::string& text, const std::string& what);

@@ -8,7 +8,6 @@
 #include "core/base/rng.h"
 
 #include <algorithm>
-#include <numeric>
 
 namespace opdims {
 
@@ -31,26 +30,10 @@ void checkInputs(const Model& model, const Eigen::MatrixXd& W, const Batch& batc
                         ", the network has " + std::to_string(model.initialStates()));
 }
 
-// Splits the trials into contiguous chunks, one per thread, and runs body(first, count).
-// Adds each trial's squared output error at one step to its sum (columns f, f+1, ...): per-trial
-// sums, added in trial order at the end, keep the cost independent of the threads.
-template <typename Z, typename Y>
-void addTrialErrors(const Z& z, const Y& y, Eigen::Index f, std::vector<double>& sse) {
-    const auto err = (z - y).array().square();
-    for (Eigen::Index j = 0; j < z.cols(); ++j)
-        sse[static_cast<std::size_t>(f + j)] += err.col(j).sum();
-}
-
-// Trials are cut into blocks of kTrialBlock (the last block takes the batch's remainder) and each
-// thread runs a contiguous run of blocks. Eigen chooses its GEMM and GEMV micro-kernels by a
-// column's position within the product, in groups of 4 and 8 counted from the first column: with
-// chunk boundaries at multiples of 8 and the remainder always in the batch's last chunk, every
-// trial goes through the same kernel whatever the thread count, so results are bit-identical for
-// any number of threads.
-constexpr int kTrialBlock = 8;
-
+// The chunks of forTrialChunks (simulate.h: why blocks of kTrialBlock trials).
 template <typename Body>
-void forChunks(const Batch& batch, const SimOptions& options, const Progress& progress, Body body) {
+void forChunks(const Batch& batch, const SimOptions& options, const Progress& progress,
+               Body&& body) {
     const int trials = batch.trialCount();
     const int blocks = std::max(1, trials / kTrialBlock);
     int threads = options.threads <= 0 ? defaultThreadCount() : options.threads;
@@ -86,6 +69,15 @@ template <typename Z> void outputsInto(const Model& model, const Eigen::MatrixXd
 }
 
 } // namespace
+
+void forTrialChunks(const Batch& batch, const SimOptions& options, const Progress& progress,
+                    const std::function<void(int first, int count)>& body) {
+    forChunks(batch, options, progress, body);
+}
+
+void modelOutputs(const Model& model, const Eigen::MatrixXd& r, Eigen::Ref<Eigen::MatrixXd> z) {
+    outputsInto(model, r, z);
+}
 
 void runTrials(const Model& model, const Eigen::MatrixXd& W, const Batch& batch, Eigen::Index first,
                Eigen::Index count, const StepObserver& observer) {
@@ -133,20 +125,18 @@ double evaluateCost(const Model& model, const Eigen::MatrixXd& W, const Batch& b
     const int trials = batch.trialCount();
     if (trials == 0 || batch.steps == 0)
         throw Error("the batch is empty");
-    // Per-trial sums, added in trial order at the end: the result does not depend on threads.
-    std::vector<double> sse(static_cast<std::size_t>(trials), 0.0);
+    TrialSums sums(trials);
     forChunks(batch, options, progress, [&](int first, int count) {
         Eigen::MatrixXd z(model.outputs(), count);
         runTrials(model, W, batch, first, count,
                   [&](int t, Eigen::Index f, const Eigen::MatrixXd&, const Eigen::MatrixXd& r) {
                       outputsInto(model, r, z);
-                      addTrialErrors(z, batch.y[t].middleCols(f, count), f, sse);
+                      sums.addErrors(f, z, batch.y[t].middleCols(f, count));
                       if ((t & 63) == 0)
                           progress.check();
                   });
     });
-    const double total = std::accumulate(sse.begin(), sse.end(), 0.0);
-    return total / (static_cast<double>(model.outputs()) * batch.steps * trials);
+    return sums.cost(model.outputs(), batch.steps);
 }
 
 Trajectories simulate(const Model& model, const Eigen::MatrixXd& W, const Batch& batch,
@@ -162,20 +152,19 @@ Trajectories simulate(const Model& model, const Eigen::MatrixXd& W, const Batch&
     Trajectories out;
     out.x.assign(static_cast<std::size_t>(batch.steps), Eigen::MatrixXd(model.units(), trials));
     out.z.assign(static_cast<std::size_t>(batch.steps), Eigen::MatrixXd(model.outputs(), trials));
-    std::vector<double> sse(static_cast<std::size_t>(trials), 0.0);
+    TrialSums sums(trials);
     forChunks(batch, options, progress, [&](int first, int count) {
         runTrials(model, W, batch, first, count,
                   [&](int t, Eigen::Index f, const Eigen::MatrixXd& x, const Eigen::MatrixXd& r) {
                       out.x[t].middleCols(f, count) = x;
                       auto z = out.z[t].middleCols(f, count);
                       outputsInto(model, r, z);
-                      addTrialErrors(z, batch.y[t].middleCols(f, count), f, sse);
+                      sums.addErrors(f, z, batch.y[t].middleCols(f, count));
                       if ((t & 63) == 0)
                           progress.check();
                   });
     });
-    out.cost = std::accumulate(sse.begin(), sse.end(), 0.0) /
-               (static_cast<double>(model.outputs()) * batch.steps * trials);
+    out.cost = sums.cost(model.outputs(), batch.steps);
     return out;
 }
 
@@ -188,30 +177,19 @@ CostAndDistance compareToReference(const Model& model, const Eigen::MatrixXd& W,
         throw Error("the batch is empty");
     if (reference.steps() != batch.steps || reference.x.front().cols() != trials)
         throw Error("the reference run does not match the batch");
-    std::vector<double> sse(static_cast<std::size_t>(trials), 0.0);
-    std::vector<double> dist(static_cast<std::size_t>(trials), 0.0);
+    TrialSums sums(trials);
     forChunks(batch, options, progress, [&](int first, int count) {
         Eigen::MatrixXd z(model.outputs(), count);
         runTrials(model, W, batch, first, count,
                   [&](int t, Eigen::Index f, const Eigen::MatrixXd& x, const Eigen::MatrixXd& r) {
                       outputsInto(model, r, z);
-                      const auto err = (z - batch.y[t].middleCols(f, count)).array().square();
-                      const auto& xr = reference.x[t];
-                      for (Eigen::Index j = 0; j < count; ++j) {
-                          sse[static_cast<std::size_t>(f + j)] += err.col(j).sum();
-                          dist[static_cast<std::size_t>(f + j)] +=
-                              (xr.col(f + j) - x.col(j)).norm();
-                      }
+                      sums.addErrors(f, z, batch.y[t].middleCols(f, count));
+                      sums.addDistances(f, x, reference.x[t]);
                       if ((t & 63) == 0)
                           progress.check();
                   });
     });
-    CostAndDistance out;
-    out.cost = std::accumulate(sse.begin(), sse.end(), 0.0) /
-               (static_cast<double>(model.outputs()) * batch.steps * trials);
-    out.stateDistance = std::accumulate(dist.begin(), dist.end(), 0.0) /
-                        (static_cast<double>(batch.steps) * trials);
-    return out;
+    return sums.result(model.outputs(), batch.steps);
 }
 
 double stateDistance(const Model& model, const Eigen::MatrixXd& WA, const Eigen::MatrixXd& WB,

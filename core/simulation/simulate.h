@@ -3,6 +3,7 @@
 
 #include "core/base/progress.h"
 #include "core/model/model.h"
+#include "core/simulation/trial_sums.h"
 #include "core/tasks/task.h"
 
 #include <Eigen/Dense>
@@ -33,6 +34,22 @@ using StepObserver = std::function<void(int t, Eigen::Index firstTrial, const Ei
 void runTrials(const Model& model, const Eigen::MatrixXd& W, const Batch& batch, Eigen::Index first,
                Eigen::Index count, const StepObserver& observer);
 
+// Trials are cut into blocks of kTrialBlock (the last block takes the batch's remainder) and each
+// thread runs a contiguous run of blocks. Eigen chooses its GEMM and GEMV micro-kernels by a
+// column's position within the product, in groups of 4 and 8 counted from the first column: with
+// chunk boundaries at multiples of 8 and the remainder always in the batch's last chunk, every
+// trial goes through the same kernel whatever the thread count, so results are bit-identical for
+// any number of threads.
+inline constexpr int kTrialBlock = 8;
+
+// Runs body(first, count) for the batch's chunks of trials, in parallel (every forward pass of
+// the batch uses these chunks).
+void forTrialChunks(const Batch& batch, const SimOptions& options, const Progress& progress,
+                    const std::function<void(int first, int count)>& body);
+
+// z = W_out r + b_z for a chunk's rates r (N x n), as every forward pass computes it.
+void modelOutputs(const Model& model, const Eigen::MatrixXd& r, Eigen::Ref<Eigen::MatrixXd> z);
+
 // Cost (MSE over outputs, steps and trials) without storing states.
 double evaluateCost(const Model& model, const Eigen::MatrixXd& W, const Batch& batch,
                     const SimOptions& options = {}, const Progress& progress = {});
@@ -50,11 +67,6 @@ struct Trajectories {
 
 Trajectories simulate(const Model& model, const Eigen::MatrixXd& W, const Batch& batch,
                       const SimOptions& options = {}, const Progress& progress = {});
-
-struct CostAndDistance {
-    double cost = 0.0;
-    double stateDistance = 0.0;
-};
 
 // Cost of W on the batch and its state distance to a reference run of the same batch (mean over
 // steps and trials of ||x_ref - x||_2), without storing the new states.

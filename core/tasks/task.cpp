@@ -57,7 +57,7 @@ void fillCtxtTrial(Batch& batch, Eigen::Index j, const TaskOptions& options) {
 
 void fillSwgTrial(Batch& batch, Eigen::Index j, const TaskOptions& options) {
     const int freqId = batch.trials[static_cast<std::size_t>(j)].freqId;
-    const double input = freqId / 51.0 + 0.25;
+    const double input = swg::input(freqId);
     const double f = swg::frequency(freqId);
     for (int t = 0; t < batch.steps; ++t) {
         batch.u[t](0, j) = input;

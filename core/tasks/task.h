@@ -51,6 +51,10 @@ namespace swg {
 constexpr int kSteps = 500;
 constexpr int kFrequencies = 51;
 double frequency(int freqId); // 1 + (id-1) * 0.1 Hz
+// The constant input that asks for frequency id freqId: id / 51 + 0.25 (method.md).
+inline double input(int freqId) {
+    return freqId / static_cast<double>(kFrequencies) + 0.25;
+}
 } // namespace swg
 
 struct TaskOptions {

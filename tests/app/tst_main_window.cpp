@@ -211,7 +211,7 @@ private slots:
         w.stateSpace()->selectFixedPointInput(1);
         const FixedPointInput* input = w.stateSpace()->fixedPointInput();
         QVERIFY(input);
-        QCOMPARE(input->context, 2);
+        QCOMPARE(input->problem.condition.context, 2);
         const auto result = w.shownResult();
         QSignalSpy searched(&w, &MainWindow::fixedPointsSearched);
         QVERIFY(w.startFixedPointSearch());
@@ -222,7 +222,7 @@ private slots:
         QCOMPARE(static_cast<int>(points->runs.size()), MainWindow::kSearchStarts);
         QVERIFY(points->fixedRuns > 0);
         const opdims::Model& m = *w.current().model;
-        const Eigen::VectorXd drive = m.W_in * input->u + m.b;
+        const Eigen::VectorXd drive = m.W_in * input->problem.input + m.b;
         for (const opdims::FixedPoint& p : points->points) {
             const Eigen::VectorXd F = -p.x + result->W * p.x.array().tanh().matrix() + drive;
             if (p.kind == opdims::PointKind::Fixed)
@@ -232,7 +232,7 @@ private slots:
         const auto drawn = w.stateSpace()->shownFixedPoints();
         QVERIFY(drawn);
         QCOMPARE(drawn->points, points);
-        QCOMPARE(drawn->input.context, 2);
+        QCOMPARE(drawn->input.problem.condition.context, 2);
         QVERIFY(w.stateSpace()->fixedPointsShown());
 
         QTemporaryDir dir;

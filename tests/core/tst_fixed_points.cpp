@@ -347,6 +347,58 @@ private slots:
         QVERIFY_THROWS_EXCEPTION(Error, contextInput(m, 3));
     }
 
+    void recurrentFlow_isTheFlowWithoutLeakAndDrive() {
+        const Model m = randomModel(TaskKind::Ctxt, 15, 21);
+        Rng rng(4, 0);
+        Eigen::MatrixXd X(15, 6);
+        for (Eigen::Index i = 0; i < X.size(); ++i)
+            X(i) = rng.normal();
+        const Eigen::VectorXd c = Eigen::VectorXd::LinSpaced(15, -1.0, 1.0);
+        const Flow flow(m.W, c);
+        const Eigen::MatrixXd R = recurrentFlow(m.alpha(), m.W, X);
+        for (Eigen::Index s = 0; s < X.cols(); ++s) {
+            // F(x) = -x + W tanh(x) + c, so W tanh(x) = F(x) + x - c.
+            const Eigen::VectorXd expected = m.alpha() * (flow.velocity(X.col(s)) + X.col(s) - c);
+            QVERIFY((R.col(s) - expected).norm() < 1e-12 * (1.0 + expected.norm()));
+        }
+        QVERIFY_THROWS_EXCEPTION(Error, recurrentFlow(m.alpha(), m.W, X.topRows(3)));
+    }
+
+    void problems_contextsAndFrequencies() {
+        const Model ctxt = randomModel(TaskKind::Ctxt, 12, 2);
+        const auto cp = fixedPointProblems(ctxt, TaskKind::Ctxt);
+        QCOMPARE(static_cast<int>(cp.size()), 2);
+        QCOMPARE(cp[0].condition.context, 1);
+        QVERIFY(cp[1].input == contextInput(ctxt, 2));
+        QCOMPARE(cp[1].batch.trialCount(), 36);
+        QCOMPARE(defaultFixedPointProblem(TaskKind::Ctxt), 0);
+        const Model swgModel = randomModel(TaskKind::Swg, 12, 2);
+        const auto sp = fixedPointProblems(swgModel, TaskKind::Swg);
+        QCOMPARE(static_cast<int>(sp.size()), 11);
+        const FixedPointProblem& mid =
+            sp[static_cast<std::size_t>(defaultFixedPointProblem(TaskKind::Swg))];
+        QCOMPARE(mid.condition.freqId, 26);
+        // The input is the one the task feeds that frequency's trials.
+        const Batch grid = makeGridBatch(TaskKind::Swg);
+        QCOMPARE(mid.input(0), grid.u[0](0, 25));
+        QCOMPARE(mid.input(0), swg::input(26));
+        QVERIFY_THROWS_EXCEPTION(Error, frequencyProblem(swgModel, 52));
+    }
+
+    void searchFixedPoints_isStartsThenFinder() {
+        const Model m = randomModel(TaskKind::Ctxt, 12, 7, 1.2);
+        const FixedPointProblem p = contextProblem(m, 1);
+        StartOptions so;
+        so.count = 20;
+        so.seed = 3;
+        const FixedPointResult a = searchFixedPoints(m, m.W, p, so);
+        const FixedPointResult b =
+            findFixedPoints(m, m.W, p.input, startsFromBatch(m, m.W, p.batch, so));
+        QCOMPARE(a.points.size(), b.points.size());
+        for (std::size_t i = 0; i < a.points.size(); ++i)
+            QVERIFY(a.points[i].x == b.points[i].x);
+    }
+
     void summary_pointsOnALine() {
         // Points on a line through (1, 1, 0) along (1, -1, 0)/sqrt 2, with the eigenvector of
         // eigenvalue -0.01 along the line: all variance on one axis, that eigenvalue along it.
