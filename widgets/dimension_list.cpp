@@ -1,7 +1,7 @@
 // A checkable list of the dimensions of a basis, each with a bar showing its strength.
 #include "widgets/dimension_list.h"
 
-#include "widgets/strength_bar_delegate.h"
+#include "widgets/internal/strength_bar_delegate.h"
 
 #include <QHeaderView>
 #include <QLabel>

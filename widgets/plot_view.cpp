@@ -1,7 +1,7 @@
 // A 2D plot of named series (cost against k, loss curves, ...), exportable (QCustomPlot inside).
 #include "widgets/plot_view.h"
 
-#include "widgets/plot_csv.h"
+#include "widgets/internal/plot_csv.h"
 
 #include <QFile>
 #include <QFileDialog>

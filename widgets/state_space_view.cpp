@@ -1,9 +1,9 @@
 // A 3D view of state space: trajectories, sampling locations, fixed points and flow (VTK inside).
 #include "widgets/state_space_view.h"
 
-#include "widgets/scene_actors.h"
-#include "widgets/scene_annotations.h"
-#include "widgets/vtk_host.h"
+#include "widgets/internal/scene_actors.h"
+#include "widgets/internal/scene_annotations.h"
+#include "widgets/internal/vtk_host.h"
 
 #include <QVBoxLayout>
 

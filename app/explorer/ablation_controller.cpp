@@ -12,7 +12,6 @@ AblationController::AblationController(QObject* parent)
     : QObject(parent), m_shared(std::make_shared<AblationShared>()) {
     qRegisterMetaType<std::shared_ptr<const ModelAnalysis>>();
     qRegisterMetaType<std::shared_ptr<const AblationResult>>();
-    m_latencyLog = qEnvironmentVariable("OPDIMS_LATENCY_LOG");
     m_worker = new AblationWorker(m_shared);
     m_worker->moveToThread(&m_thread);
     connect(&m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
@@ -107,18 +106,8 @@ void AblationController::onComputed(std::shared_ptr<const AblationResult> result
 }
 
 void AblationController::viewsUpdated(const AblationResult& result) {
-    const double ms = static_cast<double>(nowNs() - result.issuedNs) / 1e6;
-    m_latencies.push_back(ms);
-    if (m_latencyLog.isEmpty())
-        return;
-    QFile f(m_latencyLog);
-    if (!f.open(QIODevice::Append | QIODevice::Text))
-        return;
-    QTextStream out(&f);
-    if (f.size() == 0)
-        out << "generation,kept,latency_ms,compute_ms\n";
-    out << result.generation << ',' << result.kept << ',' << ms << ','
-        << result.computeSeconds * 1000.0 << '\n';
+    if (const auto probe = m_shared->currentProbe())
+        probe->resultShown(result, static_cast<double>(nowNs() - result.issuedNs) / 1e6);
 }
 
 } // namespace opdims::explorer

@@ -31,19 +31,16 @@ public:
     quint64 latestGeneration() const { return m_generation; }
     int droppedResults() const { return m_dropped; }
     int shownResults() const { return m_shown; }
-    // Makes the worker sleep this long before delivering each result (tests only).
-    void setArtificialDelay(int ms) { m_shared->delayMs.store(ms); }
+    // Measurements and tests observe live ablation through a probe (none in the product).
+    void setProbe(std::shared_ptr<AblationProbe> probe) { m_shared->setProbe(std::move(probe)); }
 
-    // Called once the views show a result: records the change-to-views latency.
+    // Called once the views show a result: tells the probe the change-to-views latency.
     void viewsUpdated(const AblationResult& result);
-    // Latencies (ms) of the results shown so far, in order.
-    const std::vector<double>& latenciesMs() const { return m_latencies; }
-    void clearLatencies() { m_latencies.clear(); }
 
     static qint64 nowNs();
 
 signals:
-    void analysisReady(std::shared_ptr<const opdims::explorer::ModelAnalysis> analysis);
+    void analysisReady(std::shared_ptr<const opdims::ModelAnalysis> analysis);
     void analysisFailed(const QString& message);
     void resultReady(std::shared_ptr<const opdims::explorer::AblationResult> result);
     void requestFailed(const QString& message);
@@ -63,8 +60,6 @@ private:
     int m_pending = 0;
     int m_dropped = 0;
     int m_shown = 0;
-    std::vector<double> m_latencies;
-    QString m_latencyLog; // $OPDIMS_LATENCY_LOG: one CSV line per shown result
 };
 
 } // namespace opdims::explorer

@@ -2,6 +2,7 @@
 #include "app/explorer/ablation_panel.h"
 
 #include "app/explorer/labels.h"
+#include "app/explorer/session.h"
 #include "widgets/dimension_list.h"
 
 #include <QComboBox>
@@ -22,10 +23,11 @@ namespace {
 constexpr const char* kRowsPending = "op-rows?";
 }
 
-AblationPanel::AblationPanel(QWidget* parent)
-    : QWidget(parent), m_basis(new QComboBox(this)), m_slider(new QSlider(Qt::Horizontal, this)),
-      m_rank(new QSpinBox(this)), m_list(new widgets::DimensionList(this)),
-      m_numbers(new QLabel(this)), m_busy(new QLabel(this)) {
+AblationPanel::AblationPanel(Session* session, QWidget* parent)
+    : QWidget(parent), m_session(session), m_basis(new QComboBox(this)),
+      m_slider(new QSlider(Qt::Horizontal, this)), m_rank(new QSpinBox(this)),
+      m_list(new widgets::DimensionList(this)), m_numbers(new QLabel(this)),
+      m_busy(new QLabel(this)) {
     auto* layout = new QVBoxLayout(this);
     auto* form = new QFormLayout;
     form->addRow(tr("Basis:"), m_basis);
@@ -48,21 +50,16 @@ AblationPanel::AblationPanel(QWidget* parent)
     connect(m_rank, &QSpinBox::valueChanged, this, &AblationPanel::setRank);
     connect(m_basis, &QComboBox::currentIndexChanged, this, &AblationPanel::onBasisChosen);
     connect(m_list, &widgets::DimensionList::keptChanged, this, &AblationPanel::onKeptChanged);
+    connect(m_session, &Session::analysisChanged, this, &AblationPanel::onAnalysisChanged);
+    connect(m_session, &Session::basesAdded, this, &AblationPanel::onBasesAdded);
 }
 
-const NamedBasis* AblationPanel::find(const std::string& key) const {
-    for (const NamedBasis& b : m_bases)
-        if (b.key == key)
-            return &b;
-    return nullptr;
-}
-
-void AblationPanel::setAnalysis(std::shared_ptr<const ModelAnalysis> analysis) {
-    m_analysis = std::move(analysis);
-    m_bases = m_analysis->bases;
+void AblationPanel::onAnalysisChanged() {
+    if (!m_session->analysis())
+        return;
     const QSignalBlocker block(m_basis);
     m_basis->clear();
-    for (const NamedBasis& b : m_bases)
+    for (const NamedBasis& b : m_session->bases())
         m_basis->addItem(basisTitle(b.name), QString::fromStdString(b.key));
     m_basis->addItem(tr("operative dimensions (rows): compute…"),
                      QString::fromLatin1(kRowsPending));
@@ -75,18 +72,18 @@ void AblationPanel::setAnalysis(std::shared_ptr<const ModelAnalysis> analysis) {
     onBasisChosen();
 }
 
-void AblationPanel::addBases(const std::vector<NamedBasis>& bases) {
-    if (bases.empty())
-        return;
+void AblationPanel::onBasesAdded(int first, int count) {
     const QSignalBlocker block(m_basis);
     const int pending = m_basis->findData(QString::fromLatin1(kRowsPending));
     if (pending >= 0)
         m_basis->removeItem(pending);
-    for (const NamedBasis& b : bases) {
-        m_bases.push_back(b);
+    const auto& bases = m_session->bases();
+    for (int i = first; i < first + count; ++i) {
+        const NamedBasis& b = bases[static_cast<std::size_t>(i)];
         m_basis->addItem(basisTitle(b.name), QString::fromStdString(b.key));
     }
-    m_basis->setCurrentIndex(m_basis->findData(QString::fromStdString(bases.front().key)));
+    m_basis->setCurrentIndex(
+        m_basis->findData(QString::fromStdString(bases[static_cast<std::size_t>(first)].key)));
     onBasisChosen();
 }
 
@@ -95,7 +92,7 @@ std::string AblationPanel::currentKey() const {
 }
 
 std::shared_ptr<const Basis> AblationPanel::currentBasis() const {
-    const NamedBasis* b = find(currentKey());
+    const NamedBasis* b = m_session->basis(currentKey());
     return b ? b->basis : nullptr;
 }
 
@@ -117,7 +114,7 @@ void AblationPanel::onBasisChosen() {
         emit rowBasesWanted();
         return;
     }
-    const NamedBasis* b = find(key);
+    const NamedBasis* b = m_session->basis(key);
     if (!b)
         return;
     const bool sameSize = !m_lastKey.empty() && m_list->count() == b->basis->size();

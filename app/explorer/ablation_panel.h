@@ -1,7 +1,7 @@
 // The live-ablation dock: choose a basis, move the rank slider, tick dimensions on or off.
 #pragma once
 
-#include "app/explorer/model_analysis.h"
+#include "core/ablation/model_analysis.h"
 
 #include <QWidget>
 
@@ -20,15 +20,14 @@ class DimensionList;
 
 namespace opdims::explorer {
 
+class Session;
+
 class AblationPanel : public QWidget {
     Q_OBJECT
 public:
-    explicit AblationPanel(QWidget* parent = nullptr);
-
-    // Lists the analysis' bases plus an entry that computes the operative row dimensions.
-    void setAnalysis(std::shared_ptr<const ModelAnalysis> analysis);
-    // Bases computed later (operative rows); selects the first of them.
-    void addBases(const std::vector<NamedBasis>& bases);
+    // Lists the session's bases plus an entry that computes the operative row dimensions; bases
+    // added later (operative rows) are selected when they arrive.
+    AblationPanel(Session* session, QWidget* parent = nullptr);
 
     std::string currentKey() const;
     std::shared_ptr<const Basis> currentBasis() const;
@@ -48,18 +47,18 @@ signals:
     void rowBasesWanted();
 
 private:
+    void onAnalysisChanged();
+    void onBasesAdded(int first, int count);
     void onBasisChosen();
     void onKeptChanged(const QVector<bool>& kept);
-    const NamedBasis* find(const std::string& key) const;
 
+    Session* m_session;
     QComboBox* m_basis;
     QSlider* m_slider;
     QSpinBox* m_rank;
     widgets::DimensionList* m_list;
     QLabel* m_numbers;
     QLabel* m_busy;
-    std::shared_ptr<const ModelAnalysis> m_analysis;
-    std::vector<NamedBasis> m_bases;
     std::string m_lastKey;
 };
 

@@ -5,8 +5,6 @@
 #include "core/base/error.h"
 #include "core/fixed_points/flow.h"
 
-#include <QThread>
-
 #include <chrono>
 
 namespace opdims::explorer {
@@ -19,13 +17,6 @@ std::vector<FixedPointInput> fixedPointInputs(const ModelAnalysis& analysis) {
         out.push_back({label, std::move(p)});
     }
     return out;
-}
-
-FixedPointResult findAnalysisFixedPoints(const ModelAnalysis& analysis, const Eigen::MatrixXd& W,
-                                         const Eigen::VectorXd& input, const Progress& progress) {
-    FixedPointOptions options;
-    options.eigenvectors = false; // only the slow and unstable directions are drawn
-    return findFixedPoints(*analysis.model, W, input, analysis.locationStates, options, progress);
 }
 
 AblationWorker::AblationWorker(std::shared_ptr<AblationShared> shared, QObject* parent)
@@ -57,29 +48,20 @@ void AblationWorker::compute(AblationRequest request) {
         result->analysis = request.analysis;
         result->basis = request.basis;
         result->keep = request.keep;
-        for (bool k : request.keep)
-            result->kept += k ? 1 : 0;
-        const ModelAnalysis& a = *request.analysis;
-        result->W = keepDimensions(a.model->W, *request.basis, request.keep);
-        result->run =
-            runConditions(*a.model, result->W, a.batch, a.conditions, &a.reference, {}, progress);
-        result->locationFlow = recurrentFlow(a.model->alpha(), result->W, a.locationStates);
-        if (request.fixedPoints) {
-            result->fixedPointInput =
-                request.fixedPointInput.size() > 0
-                    ? request.fixedPointInput
-                    : fixedPointProblems(
-                          *a.model,
-                          a.task)[static_cast<std::size_t>(defaultFixedPointProblem(a.task))]
-                          .input;
-            result->fixedPoints =
-                findAnalysisFixedPoints(a, result->W, result->fixedPointInput, progress);
-        }
-        // Deliberately not cancellable: tests use it to produce results that arrive stale.
-        if (const int delay = m_shared->delayMs.load(); delay > 0)
-            QThread::msleep(static_cast<unsigned long>(delay));
+        AblationOptions options;
+        options.fixedPoints = request.fixedPoints;
+        options.fixedPointInput = request.fixedPointInput;
+        Ablation ab = ablate(*request.analysis, *request.basis, request.keep, options, progress);
+        result->kept = ab.kept;
+        result->W = std::move(ab.W);
+        result->run = std::move(ab.run);
+        result->locationFlow = std::move(ab.locationFlow);
+        result->fixedPoints = std::move(ab.fixedPoints);
+        result->fixedPointInput = std::move(ab.fixedPointInput);
         result->computeSeconds =
             std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+        if (const auto probe = m_shared->currentProbe())
+            probe->beforeDelivery(request.generation);
         emit computed(result);
     } catch (const Cancelled&) {
         emit skipped(request.generation);

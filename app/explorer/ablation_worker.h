@@ -2,7 +2,8 @@
 // evaluates reduced-rank weight matrices; superseded requests are skipped or cancelled.
 #pragma once
 
-#include "app/explorer/model_analysis.h"
+#include "app/explorer/ablation_probe.h"
+#include "core/ablation/model_analysis.h"
 #include "core/analysis/basis.h"
 #include "core/fixed_points/fixed_points.h"
 
@@ -12,6 +13,7 @@
 #include <atomic>
 #include <cstdint>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <vector>
 
@@ -51,18 +53,24 @@ struct FixedPointInput {
 // The inputs a user can choose (core's fixedPointProblems) with their translated titles.
 std::vector<FixedPointInput> fixedPointInputs(const ModelAnalysis& analysis);
 
-// Finds fixed points of W under input u, started from the sampling locations (the quick search
-// of live ablation).
-FixedPointResult findAnalysisFixedPoints(const ModelAnalysis& analysis, const Eigen::MatrixXd& W,
-                                         const Eigen::VectorXd& input,
-                                         const Progress& progress = {});
-
 // State shared between the controller (GUI thread) and the worker: which generation is newest
 // and whether the running computation has been superseded.
 struct AblationShared {
     std::atomic<quint64> latest{0};
     std::atomic<bool> superseded{false};
-    std::atomic<int> delayMs{0}; // tests make the worker deliberately slow with this
+
+    void setProbe(std::shared_ptr<AblationProbe> p) {
+        const std::lock_guard lock(probeMutex);
+        probe = std::move(p);
+    }
+    std::shared_ptr<AblationProbe> currentProbe() const {
+        const std::lock_guard lock(probeMutex);
+        return probe;
+    }
+
+private:
+    mutable std::mutex probeMutex;
+    std::shared_ptr<AblationProbe> probe; // measurements and tests only; null in the product
 };
 
 class AblationWorker : public QObject {
@@ -75,7 +83,7 @@ public slots:
     void compute(opdims::explorer::AblationRequest request);
 
 signals:
-    void prepared(quint64 modelId, std::shared_ptr<const opdims::explorer::ModelAnalysis> analysis);
+    void prepared(quint64 modelId, std::shared_ptr<const opdims::ModelAnalysis> analysis);
     void prepareFailed(quint64 modelId, QString message);
     void computed(std::shared_ptr<const opdims::explorer::AblationResult> result);
     void skipped(quint64 generation);

@@ -1,9 +1,11 @@
 // opdims-explorer: the desktop app. opdims-explorer [FILE] [--net N] [--task ctxt|swg]
-#include "app/explorer/automation.h"
+#include "app/explorer/ablation_controller.h"
 #include "app/explorer/file_controller.h"
 #include "app/explorer/language.h"
 #include "app/explorer/main_window.h"
-#include "widgets/vtk_host.h"
+#include "app/explorer/measure/automation.h"
+#include "app/explorer/measure/latency_recorder.h"
+#include "widgets/surface_format.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -42,6 +44,7 @@ int main(int argc, char** argv) {
                             QStringLiteral("-1"));
     QCommandLineOption withFixedPoints(QStringLiteral("fixed-points"), QString());
     QCommandLineOption latency(QStringLiteral("measure-latency"), QString(), QStringLiteral("csv"));
+    QCommandLineOption latencyLog(QStringLiteral("latency-log"), QString(), QStringLiteral("csv"));
     QCommandLineOption changes(QStringLiteral("changes"), QString(), QStringLiteral("n"),
                                QStringLiteral("100"));
     QCommandLineOption stall(QStringLiteral("measure-stall"), QString(),
@@ -50,11 +53,11 @@ int main(int argc, char** argv) {
                               QStringLiteral("stall-report.txt"));
     QCommandLineOption iterations(QStringLiteral("iterations"), QString(), QStringLiteral("n"),
                                   QStringLiteral("20"));
-    for (QCommandLineOption* o :
-         {&screenshot, &rank, &withFixedPoints, &latency, &changes, &stall, &report, &iterations})
+    for (QCommandLineOption* o : {&screenshot, &rank, &withFixedPoints, &latency, &latencyLog,
+                                  &changes, &stall, &report, &iterations})
         o->setFlags(QCommandLineOption::HiddenFromHelp);
-    parser.addOptions({net, task, language, screenshot, rank, withFixedPoints, latency, changes,
-                       stall, report, iterations});
+    parser.addOptions({net, task, language, screenshot, rank, withFixedPoints, latency, latencyLog,
+                       changes, stall, report, iterations});
     parser.process(app);
 
     opdims::explorer::installTranslations(&app, parser.isSet(language)
@@ -72,6 +75,9 @@ int main(int argc, char** argv) {
     if (parser.isSet(latency))
         opdims::explorer::measureLatencyWhenReady(&window, parser.value(latency),
                                                   parser.value(changes).toInt());
+    if (parser.isSet(latencyLog))
+        window.ablation()->setProbe(
+            std::make_shared<opdims::explorer::LatencyRecorder>(parser.value(latencyLog)));
     if (parser.isSet(stall))
         opdims::explorer::measureStallWhenReady(&window, parser.value(stall), parser.value(report),
                                                 parser.value(iterations).toInt());

@@ -10,6 +10,7 @@
 #include "app/explorer/language.h"
 #include "app/explorer/model_panel.h"
 #include "app/explorer/output_panel.h"
+#include "app/explorer/session.h"
 #include "app/explorer/state_space_panel.h"
 #include "app/explorer/sweep_panel.h"
 #include "app/explorer/train_dialog.h"
@@ -38,11 +39,11 @@
 namespace opdims::explorer {
 
 MainWindow::MainWindow(QWidget* parent)
-    : QMainWindow(parent), m_ablation(new AblationController(this)), m_jobs(new JobRunner(this)),
-      m_files(new FileController(this)) {
+    : QMainWindow(parent), m_session(new Session(this)), m_ablation(new AblationController(this)),
+      m_jobs(new JobRunner(this)), m_files(new FileController(this)) {
     setObjectName(QStringLiteral("MainWindow"));
     setWindowIcon(QIcon(QStringLiteral(":/icons/opdims-explorer.svg")));
-    m_stateSpace = new StateSpacePanel(this);
+    m_stateSpace = new StateSpacePanel(m_session, this);
     setCentralWidget(m_stateSpace);
     createDocks();
     createMenus();
@@ -71,8 +72,8 @@ MainWindow::MainWindow(QWidget* parent)
             requestAblation();
     });
     connect(m_stateSpace, &StateSpacePanel::allFrequenciesToggled, this, [this](bool all) {
-        if (m_opened.model)
-            m_ablation->prepare(m_opened.model, all);
+        if (m_session->network().model)
+            m_ablation->prepare(m_session->network().model, all);
     });
     connect(m_stateSpace, &StateSpacePanel::savePngRequested, this, &MainWindow::exportView);
     connect(m_sweep, &SweepPanel::sweepRequested, this, &MainWindow::startSweep);
@@ -104,10 +105,10 @@ void MainWindow::createDocks() {
         return dock;
     };
     m_modelPanel = new ModelPanel(this);
-    m_ablationPanel = new AblationPanel(this);
+    m_ablationPanel = new AblationPanel(m_session, this);
     m_sweep = new SweepPanel(this);
-    m_variance = new VariancePanel(this);
-    m_output = new OutputPanel(this);
+    m_variance = new VariancePanel(m_session, this);
+    m_output = new OutputPanel(m_session, this);
     m_lossPlot = new widgets::PlotView(this);
     m_lossPlot->setTitle(tr("Training loss"));
     m_lossPlot->setAxisLabels(tr("iteration"), tr("loss"));
@@ -154,19 +155,21 @@ void MainWindow::createMenus() {
                         [this] { openDefault(TaskKind::Swg); });
     file->addSeparator();
     QAction* save = file->addAction(tr("&Save"), this, [this] {
-        if (!m_opened.model)
+        if (!m_session->network().model)
             return;
         // Only our own format is written in place; anything else goes through Save As.
-        if (!m_opened.path.isEmpty() &&
-            detectFormat(m_opened.path.toStdString()) == FileFormat::Opdims)
-            m_files->save(*m_opened.model, m_opened.path);
+        if (!m_session->network().path.isEmpty() &&
+            detectFormat(m_session->network().path.toStdString()) == FileFormat::Opdims)
+            m_files->save(*m_session->network().model, m_session->network().path);
         else
-            m_files->saveAs(*m_opened.model, QFileInfo(m_opened.path).completeBaseName());
+            m_files->saveAs(*m_session->network().model,
+                            QFileInfo(m_session->network().path).completeBaseName());
     });
     save->setShortcut(QKeySequence::Save);
     QAction* saveAs = file->addAction(tr("Save &as…"), this, [this] {
-        if (m_opened.model)
-            m_files->saveAs(*m_opened.model, QFileInfo(m_opened.path).completeBaseName());
+        if (m_session->network().model)
+            m_files->saveAs(*m_session->network().model,
+                            QFileInfo(m_session->network().path).completeBaseName());
     });
     saveAs->setShortcut(QKeySequence::SaveAs);
     createExportMenu(file->addMenu(tr("&Export")));
@@ -242,6 +245,14 @@ void MainWindow::exportPlot(widgets::PlotView* plot, const QString& name) {
         showError(tr("Cannot export the plot"), tr("%1: the file could not be written.").arg(path));
 }
 
+const OpenedModel& MainWindow::current() const {
+    return m_session->network();
+}
+
+std::shared_ptr<const AblationResult> MainWindow::shownResult() const {
+    return m_session->result();
+}
+
 void MainWindow::showError(const QString& title, const QString& message) {
     auto* box = new QMessageBox(QMessageBox::Warning, title, message, QMessageBox::Ok, this);
     // Messages name files and datasets such as /NetNr<i>: never interpret them as markup.
@@ -260,9 +271,8 @@ void MainWindow::openDefault(TaskKind task) {
 }
 
 void MainWindow::openModel(const OpenedModel& opened) {
-    m_opened = opened;
-    m_analysis.reset();
     m_pending.reset();
+    m_session->setNetwork(opened);
     m_modelPanel->setModel(opened);
     m_sweep->clear();
     updateTitle();
@@ -272,23 +282,22 @@ void MainWindow::openModel(const OpenedModel& opened) {
 }
 
 void MainWindow::updateTitle() {
-    const QString name = m_opened.model ? QString::fromStdString(m_opened.model->name) : QString();
+    const QString name = m_session->network().model
+                             ? QString::fromStdString(m_session->network().model->name)
+                             : QString();
     setWindowTitle(name.isEmpty() ? tr("opdims explorer") : tr("%1 – opdims explorer").arg(name));
 }
 
 void MainWindow::onAnalysisReady(std::shared_ptr<const ModelAnalysis> analysis) {
-    m_analysis = analysis;
     m_modelPanel->setFullCost(analysis->reference.run.cost);
-    m_stateSpace->setAnalysis(analysis);
-    m_variance->setAnalysis(*analysis);
-    m_output->setAnalysis(analysis);
-    m_ablationPanel->setAnalysis(analysis); // emits changed(): the first ablation request
+    // The panels observe the session; the ablation panel's change asks for the first result.
+    m_session->setAnalysis(analysis);
     statusBar()->showMessage(tr("Analysed in %1 s").arg(analysis->seconds, 0, 'f', 2), 5000);
     emit analysisShown();
 }
 
 void MainWindow::requestAblation() {
-    if (!m_analysis)
+    if (!m_session->analysis())
         return;
     const FixedPointInput* input = m_stateSpace->fixedPointInput();
     m_ablation->request(m_ablationPanel->currentBasis(), m_ablationPanel->keep(),
@@ -308,14 +317,13 @@ void MainWindow::onResult(std::shared_ptr<const AblationResult> result) {
 void MainWindow::applyPendingResult() {
     const std::shared_ptr<const AblationResult> r = std::move(m_pending);
     m_pending.reset();
-    if (!r || r->analysis != m_analysis)
+    if (!r || r->analysis != m_session->analysis())
         return;
-    m_stateSpace->setResult(r);
-    m_output->setResult(r);
+    m_session->setResult(r);
     m_modelPanel->setReduced(basisTitle(m_ablationPanel->currentKey()), r->kept, r->basis->size(),
                              r->run.cost, r->run.stateDistance);
-    m_ablationPanel->setNumbers(r->run.cost, r->run.stateDistance, m_analysis->reference.run.cost);
-    m_shown = r;
+    m_ablationPanel->setNumbers(r->run.cost, r->run.stateDistance,
+                                m_session->analysis()->reference.run.cost);
     // Paint now, once, what the views scheduled (the 3D scene is rendered in this paint), so the
     // recorded latency runs from the user's change to the new pixels.
     repaint();
@@ -324,31 +332,29 @@ void MainWindow::applyPendingResult() {
 }
 
 bool MainWindow::startRowDimensions() {
-    if (!m_analysis)
+    if (!m_session->analysis())
         return false;
-    auto analysis = m_analysis;
+    auto analysis = m_session->analysis();
     return m_jobs->start(tr("Operative row dimensions"),
                          [this, analysis](const Progress& progress) -> std::function<void()> {
                              auto bases = std::make_shared<std::vector<NamedBasis>>(
                                  operativeRowBases(*analysis, progress));
                              return [this, analysis, bases] {
-                                 if (analysis != m_analysis)
+                                 if (analysis != m_session->analysis())
                                      return;
-                                 m_stateSpace->addBases(*bases);
-                                 m_variance->addBases(*bases);
-                                 m_ablationPanel->addBases(*bases);
+                                 m_session->addBases(*bases);
                              };
                          });
 }
 
 bool MainWindow::startSweep() {
-    if (!m_analysis)
+    if (!m_session->analysis())
         return false;
     const std::string key = m_ablationPanel->currentKey();
     const std::shared_ptr<const Basis> basis = m_ablationPanel->currentBasis();
     if (!basis)
         return false;
-    auto analysis = m_analysis;
+    auto analysis = m_session->analysis();
     return m_jobs->start(
         tr("Rank sweep (%1)").arg(basisShortTitle(key)),
         [this, analysis, basis, key](const Progress& progress) -> std::function<void()> {
@@ -360,18 +366,18 @@ bool MainWindow::startSweep() {
                 rankSweep(*analysis->model, analysis->batch, *basis, ks, progress,
                           std::max(1, defaultThreadCount() - 1)));
             return [this, analysis, sweep, key] {
-                if (analysis == m_analysis)
+                if (analysis == m_session->analysis())
                     m_sweep->addCurve(key, *sweep);
             };
         });
 }
 
 bool MainWindow::startFixedPointSearch() {
-    const std::shared_ptr<const AblationResult> shown = m_shown;
+    const std::shared_ptr<const AblationResult> shown = m_session->result();
     const FixedPointInput* chosen = m_stateSpace->fixedPointInput();
-    if (!m_analysis || !shown || shown->analysis != m_analysis || !chosen)
+    if (!m_session->analysis() || !shown || shown->analysis != m_session->analysis() || !chosen)
         return false;
-    auto analysis = m_analysis;
+    auto analysis = m_session->analysis();
     const FixedPointInput input = *chosen;
     return m_jobs->start(
         tr("Fixed points (%1)").arg(input.label),
@@ -384,11 +390,12 @@ bool MainWindow::startFixedPointSearch() {
             auto points = std::make_shared<const FixedPointResult>(searchFixedPoints(
                 *analysis->model, shown->W, input.problem, starts, options, progress));
             return [this, analysis, shown, points, input] {
-                if (analysis != m_analysis)
+                if (analysis != m_session->analysis())
                     return;
                 // Drawn only while the network it was computed for is still the one shown.
-                if (m_shown && m_shown->generation == shown->generation)
-                    m_stateSpace->setSearchedFixedPoints(shown->generation, points, input);
+                const auto now = m_session->result();
+                if (now && now->generation == shown->generation)
+                    m_session->setSearchedFixedPoints(shown->generation, points, input);
                 statusBar()->showMessage(
                     tr("%1: %2 fixed and %3 slow points from %4 starts")
                         .arg(input.label)
@@ -421,15 +428,16 @@ void MainWindow::exportFixedPoints() {
 
 bool MainWindow::saveShownFixedPoints(const QString& path) {
     const auto shown = m_stateSpace->shownFixedPoints();
-    if (!shown || !m_shown || !m_analysis)
+    const auto result = m_session->result();
+    if (!shown || !result)
         return false;
     const FixedPointInput* input = &shown->input;
     FixedPointProvenance provenance;
-    provenance.text = {{"model", m_opened.path.toStdString()},
-                       {"task", taskName(m_analysis->task)},
+    provenance.text = {{"model", m_session->network().path.toStdString()},
+                       {"task", taskName(m_session->analysis()->task)},
                        {"basis", m_ablationPanel->currentKey()},
                        {"input", input->label.toStdString()}};
-    provenance.numbers = {{"kept", static_cast<double>(m_shown->kept)},
+    provenance.numbers = {{"kept", static_cast<double>(result->kept)},
                           {"context", static_cast<double>(input->problem.condition.context)}};
     try {
         saveFixedPoints(path.toStdString(), *shown->points, input->problem.input, provenance);
@@ -485,8 +493,8 @@ MainWindow* MainWindow::switchLanguage(const QString& code) {
         next->showMaximized();
     else
         next->show();
-    if (m_opened.model)
-        next->openModel(m_opened);
+    if (m_session->network().model)
+        next->openModel(m_session->network());
     close();
     return next;
 }

@@ -23,6 +23,7 @@ class FileController;
 class JobRunner;
 class ModelPanel;
 class OutputPanel;
+class Session;
 class StateSpacePanel;
 class SweepPanel;
 class TrainDialog;
@@ -44,9 +45,11 @@ public:
     ModelPanel* modelPanel() const { return m_modelPanel; }
     JobRunner* jobs() const { return m_jobs; }
     TrainDialog* trainDialog();
-    const OpenedModel& current() const { return m_opened; }
+    // What the user is looking at; every panel observes it.
+    Session* session() const { return m_session; }
+    const OpenedModel& current() const;
     // The newest result shown by the views (null before the first).
-    std::shared_ptr<const AblationResult> shownResult() const { return m_shown; }
+    std::shared_ptr<const AblationResult> shownResult() const;
 
     // Shows an error without blocking (window-modal box); also emits errorShown.
     void showError(const QString& title, const QString& message);
@@ -91,6 +94,7 @@ private:
     void exportFixedPoints();
     void updateTitle();
 
+    Session* m_session;
     AblationController* m_ablation;
     JobRunner* m_jobs;
     FileController* m_files;
@@ -104,10 +108,7 @@ private:
     TrainDialog* m_train = nullptr;
     QMenu* m_recentMenu = nullptr;
     QMenu* m_viewMenu = nullptr;
-    OpenedModel m_opened;
-    std::shared_ptr<const ModelAnalysis> m_analysis;
     std::shared_ptr<const AblationResult> m_pending; // newest result not yet drawn
-    std::shared_ptr<const AblationResult> m_shown;
 };
 
 } // namespace opdims::explorer

@@ -2,6 +2,7 @@
 #include "app/explorer/output_panel.h"
 
 #include "app/explorer/labels.h"
+#include "app/explorer/session.h"
 #include "widgets/palette.h"
 #include "widgets/plot_view.h"
 
@@ -14,8 +15,9 @@
 
 namespace opdims::explorer {
 
-OutputPanel::OutputPanel(QWidget* parent)
-    : QWidget(parent), m_trials(new QListWidget(this)), m_plot(new widgets::PlotView(this)) {
+OutputPanel::OutputPanel(Session* session, QWidget* parent)
+    : QWidget(parent), m_session(session), m_trials(new QListWidget(this)),
+      m_plot(new widgets::PlotView(this)) {
     m_plot->setTitle(tr("Output vs target"));
     m_plot->setAxisLabels(tr("time (s)"), tr("output z"));
     m_trials->setSelectionMode(QAbstractItemView::ExtendedSelection);
@@ -28,16 +30,19 @@ OutputPanel::OutputPanel(QWidget* parent)
     layout->setContentsMargins(2, 2, 2, 2);
     layout->addWidget(splitter);
     connect(m_trials, &QListWidget::itemSelectionChanged, this, &OutputPanel::redraw);
+    connect(m_session, &Session::analysisChanged, this, &OutputPanel::onAnalysisChanged);
+    connect(m_session, &Session::resultChanged, this, &OutputPanel::redraw);
 }
 
-void OutputPanel::setAnalysis(std::shared_ptr<const ModelAnalysis> analysis) {
-    m_analysis = std::move(analysis);
-    m_result.reset();
+void OutputPanel::onAnalysisChanged() {
+    const auto analysis = m_session->analysis();
+    if (!analysis)
+        return;
     const QSignalBlocker block(m_trials);
     m_trials->clear();
-    const auto& trials = m_analysis->batch.trials;
+    const auto& trials = analysis->batch.trials;
     for (const TrialInfo& t : trials)
-        m_trials->addItem(trialLabel(m_analysis->task, t));
+        m_trials->addItem(trialLabel(analysis->task, t));
     // Two contrasting trials by default: the first and the last of the grid.
     if (!trials.empty()) {
         m_trials->item(0)->setSelected(true);
@@ -46,16 +51,13 @@ void OutputPanel::setAnalysis(std::shared_ptr<const ModelAnalysis> analysis) {
     redraw();
 }
 
-void OutputPanel::setResult(std::shared_ptr<const AblationResult> result) {
-    m_result = std::move(result);
-    redraw();
-}
-
 void OutputPanel::redraw() {
-    if (!m_analysis)
+    const auto analysis = m_session->analysis();
+    if (!analysis)
         return;
-    const Batch& batch = m_analysis->batch;
-    const double dt = m_analysis->model->dt;
+    const auto result = m_session->result();
+    const Batch& batch = analysis->batch;
+    const double dt = analysis->model->dt;
     QVector<double> time(batch.steps);
     for (int t = 0; t < batch.steps; ++t)
         time[t] = (t + 1) * dt;
@@ -71,13 +73,13 @@ void OutputPanel::redraw() {
         for (int t = 0; t < batch.steps; ++t)
             target.y.append(batch.y[static_cast<std::size_t>(t)](0, trial));
         widgets::PlotSeries full{tr("full: %1").arg(item->text()), color, time, {}, false, false};
-        const Eigen::VectorXd z = m_analysis->reference.run.output.col(trial);
+        const Eigen::VectorXd z = analysis->reference.run.output.col(trial);
         full.y = QVector<double>(z.data(), z.data() + z.size());
         series << target << full;
-        if (m_result && m_result->analysis == m_analysis) {
+        if (result) {
             widgets::PlotSeries reduced{
                 tr("reduced: %1").arg(item->text()), color, time, {}, true, false};
-            const Eigen::VectorXd zr = m_result->run.output.col(trial);
+            const Eigen::VectorXd zr = result->run.output.col(trial);
             reduced.y = QVector<double>(zr.data(), zr.data() + zr.size());
             series << reduced;
         }

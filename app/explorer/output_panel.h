@@ -16,22 +16,22 @@ class PlotView;
 
 namespace opdims::explorer {
 
+class Session;
+
 class OutputPanel : public QWidget {
     Q_OBJECT
 public:
-    explicit OutputPanel(QWidget* parent = nullptr);
-
-    void setAnalysis(std::shared_ptr<const ModelAnalysis> analysis);
-    void setResult(std::shared_ptr<const AblationResult> result);
+    // Plots chosen trials of the session's analysis: target, full and reduced-rank output.
+    OutputPanel(Session* session, QWidget* parent = nullptr);
     widgets::PlotView* plot() const { return m_plot; }
 
 private:
+    void onAnalysisChanged();
     void redraw();
 
+    Session* m_session;
     QListWidget* m_trials;
     widgets::PlotView* m_plot;
-    std::shared_ptr<const ModelAnalysis> m_analysis;
-    std::shared_ptr<const AblationResult> m_result;
 };
 
 } // namespace opdims::explorer

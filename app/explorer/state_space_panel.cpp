@@ -2,6 +2,7 @@
 #include "app/explorer/state_space_panel.h"
 
 #include "app/explorer/labels.h"
+#include "app/explorer/session.h"
 #include "widgets/palette.h"
 #include "widgets/state_space_view.h"
 
@@ -39,8 +40,9 @@ widgets::Stability toWidget(Stability s) {
 
 } // namespace
 
-StateSpacePanel::StateSpacePanel(QWidget* parent)
-    : QWidget(parent), m_view(new widgets::StateSpaceView(this)), m_axesSource(new QComboBox(this)),
+StateSpacePanel::StateSpacePanel(Session* session, QWidget* parent)
+    : QWidget(parent), m_session(session), m_view(new widgets::StateSpaceView(this)),
+      m_axesSource(new QComboBox(this)),
       m_showReduced(new QCheckBox(tr("Reduced-rank network"), this)),
       m_showLocations(new QCheckBox(tr("Sampling locations"), this)),
       m_showFixedPoints(new QCheckBox(tr("Fixed points"), this)),
@@ -110,6 +112,11 @@ StateSpacePanel::StateSpacePanel(QWidget* parent)
     layout->addLayout(axesRow);
     layout->addWidget(m_view, 1);
     layout->addLayout(layersRow);
+
+    connect(m_session, &Session::analysisChanged, this, &StateSpacePanel::onAnalysisChanged);
+    connect(m_session, &Session::basesAdded, this, [this] { rebuildAxisChoices(); });
+    connect(m_session, &Session::resultChanged, this, &StateSpacePanel::drawReduced);
+    connect(m_session, &Session::fixedPointsChanged, this, &StateSpacePanel::onFixedPointsChanged);
 }
 
 bool StateSpacePanel::fixedPointsShown() const {
@@ -126,23 +133,20 @@ Eigen::MatrixXd StateSpacePanel::axes() const {
 }
 
 const FixedPointInput* StateSpacePanel::fixedPointInput() const {
+    const auto& inputs = m_session->fixedPointInputs();
     const int i = m_fixedPointInput->currentIndex();
-    return i >= 0 && i < static_cast<int>(m_inputs.size()) ? &m_inputs[static_cast<std::size_t>(i)]
-                                                           : nullptr;
+    return i >= 0 && i < static_cast<int>(inputs.size()) ? &inputs[static_cast<std::size_t>(i)]
+                                                         : nullptr;
 }
 
 void StateSpacePanel::selectFixedPointInput(int index) {
     m_fixedPointInput->setCurrentIndex(index);
 }
 
-void StateSpacePanel::setSearchedFixedPoints(quint64 generation,
-                                             std::shared_ptr<const FixedPointResult> points,
-                                             const FixedPointInput& input) {
-    m_searchedGeneration = generation;
-    m_searched = std::move(points);
-    m_searchedInput = input;
-    if (!m_showFixedPoints->isChecked()) {
-        // Without the signal: a new ablation request would supersede the searched points.
+void StateSpacePanel::onFixedPointsChanged() {
+    // Searched points turn the layer on, without the signal: a new ablation request would
+    // supersede them.
+    if (m_session->shownFixedPoints(false) && !m_showFixedPoints->isChecked()) {
         const QSignalBlocker block(m_showFixedPoints);
         m_showFixedPoints->setChecked(true);
         m_fixedPointInput->setEnabled(true);
@@ -151,54 +155,34 @@ void StateSpacePanel::setSearchedFixedPoints(quint64 generation,
     drawReduced();
 }
 
-std::optional<StateSpacePanel::ShownFixedPoints> StateSpacePanel::shownFixedPoints() const {
-    if (!m_result || m_result->analysis != m_analysis)
-        return std::nullopt;
-    if (m_searched && m_searchedGeneration == m_result->generation)
-        return ShownFixedPoints{m_searched, m_searchedInput};
-    if (!m_result->fixedPoints || !m_showFixedPoints->isChecked())
-        return std::nullopt;
-    // The quick points belong to the input of their request, which the user may have changed
-    // since: name it from the choices.
-    ShownFixedPoints shown{{m_result, &*m_result->fixedPoints}, {}}; // shares the result
-    shown.input.problem.input = m_result->fixedPointInput;
-    const Eigen::VectorXd& u = shown.input.problem.input;
-    for (const FixedPointInput& in : m_inputs)
-        if (in.problem.input.size() == u.size() && in.problem.input == u)
-            shown.input = in;
-    return shown;
+std::optional<Session::ShownFixedPoints> StateSpacePanel::shownFixedPoints() const {
+    return m_session->shownFixedPoints(m_showFixedPoints->isChecked());
 }
 
-void StateSpacePanel::setAnalysis(std::shared_ptr<const ModelAnalysis> analysis) {
-    const bool sameTask = m_analysis && analysis && m_analysis->task == analysis->task &&
-                          m_analysis->model->units() == analysis->model->units();
-    m_analysis = std::move(analysis);
-    m_extraBases.clear();
-    m_result.reset();
-    m_searched.reset();
+void StateSpacePanel::onAnalysisChanged() {
+    const auto analysis = m_session->analysis();
+    if (!analysis)
+        return;
+    const bool sameTask = analysis->task == m_shownTask && analysis->model->units() == m_shownUnits;
+    m_shownTask = analysis->task;
+    m_shownUnits = analysis->model->units();
     {
         const QSignalBlocker block(m_allFrequencies);
-        m_allFrequencies->setVisible(m_analysis->task == TaskKind::Swg);
+        m_allFrequencies->setVisible(analysis->task == TaskKind::Swg);
     }
     {
         // Keep the chosen input when the same kind of network is opened again.
         const QString previous = m_fixedPointInput->currentText();
         const QSignalBlocker block(m_fixedPointInput);
-        m_inputs = fixedPointInputs(*m_analysis);
         m_fixedPointInput->clear();
-        for (const FixedPointInput& in : m_inputs)
+        for (const FixedPointInput& in : m_session->fixedPointInputs())
             m_fixedPointInput->addItem(in.label);
         const int same = sameTask ? m_fixedPointInput->findText(previous) : -1;
         m_fixedPointInput->setCurrentIndex(same >= 0 ? same
-                                                     : defaultFixedPointProblem(m_analysis->task));
+                                                     : defaultFixedPointProblem(analysis->task));
     }
     rebuildAxisChoices();
     redrawAll(!sameTask);
-}
-
-void StateSpacePanel::addBases(const std::vector<NamedBasis>& bases) {
-    m_extraBases.insert(m_extraBases.end(), bases.begin(), bases.end());
-    rebuildAxisChoices();
 }
 
 void StateSpacePanel::rebuildAxisChoices() {
@@ -209,14 +193,11 @@ void StateSpacePanel::rebuildAxisChoices() {
     auto add = [this](const NamedBasis& b) {
         m_axesSource->addItem(basisTitle(b.name), QString::fromStdString(b.key));
     };
-    if (m_analysis)
-        for (const NamedBasis& b : m_analysis->bases)
-            add(b);
-    for (const NamedBasis& b : m_extraBases)
+    for (const NamedBasis& b : m_session->bases())
         add(b);
     const int index = m_axesSource->findData(current);
     m_axesSource->setCurrentIndex(std::max(0, index));
-    const int n = m_analysis ? m_analysis->model->units() : 1;
+    const int n = m_session->analysis() ? m_session->analysis()->model->units() : 1;
     for (QSpinBox* box : m_axis) {
         const QSignalBlocker b(box);
         box->setRange(1, n);
@@ -247,7 +228,7 @@ QVector3D StateSpacePanel::projectVector(const Eigen::VectorXd& v) const {
 
 double StateSpacePanel::sceneExtent() const {
     Eigen::Vector3d lo = Eigen::Vector3d::Constant(1e300), hi = -lo;
-    for (const Eigen::MatrixXd& avg : m_analysis->reference.run.averages) {
+    for (const Eigen::MatrixXd& avg : m_session->analysis()->reference.run.averages) {
         const Eigen::MatrixXd p = projectStates(avg, m_axes, m_center);
         lo = lo.cwiseMin(p.rowwise().minCoeff());
         hi = hi.cwiseMax(p.rowwise().maxCoeff());
@@ -257,21 +238,17 @@ double StateSpacePanel::sceneExtent() const {
 }
 
 void StateSpacePanel::redrawAll(bool resetCamera) {
-    if (!m_analysis)
+    const auto analysis = m_session->analysis();
+    if (!analysis)
         return;
-    const ModelAnalysis& a = *m_analysis;
+    const ModelAnalysis& a = *analysis;
     const std::string key = m_axesSource->currentData().toString().toStdString();
     const Eigen::MatrixXd* source = &a.reference.pcs;
     QString prefix = tr("activity PC %1");
-    auto find = [&](const std::vector<NamedBasis>& list) {
-        for (const NamedBasis& b : list)
-            if (b.key == key) {
-                source = &b.basis->Q;
-                prefix = tr("%1 %2").arg(basisShortTitle(b.name), QStringLiteral("%1"));
-            }
-    };
-    find(a.bases);
-    find(m_extraBases);
+    if (const NamedBasis* b = m_session->basis(key)) {
+        source = &b->basis->Q;
+        prefix = tr("%1 %2").arg(basisShortTitle(b->name), QStringLiteral("%1"));
+    }
     m_axes.resize(a.model->units(), 3);
     QString labels[3];
     for (int i = 0; i < 3; ++i) {
@@ -313,15 +290,12 @@ void StateSpacePanel::redrawAll(bool resetCamera) {
         m_view->resetCamera();
 }
 
-void StateSpacePanel::setResult(std::shared_ptr<const AblationResult> result) {
-    m_result = std::move(result);
-    drawReduced();
-}
-
 void StateSpacePanel::drawReduced() {
-    if (!m_analysis || m_axes.rows() != m_analysis->model->units())
+    const auto analysis = m_session->analysis();
+    if (!analysis || m_axes.rows() != analysis->model->units())
         return;
-    const ModelAnalysis& a = *m_analysis;
+    const ModelAnalysis& a = *analysis;
+    const auto result = m_session->result();
     const int k = a.conditions.count();
     QVector<widgets::Polyline3D> full, reduced;
     for (int c = 0; c < k; ++c) {
@@ -330,9 +304,8 @@ void StateSpacePanel::drawReduced() {
         line.color = widgets::conditionColor(c, k);
         line.points = projectPath(a.reference.run.averages[static_cast<std::size_t>(c)]);
         full.append(line);
-        if (m_result && m_result->analysis == m_analysis &&
-            static_cast<int>(m_result->run.averages.size()) == k) {
-            line.points = projectPath(m_result->run.averages[static_cast<std::size_t>(c)]);
+        if (result && static_cast<int>(result->run.averages.size()) == k) {
+            line.points = projectPath(result->run.averages[static_cast<std::size_t>(c)]);
             line.dashed = true;
             reduced.append(line);
         }
@@ -354,8 +327,8 @@ void StateSpacePanel::drawReduced() {
                                projectVector(flow.col(s)) * static_cast<float>(scale), color});
         };
         addArrows(fullFlow, QColor(60, 60, 60));
-        if (m_result && m_result->analysis == m_analysis)
-            addArrows(m_result->locationFlow, QColor(200, 30, 30));
+        if (result)
+            addArrows(result->locationFlow, QColor(200, 30, 30));
     }
     // Clearing what is already empty would still rebuild the scene.
     if (!arrows.isEmpty() || m_arrowsShown)
@@ -363,13 +336,8 @@ void StateSpacePanel::drawReduced() {
     m_arrowsShown = !arrows.isEmpty();
 
     QVector<widgets::FixedPointGlyph> glyphs;
-    const FixedPointResult* points = nullptr;
-    if (m_result && m_result->analysis == m_analysis) {
-        if (m_searched && m_searchedGeneration == m_result->generation)
-            points = m_searched.get();
-        else if (m_result->fixedPoints)
-            points = &*m_result->fixedPoints;
-    }
+    const auto shown = m_session->shownFixedPoints(true);
+    const FixedPointResult* points = shown ? shown->points.get() : nullptr;
     if (points) {
         const double length = 0.05 * m_extent;
         for (const FixedPoint& p : points->points) {

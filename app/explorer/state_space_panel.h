@@ -3,7 +3,8 @@
 #pragma once
 
 #include "app/explorer/ablation_worker.h"
-#include "app/explorer/model_analysis.h"
+#include "app/explorer/session.h"
+#include "core/ablation/model_analysis.h"
 #include "widgets/scene_types.h"
 
 #include <QWidget>
@@ -25,28 +26,16 @@ namespace opdims::explorer {
 class StateSpacePanel : public QWidget {
     Q_OBJECT
 public:
-    explicit StateSpacePanel(QWidget* parent = nullptr);
-
-    void setAnalysis(std::shared_ptr<const ModelAnalysis> analysis);
-    // Bases computed later (operative rows) become selectable as axes.
-    void addBases(const std::vector<NamedBasis>& bases);
-    void setResult(std::shared_ptr<const AblationResult> result);
+    // Draws what the session holds: its analysis, bases, newest result and fixed points.
+    StateSpacePanel(Session* session, QWidget* parent = nullptr);
 
     bool fixedPointsShown() const;
     void setFixedPointsShown(bool shown);
     // The input the fixed points are searched under (null before a network is analysed).
     const FixedPointInput* fixedPointInput() const;
     void selectFixedPointInput(int index);
-    // Shows the points of a thorough search (under `input`) instead of the quick ones while the
-    // result of `generation` is the one shown; turns the fixed-point layer on.
-    void setSearchedFixedPoints(quint64 generation, std::shared_ptr<const FixedPointResult> points,
-                                const FixedPointInput& input);
     // The fixed points drawn now (searched or quick) and the input they belong to.
-    struct ShownFixedPoints {
-        std::shared_ptr<const FixedPointResult> points;
-        FixedPointInput input;
-    };
-    std::optional<ShownFixedPoints> shownFixedPoints() const;
+    std::optional<Session::ShownFixedPoints> shownFixedPoints() const;
     bool allFrequencies() const;
     widgets::StateSpaceView* view() const { return m_view; }
     // The three axes (N x 3) and their labels currently used for the projection.
@@ -59,6 +48,8 @@ signals:
     void savePngRequested();
 
 private:
+    void onAnalysisChanged();
+    void onFixedPointsChanged();
     void rebuildAxisChoices();
     void redrawAll(bool resetCamera);
     void drawReduced();
@@ -66,6 +57,7 @@ private:
     QVector3D projectVector(const Eigen::VectorXd& v) const;
     double sceneExtent() const;
 
+    Session* m_session;
     widgets::StateSpaceView* m_view;
     QComboBox* m_axesSource;
     QSpinBox* m_axis[3];
@@ -75,13 +67,8 @@ private:
     QCheckBox* m_showFlow;
     QCheckBox* m_allFrequencies;
     QComboBox* m_fixedPointInput;
-    std::vector<FixedPointInput> m_inputs;
-    quint64 m_searchedGeneration = 0;
-    std::shared_ptr<const FixedPointResult> m_searched;
-    FixedPointInput m_searchedInput;
-    std::shared_ptr<const ModelAnalysis> m_analysis;
-    std::vector<NamedBasis> m_extraBases;
-    std::shared_ptr<const AblationResult> m_result;
+    TaskKind m_shownTask = TaskKind::Unknown; // of the analysis drawn last
+    Eigen::Index m_shownUnits = 0;
     Eigen::MatrixXd m_axes; // N x 3
     Eigen::VectorXd m_center;
     double m_extent = 1.0;

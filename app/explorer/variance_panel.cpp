@@ -3,22 +3,18 @@
 #include "app/explorer/variance_panel.h"
 
 #include "app/explorer/labels.h"
+#include "app/explorer/session.h"
+#include "core/analysis/pc_dims.h"
 #include "widgets/plot_view.h"
 
 #include <QVBoxLayout>
 
 namespace opdims::explorer {
 
-Eigen::VectorXd cumulative(const Eigen::VectorXd& fractions) {
-    Eigen::VectorXd out(fractions.size());
-    double sum = 0.0;
-    for (Eigen::Index i = 0; i < fractions.size(); ++i)
-        out(i) = (sum += fractions(i));
-    return out;
-}
-
-VariancePanel::VariancePanel(QWidget* parent)
-    : QWidget(parent), m_plot(new widgets::PlotView(this)) {
+VariancePanel::VariancePanel(Session* session, QWidget* parent)
+    : QWidget(parent), m_session(session), m_plot(new widgets::PlotView(this)) {
+    connect(m_session, &Session::analysisChanged, this, &VariancePanel::onAnalysisChanged);
+    connect(m_session, &Session::basesAdded, this, &VariancePanel::onBasesAdded);
     m_plot->setTitle(tr("Variance explained"));
     m_plot->setAxisLabels(tr("number of dimensions"), tr("cumulative variance explained"));
     auto* layout = new QVBoxLayout(this);
@@ -33,7 +29,7 @@ void VariancePanel::addSeries(const QString& name, const Eigen::VectorXd& fracti
     widgets::PlotSeries s;
     s.name = name;
     s.color = colors[series.size() % 5];
-    const Eigen::VectorXd c = cumulative(fractions);
+    const Eigen::VectorXd c = cumulativeSum(fractions);
     for (Eigen::Index i = 0; i < c.size(); ++i) {
         s.x.append(static_cast<double>(i + 1));
         s.y.append(c(i));
@@ -42,17 +38,22 @@ void VariancePanel::addSeries(const QString& name, const Eigen::VectorXd& fracti
     m_plot->setSeries(series);
 }
 
-void VariancePanel::setAnalysis(const ModelAnalysis& analysis) {
+void VariancePanel::onAnalysisChanged() {
     m_plot->setSeries({});
-    const Eigen::VectorXd& v = analysis.reference.pcVariance;
+    const auto analysis = m_session->analysis();
+    if (!analysis)
+        return;
+    const Eigen::VectorXd& v = analysis->reference.pcVariance;
     const double total = v.sum();
     if (total > 0)
         addSeries(tr("activity of the full network"), v / total);
-    addBases(analysis.bases);
+    onBasesAdded(0, static_cast<int>(m_session->bases().size()));
 }
 
-void VariancePanel::addBases(const std::vector<NamedBasis>& bases) {
-    for (const NamedBasis& b : bases) {
+void VariancePanel::onBasesAdded(int first, int count) {
+    const auto& bases = m_session->bases();
+    for (int i = first; i < first + count; ++i) {
+        const NamedBasis& b = bases[static_cast<std::size_t>(i)];
         if (b.name.kind == BasisKind::Pc)
             addSeries(tr("W (PC dimensions)"), b.varianceExplained);
         else if (b.name.kind == BasisKind::Operative && b.name.subset == LocationSubset::All)

@@ -2,7 +2,7 @@
 // network's activity and of L (global operative dimensions).
 #pragma once
 
-#include "app/explorer/model_analysis.h"
+#include "core/ablation/model_analysis.h"
 
 #include <QWidget>
 
@@ -14,23 +14,23 @@ class PlotView;
 
 namespace opdims::explorer {
 
+class Session;
+
 class VariancePanel : public QWidget {
     Q_OBJECT
 public:
-    explicit VariancePanel(QWidget* parent = nullptr);
-
-    void setAnalysis(const ModelAnalysis& analysis);
-    void addBases(const std::vector<NamedBasis>& bases);
+    // Plots the variance explained by the activity's PCs and by the session's bases.
+    VariancePanel(Session* session, QWidget* parent = nullptr);
     widgets::PlotView* plot() const { return m_plot; }
 
 private:
+    void onAnalysisChanged();
+    void onBasesAdded(int first, int count);
     void addSeries(const QString& name, const Eigen::VectorXd& fractions);
 
+    Session* m_session;
     widgets::PlotView* m_plot;
     QVector<QColor> m_colors;
 };
-
-// Running sum of fractions: entry i is the share explained by the first i + 1 dimensions.
-Eigen::VectorXd cumulative(const Eigen::VectorXd& fractions);
 
 } // namespace opdims::explorer

@@ -25,4 +25,12 @@ PcDimensions pcDimensions(const Eigen::MatrixXd& W) {
     return out;
 }
 
+Eigen::VectorXd cumulativeSum(const Eigen::VectorXd& fractions) {
+    Eigen::VectorXd out(fractions.size());
+    double sum = 0.0;
+    for (Eigen::Index i = 0; i < fractions.size(); ++i)
+        out(i) = (sum += fractions(i));
+    return out;
+}
+
 } // namespace opdims

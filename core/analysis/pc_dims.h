@@ -16,4 +16,7 @@ PcDimensions pcDimensions(const Eigen::MatrixXd& W);
 // Fraction of the total squared singular value carried by each value.
 Eigen::VectorXd varianceExplained(const Eigen::VectorXd& singularValues);
 
+// Running sum: entry i is the share explained by the first i + 1 dimensions.
+Eigen::VectorXd cumulativeSum(const Eigen::VectorXd& fractions);
+
 } // namespace opdims

@@ -3,13 +3,14 @@
 #include "app/explorer/ablation_controller.h"
 #include "app/explorer/ablation_panel.h"
 #include "app/explorer/main_window.h"
-#include "widgets/vtk_host.h"
+#include "widgets/surface_format.h"
 
 #include <QApplication>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTest>
+#include <QThread>
 
 using namespace opdims;
 using namespace opdims::explorer;
@@ -32,6 +33,16 @@ std::vector<bool> firstK(int n, int k) {
 
 } // namespace
 
+// Makes the worker sleep before delivering each result, so that results arrive stale.
+class DelayProbe : public AblationProbe {
+public:
+    explicit DelayProbe(int ms) : m_ms(ms) {}
+    void beforeDelivery(quint64) override { QThread::msleep(static_cast<unsigned long>(m_ms)); }
+
+private:
+    int m_ms;
+};
+
 class TestAblation : public QObject {
     Q_OBJECT
 public:
@@ -52,7 +63,7 @@ private slots:
         const auto a = prepared(ctl, TaskKind::Ctxt, 20);
         QVERIFY(a);
         const auto basis = a->bases.front().basis;
-        ctl.setArtificialDelay(300);
+        ctl.setProbe(std::make_shared<DelayProbe>(300));
         QSignalSpy results(&ctl, &AblationController::resultReady);
         ctl.request(basis, firstK(20, 5), false);
         ctl.request(basis, firstK(20, 10), false);
@@ -70,7 +81,7 @@ private slots:
         const auto a = prepared(ctl, TaskKind::Ctxt, 20);
         QVERIFY(a);
         const auto basis = a->bases.front().basis;
-        ctl.setArtificialDelay(400);
+        ctl.setProbe(std::make_shared<DelayProbe>(400));
         QSignalSpy results(&ctl, &AblationController::resultReady);
         ctl.request(basis, firstK(20, 3), false);
         // By now the first computation is done and the worker sleeps in its delay: the result
@@ -117,7 +128,7 @@ private slots:
         QVERIFY(analysed.wait(60000));
         QSignalSpy shown(&w, &MainWindow::resultShown);
         QVERIFY(shown.wait(20000)); // the first result after opening
-        w.ablation()->setArtificialDelay(150);
+        w.ablation()->setProbe(std::make_shared<DelayProbe>(150));
         shown.clear();
         for (int k : {40, 30, 20, 10, 7})
             w.ablationPanel()->setRank(k);

@@ -12,7 +12,7 @@
 #include "core/model/io.h"
 #include "testsupport.h"
 #include "widgets/state_space_view.h"
-#include "widgets/vtk_host.h"
+#include "widgets/surface_format.h"
 
 #include <QApplication>
 #include <QElapsedTimer>

@@ -1,9 +1,9 @@
 // Tests of the 2D plot view: exports (PNG, SVG, PDF, exact CSV), live points, baseline image.
 #include "image_compare.h"
 
-#include "widgets/plot_csv.h"
+#include "widgets/internal/plot_csv.h"
 #include "widgets/plot_view.h"
-#include "widgets/vtk_host.h"
+#include "widgets/surface_format.h"
 
 #include <QFile>
 #include <QSignalSpy>

@@ -3,8 +3,9 @@
 
 #include "widgets/palette.h"
 #include "widgets/state_space_view.h"
-#include "widgets/vtk_host.h"
+#include "widgets/surface_format.h"
 
+#include <QOpenGLWidget>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QWheelEvent>
@@ -177,7 +178,7 @@ void TestStateSpaceView::mouseDrag_rotatesAndResetCameraRestores() {
     QVERIFY(QTest::qWaitForWindowExposed(&view));
     fillScene(view);
     const QImage before = view.renderImage();
-    auto* host = view.findChild<VtkHost*>();
+    auto* host = view.findChild<QOpenGLWidget*>();
     QVERIFY(host != nullptr);
     const QPoint start(host->width() / 2, host->height() / 2);
     QTest::mousePress(host, Qt::LeftButton, Qt::NoModifier, start);
@@ -198,7 +199,7 @@ void TestStateSpaceView::mouseWheel_zooms() {
     QVERIFY(QTest::qWaitForWindowExposed(&view));
     fillScene(view);
     const qsizetype before = opdims::test::countPixelsUnlike(view.renderImage(), kWhite);
-    auto* host = view.findChild<VtkHost*>();
+    auto* host = view.findChild<QOpenGLWidget*>();
     QVERIFY(host != nullptr);
     const QPointF centre(host->width() / 2.0, host->height() / 2.0);
     for (int notch = 0; notch < 3; ++notch) {

@@ -1,5 +1,5 @@
 // StallMonitor: a precise 5 ms timer on the GUI thread.
-#include "app/explorer/stall_monitor.h"
+#include "app/explorer/measure/stall_monitor.h"
 
 #include <algorithm>
 

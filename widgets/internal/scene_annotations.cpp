@@ -1,5 +1,5 @@
 // Axes, axis titles and legend of the state space view (internal to widgets/).
-#include "widgets/scene_annotations.h"
+#include "widgets/internal/scene_annotations.h"
 
 #include <vtkCubeAxesActor.h>
 #include <vtkProperty.h>

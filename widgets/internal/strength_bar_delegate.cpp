@@ -1,5 +1,5 @@
 // Paints a cell as a horizontal bar (length = the fraction in Qt::UserRole) under its value text.
-#include "widgets/strength_bar_delegate.h"
+#include "widgets/internal/strength_bar_delegate.h"
 
 #include <QApplication>
 #include <QPainter>

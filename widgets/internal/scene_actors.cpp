@@ -1,5 +1,5 @@
 // Builds the VTK props of the state space view from its plain data (internal to widgets/).
-#include "widgets/scene_actors.h"
+#include "widgets/internal/scene_actors.h"
 
 #include "widgets/palette.h"
 

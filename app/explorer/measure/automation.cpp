@@ -1,11 +1,12 @@
 // Automation: small state machines driven by the main window's signals, never by sleeping.
-#include "app/explorer/automation.h"
+#include "app/explorer/measure/automation.h"
 
 #include "app/explorer/ablation_controller.h"
 #include "app/explorer/ablation_panel.h"
 #include "app/explorer/job_runner.h"
 #include "app/explorer/main_window.h"
-#include "app/explorer/stall_monitor.h"
+#include "app/explorer/measure/latency_recorder.h"
+#include "app/explorer/measure/stall_monitor.h"
 #include "app/explorer/state_space_panel.h"
 #include "app/explorer/train_dialog.h"
 #include "widgets/state_space_view.h"
@@ -96,16 +97,16 @@ void screenshotWhenReady(MainWindow* window, const QString& path, int rank, bool
 void measureLatencyWhenReady(MainWindow* window, const QString& csvPath, int changes) {
     whenReady(window, [window, csvPath, changes] {
         AblationPanel* panel = window->ablationPanel();
-        AblationController* ctl = window->ablation();
         const int n = panel->slider()->maximum();
         auto step = std::make_shared<int>(0);
         auto ks = std::make_shared<std::vector<int>>();
-        ctl->clearLatencies();
+        auto recorder = std::make_shared<LatencyRecorder>();
+        window->ablation()->setProbe(recorder);
         auto next = std::make_shared<std::function<void()>>();
         *next = [=] {
             if (*step >= changes) {
                 QString csv = QStringLiteral("change,k,latency_ms\n");
-                const auto& lat = ctl->latenciesMs();
+                const auto& lat = recorder->latenciesMs();
                 for (std::size_t i = 0; i < lat.size(); ++i)
                     csv += QStringLiteral("%1,%2,%3\n")
                                .arg(i + 1)

@@ -1,5 +1,5 @@
 // Writes plot series as CSV text (series,x,y per row), kept apart from the widget to test it alone.
-#include "widgets/plot_csv.h"
+#include "widgets/internal/plot_csv.h"
 
 #include <array>
 #include <charconv>

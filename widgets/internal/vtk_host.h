@@ -1,6 +1,8 @@
 // The QOpenGLWidget that hosts a VTK render window inside Qt 6 (VTK's own Qt widget is Qt 5 only).
 #pragma once
 
+#include "widgets/surface_format.h"
+
 #include <QImage>
 #include <QOpenGLWidget>
 
@@ -10,10 +12,6 @@ class vtkGenericOpenGLRenderWindow;
 class vtkRenderWindowInteractor;
 
 namespace opdims::widgets {
-
-// Asks for the OpenGL 3.2 core context VTK needs. Call it before the QApplication exists (in main,
-// or in a test's static initMain()).
-void setDefaultSurfaceFormat();
 
 // Owns a vtkGenericOpenGLRenderWindow that renders into this widget's framebuffer, and an
 // interactor with a trackball camera fed from Qt's mouse and wheel events. All VTK rendering

@@ -1,13 +1,14 @@
 // Prepares a ModelAnalysis: one reference run of the grid batch, sampling locations, quick bases.
-#include "app/explorer/model_analysis.h"
+#include "core/ablation/model_analysis.h"
 
 #include "core/analysis/pc_dims.h"
 #include "core/base/error.h"
 #include "core/fixed_points/flow.h"
 
+#include <algorithm>
 #include <chrono>
 
-namespace opdims::explorer {
+namespace opdims {
 
 std::vector<NamedBasis> operativeBases(const ModelAnalysis& analysis,
                                        const std::vector<LocalDimensions>& local, Side side) {
@@ -67,4 +68,31 @@ std::vector<NamedBasis> operativeRowBases(const ModelAnalysis& analysis, const P
     return operativeBases(analysis, rows, Side::Rows);
 }
 
-} // namespace opdims::explorer
+FixedPointResult quickFixedPoints(const ModelAnalysis& analysis, const Eigen::MatrixXd& W,
+                                  const Eigen::VectorXd& input, const Progress& progress) {
+    FixedPointOptions options;
+    options.eigenvectors = false;
+    return findFixedPoints(*analysis.model, W, input, analysis.locationStates, options, progress);
+}
+
+Ablation ablate(const ModelAnalysis& analysis, const Basis& basis, const std::vector<bool>& keep,
+                const AblationOptions& options, const Progress& progress) {
+    const ModelAnalysis& a = analysis;
+    Ablation out;
+    out.W = keepDimensions(a.model->W, basis, keep);
+    out.kept = static_cast<int>(std::count(keep.begin(), keep.end(), true));
+    out.run = runConditions(*a.model, out.W, a.batch, a.conditions, &a.reference, {}, progress);
+    out.locationFlow = recurrentFlow(a.model->alpha(), out.W, a.locationStates);
+    if (options.fixedPoints) {
+        out.fixedPointInput =
+            options.fixedPointInput.size() > 0
+                ? options.fixedPointInput
+                : fixedPointProblems(
+                      *a.model, a.task)[static_cast<std::size_t>(defaultFixedPointProblem(a.task))]
+                      .input;
+        out.fixedPoints = quickFixedPoints(a, out.W, out.fixedPointInput, progress);
+    }
+    return out;
+}
+
+} // namespace opdims

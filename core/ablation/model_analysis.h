@@ -1,5 +1,6 @@
-// Everything the views need about the open network that does not change while dimensions are
-// ablated: the grid batch, its condition averages, the reference run, sampling locations, bases.
+// Live ablation (the explorer's core): everything about an opened network that does not change
+// while dimensions are ablated (the grid batch, its condition averages, the reference run,
+// sampling locations, bases), and the computation of one ablation request.
 #pragma once
 
 #include "core/analysis/basis.h"
@@ -8,6 +9,7 @@
 #include "core/analysis/local_dims.h"
 #include "core/analysis/sampling.h"
 #include "core/base/progress.h"
+#include "core/fixed_points/fixed_points.h"
 #include "core/model/model.h"
 #include "core/simulation/condition_runs.h"
 #include "core/tasks/task.h"
@@ -15,10 +17,11 @@
 #include <Eigen/Dense>
 
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
-namespace opdims::explorer {
+namespace opdims {
 
 // A basis the user can ablate, with what the variance-explained plot needs.
 struct NamedBasis {
@@ -58,4 +61,29 @@ std::vector<NamedBasis> operativeBases(const ModelAnalysis& analysis,
 std::vector<NamedBasis> operativeRowBases(const ModelAnalysis& analysis,
                                           const Progress& progress = {});
 
-} // namespace opdims::explorer
+// The quick fixed-point search of live ablation: fixed points of W under input u, started from
+// the sampling locations (no eigenvectors: only the slow and unstable directions are drawn).
+FixedPointResult quickFixedPoints(const ModelAnalysis& analysis, const Eigen::MatrixXd& W,
+                                  const Eigen::VectorXd& input, const Progress& progress = {});
+
+// One ablation: the reduced-rank weight matrix keeping the chosen dimensions of a basis, its run
+// of the grid batch against the reference, its flow at the sampling locations and, on request,
+// its fixed points under an input (empty: the task's default fixed-point problem).
+struct AblationOptions {
+    bool fixedPoints = false;
+    Eigen::VectorXd fixedPointInput;
+};
+
+struct Ablation {
+    Eigen::MatrixXd W;            // the reduced-rank weight matrix
+    int kept = 0;                 // dimensions kept
+    ConditionRun run;             // cost, state distance, condition averages, outputs
+    Eigen::MatrixXd locationFlow; // recurrentFlow of W at the sampling locations
+    std::optional<FixedPointResult> fixedPoints;
+    Eigen::VectorXd fixedPointInput; // the input u they were searched under
+};
+
+Ablation ablate(const ModelAnalysis& analysis, const Basis& basis, const std::vector<bool>& keep,
+                const AblationOptions& options = {}, const Progress& progress = {});
+
+} // namespace opdims

@@ -1,7 +1,7 @@
 // Axes, axis titles and legend of the state space view (internal to widgets/).
 #pragma once
 
-#include "widgets/scene_actors.h"
+#include "widgets/internal/scene_actors.h"
 #include "widgets/scene_types.h"
 
 #include <vtkSmartPointer.h>

@@ -1,5 +1,5 @@
 // The QOpenGLWidget that hosts a VTK render window inside Qt 6 (VTK's own Qt widget is Qt 5 only).
-#include "widgets/vtk_host.h"
+#include "widgets/internal/vtk_host.h"
 
 #include <QMouseEvent>
 #include <QOpenGLContext>

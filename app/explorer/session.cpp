@@ -1,0 +1,77 @@
+// The explorer's session state and its change signals.
+#include "app/explorer/session.h"
+
+namespace opdims::explorer {
+
+Session::Session(QObject* parent) : QObject(parent) {}
+
+void Session::setNetwork(OpenedModel network) {
+    m_network = std::move(network);
+    m_analysis.reset();
+    m_bases.clear();
+    m_inputs.clear();
+    m_result.reset();
+    m_searched.reset();
+    emit networkChanged();
+}
+
+void Session::setAnalysis(std::shared_ptr<const ModelAnalysis> analysis) {
+    m_analysis = std::move(analysis);
+    m_bases = m_analysis ? m_analysis->bases : std::vector<NamedBasis>{};
+    m_inputs =
+        m_analysis ? explorer::fixedPointInputs(*m_analysis) : std::vector<FixedPointInput>{};
+    m_result.reset();
+    m_searched.reset();
+    emit analysisChanged();
+}
+
+const NamedBasis* Session::basis(const std::string& key) const {
+    for (const NamedBasis& b : m_bases)
+        if (b.key == key)
+            return &b;
+    return nullptr;
+}
+
+void Session::addBases(const std::vector<NamedBasis>& bases) {
+    if (bases.empty())
+        return;
+    const int first = static_cast<int>(m_bases.size());
+    m_bases.insert(m_bases.end(), bases.begin(), bases.end());
+    emit basesAdded(first, static_cast<int>(bases.size()));
+}
+
+void Session::setResult(std::shared_ptr<const AblationResult> result) {
+    if (result && result->analysis != m_analysis)
+        return; // a result of a network no longer shown
+    m_result = std::move(result);
+    emit resultChanged();
+}
+
+void Session::setSearchedFixedPoints(quint64 generation,
+                                     std::shared_ptr<const FixedPointResult> points,
+                                     const FixedPointInput& input) {
+    m_searchedGeneration = generation;
+    m_searched = std::move(points);
+    m_searchedInput = input;
+    emit fixedPointsChanged();
+}
+
+std::optional<Session::ShownFixedPoints> Session::shownFixedPoints(bool quickWanted) const {
+    if (!m_result || m_result->analysis != m_analysis)
+        return std::nullopt;
+    if (m_searched && m_searchedGeneration == m_result->generation)
+        return ShownFixedPoints{m_searched, m_searchedInput, true};
+    if (!m_result->fixedPoints || !quickWanted)
+        return std::nullopt;
+    // The quick points belong to the input of their request, which the user may have changed
+    // since: name it from the choices.
+    ShownFixedPoints shown{{m_result, &*m_result->fixedPoints}, {}, false}; // shares the result
+    shown.input.problem.input = m_result->fixedPointInput;
+    const Eigen::VectorXd& u = shown.input.problem.input;
+    for (const FixedPointInput& in : m_inputs)
+        if (in.problem.input.size() == u.size() && in.problem.input == u)
+            shown.input = in;
+    return shown;
+}
+
+} // namespace opdims::explorer

@@ -1,0 +1,76 @@
+// The explorer's session: the one owner of what the user is looking at (the network, its
+// analysis and bases, the fixed-point inputs, the newest ablation result and the searched fixed
+// points). Panels observe it through its signals and keep no copies.
+#pragma once
+
+#include "app/explorer/ablation_worker.h"
+#include "app/explorer/model_source.h"
+
+#include <QObject>
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace opdims::explorer {
+
+class Session : public QObject {
+    Q_OBJECT
+public:
+    explicit Session(QObject* parent = nullptr);
+
+    // The opened network. Setting it forgets the previous network's analysis and results.
+    const OpenedModel& network() const { return m_network; }
+    void setNetwork(OpenedModel network);
+
+    // The analysis of the opened network (null while it is prepared). Setting it forgets the
+    // result, the searched fixed points and the bases computed later.
+    std::shared_ptr<const ModelAnalysis> analysis() const { return m_analysis; }
+    void setAnalysis(std::shared_ptr<const ModelAnalysis> analysis);
+
+    // Every basis the user can choose: the analysis' quick bases, then those added later.
+    const std::vector<NamedBasis>& bases() const { return m_bases; }
+    const NamedBasis* basis(const std::string& key) const;
+    void addBases(const std::vector<NamedBasis>& bases);
+
+    // The constant inputs fixed points can be searched under (with their titles).
+    const std::vector<FixedPointInput>& fixedPointInputs() const { return m_inputs; }
+
+    // The newest ablation result the views show (null before the first of this analysis).
+    std::shared_ptr<const AblationResult> result() const { return m_result; }
+    void setResult(std::shared_ptr<const AblationResult> result);
+
+    // Points of a thorough search under `input` for the result of `generation`: they replace the
+    // quick points while that result is the one shown.
+    void setSearchedFixedPoints(quint64 generation, std::shared_ptr<const FixedPointResult> points,
+                                const FixedPointInput& input);
+
+    // The fixed points drawn now and the input they belong to: the searched ones for the shown
+    // result, else (when quick points are wanted) the quick ones of the result.
+    struct ShownFixedPoints {
+        std::shared_ptr<const FixedPointResult> points;
+        FixedPointInput input;
+        bool searched = false;
+    };
+    std::optional<ShownFixedPoints> shownFixedPoints(bool quickWanted) const;
+
+signals:
+    void networkChanged();
+    void analysisChanged();
+    void basesAdded(int first, int count);
+    void resultChanged();
+    void fixedPointsChanged();
+
+private:
+    OpenedModel m_network;
+    std::shared_ptr<const ModelAnalysis> m_analysis;
+    std::vector<NamedBasis> m_bases;
+    std::vector<FixedPointInput> m_inputs;
+    std::shared_ptr<const AblationResult> m_result;
+    quint64 m_searchedGeneration = 0;
+    std::shared_ptr<const FixedPointResult> m_searched;
+    FixedPointInput m_searchedInput;
+};
+
+} // namespace opdims::explorer
