@@ -106,13 +106,21 @@ void MainWindow::createDocks() {
     };
     m_modelPanel = new ModelPanel(this);
     m_ablationPanel = new AblationPanel(m_session, this);
-    m_sweep = new SweepPanel(this);
+    m_sweep = new SweepPanel(m_session, this);
     m_variance = new VariancePanel(m_session, this);
     m_output = new OutputPanel(m_session, this);
     m_lossPlot = new widgets::PlotView(this);
     m_lossPlot->setTitle(tr("Training loss"));
     m_lossPlot->setAxisLabels(tr("iteration"), tr("loss"));
     m_lossPlot->setLogY(true);
+    connect(m_session, &Session::trainingLogReset, this, [this] {
+        widgets::PlotSeries loss;
+        loss.name = tr("loss");
+        loss.color = QColor(0, 114, 178);
+        m_lossPlot->setSeries({loss});
+    });
+    connect(m_session, &Session::lossAppended, this,
+            [this](double iteration, double loss) { m_lossPlot->appendPoint(0, iteration, loss); });
     // The panel's wrapped lines need more height than a narrow dock may give: scroll then.
     auto* modelScroll = new QScrollArea(this);
     modelScroll->setWidget(m_modelPanel);
@@ -274,7 +282,6 @@ void MainWindow::openModel(const OpenedModel& opened) {
     m_pending.reset();
     m_session->setNetwork(opened);
     m_modelPanel->setModel(opened);
-    m_sweep->clear();
     updateTitle();
     m_jobs->cancel(); // a job of the previous network would deliver stale results
     m_ablation->prepare(opened.model, m_stateSpace->allFrequencies());
@@ -367,7 +374,7 @@ bool MainWindow::startSweep() {
                           std::max(1, defaultThreadCount() - 1)));
             return [this, analysis, sweep, key] {
                 if (analysis == m_session->analysis())
-                    m_sweep->addCurve(key, *sweep);
+                    m_session->addSweep(key, *sweep);
             };
         });
 }
@@ -459,15 +466,8 @@ TrainDialog* MainWindow::trainDialog() {
                     opened.origin = description;
                     openModel(opened);
                 });
-        connect(m_train, &TrainDialog::trainingStarted, this, [this] {
-            widgets::PlotSeries loss;
-            loss.name = tr("loss");
-            loss.color = QColor(0, 114, 178);
-            m_lossPlot->setSeries({loss});
-        });
-        connect(m_train, &TrainDialog::lossAppended, this, [this](double iteration, double loss) {
-            m_lossPlot->appendPoint(0, iteration, loss);
-        });
+        connect(m_train, &TrainDialog::trainingStarted, m_session, &Session::startTrainingLog);
+        connect(m_train, &TrainDialog::lossAppended, m_session, &Session::appendLoss);
     }
     return m_train;
 }
@@ -495,6 +495,12 @@ MainWindow* MainWindow::switchLanguage(const QString& code) {
         next->show();
     if (m_session->network().model)
         next->openModel(m_session->network());
+    // The training-loss curve goes along with the network it trained.
+    if (!m_session->trainingLog().empty()) {
+        next->session()->startTrainingLog();
+        for (const auto& [iteration, loss] : m_session->trainingLog())
+            next->session()->appendLoss(iteration, loss);
+    }
     close();
     return next;
 }

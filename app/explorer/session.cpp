@@ -12,7 +12,9 @@ void Session::setNetwork(OpenedModel network) {
     m_inputs.clear();
     m_result.reset();
     m_searched.reset();
+    m_sweeps.clear();
     emit networkChanged();
+    emit sweepsChanged();
 }
 
 void Session::setAnalysis(std::shared_ptr<const ModelAnalysis> analysis) {
@@ -22,7 +24,9 @@ void Session::setAnalysis(std::shared_ptr<const ModelAnalysis> analysis) {
         m_analysis ? explorer::fixedPointInputs(*m_analysis) : std::vector<FixedPointInput>{};
     m_result.reset();
     m_searched.reset();
+    m_sweeps.clear();
     emit analysisChanged();
+    emit sweepsChanged();
 }
 
 const NamedBasis* Session::basis(const std::string& key) const {
@@ -72,6 +76,21 @@ std::optional<Session::ShownFixedPoints> Session::shownFixedPoints(bool quickWan
         if (in.problem.input.size() == u.size() && in.problem.input == u)
             shown.input = in;
     return shown;
+}
+
+void Session::addSweep(const std::string& key, SweepResult sweep) {
+    m_sweeps[key] = std::move(sweep);
+    emit sweepsChanged();
+}
+
+void Session::startTrainingLog() {
+    m_trainingLog.clear();
+    emit trainingLogReset();
+}
+
+void Session::appendLoss(double iteration, double loss) {
+    m_trainingLog.emplace_back(iteration, loss);
+    emit lossAppended(iteration, loss);
 }
 
 } // namespace opdims::explorer

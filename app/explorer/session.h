@@ -1,16 +1,20 @@
 // The explorer's session: the one owner of what the user is looking at (the network, its
-// analysis and bases, the fixed-point inputs, the newest ablation result and the searched fixed
-// points). Panels observe it through its signals and keep no copies.
+// analysis and bases, the fixed-point inputs, the newest ablation result, the searched fixed
+// points, the rank sweeps and the training log). Panels observe it through its signals and keep
+// no copies.
 #pragma once
 
 #include "app/explorer/ablation_worker.h"
 #include "app/explorer/model_source.h"
+#include "core/analysis/sweep.h"
 
 #include <QObject>
 
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace opdims::explorer {
@@ -55,12 +59,24 @@ public:
     };
     std::optional<ShownFixedPoints> shownFixedPoints(bool quickWanted) const;
 
+    // Rank sweeps of this analysis, by basis key (a new sweep of a basis replaces the old one).
+    const std::map<std::string, SweepResult>& sweeps() const { return m_sweeps; }
+    void addSweep(const std::string& key, SweepResult sweep);
+
+    // The loss curve of the training run started last: (iteration, loss).
+    const std::vector<std::pair<double, double>>& trainingLog() const { return m_trainingLog; }
+    void startTrainingLog();
+    void appendLoss(double iteration, double loss);
+
 signals:
     void networkChanged();
     void analysisChanged();
     void basesAdded(int first, int count);
     void resultChanged();
     void fixedPointsChanged();
+    void sweepsChanged();
+    void trainingLogReset();
+    void lossAppended(double iteration, double loss);
 
 private:
     OpenedModel m_network;
@@ -71,6 +87,8 @@ private:
     quint64 m_searchedGeneration = 0;
     std::shared_ptr<const FixedPointResult> m_searched;
     FixedPointInput m_searchedInput;
+    std::map<std::string, SweepResult> m_sweeps;
+    std::vector<std::pair<double, double>> m_trainingLog;
 };
 
 } // namespace opdims::explorer

@@ -2,6 +2,7 @@
 #include "app/explorer/sweep_panel.h"
 
 #include "app/explorer/labels.h"
+#include "app/explorer/session.h"
 #include "widgets/palette.h"
 #include "widgets/plot_view.h"
 
@@ -13,9 +14,9 @@
 
 namespace opdims::explorer {
 
-SweepPanel::SweepPanel(QWidget* parent)
-    : QWidget(parent), m_cost(new widgets::PlotView(this)), m_distance(new widgets::PlotView(this)),
-      m_run(new QPushButton(tr("Sweep k"), this)) {
+SweepPanel::SweepPanel(Session* session, QWidget* parent)
+    : QWidget(parent), m_session(session), m_cost(new widgets::PlotView(this)),
+      m_distance(new widgets::PlotView(this)), m_run(new QPushButton(tr("Sweep k"), this)) {
     m_cost->setTitle(tr("Cost vs k"));
     m_cost->setAxisLabels(tr("kept dimensions k"), tr("cost"));
     m_cost->setLogY(true);
@@ -33,16 +34,7 @@ SweepPanel::SweepPanel(QWidget* parent)
     layout->addLayout(plots, 1);
     layout->addLayout(buttons);
     connect(m_run, &QPushButton::clicked, this, &SweepPanel::sweepRequested);
-}
-
-void SweepPanel::clear() {
-    m_curves.clear();
-    redraw();
-}
-
-void SweepPanel::addCurve(const std::string& key, const SweepResult& sweep) {
-    m_curves[key] = sweep;
-    redraw();
+    connect(m_session, &Session::sweepsChanged, this, &SweepPanel::redraw);
 }
 
 void SweepPanel::setCurrentK(int k) {
@@ -53,8 +45,9 @@ void SweepPanel::setCurrentK(int k) {
 void SweepPanel::redraw() {
     QVector<widgets::PlotSeries> cost, distance;
     int i = 0;
-    const int count = static_cast<int>(m_curves.size());
-    for (const auto& [key, c] : m_curves) {
+    const auto& sweeps = m_session->sweeps();
+    const int count = static_cast<int>(sweeps.size());
+    for (const auto& [key, c] : sweeps) {
         widgets::PlotSeries s;
         s.name = basisShortTitle(key);
         s.color = widgets::conditionColor(i++, std::max(count, 2));

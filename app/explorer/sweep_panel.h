@@ -16,16 +16,15 @@ class PlotView;
 
 namespace opdims::explorer {
 
+class Session;
+
 class SweepPanel : public QWidget {
     Q_OBJECT
 public:
-    explicit SweepPanel(QWidget* parent = nullptr);
+    // Plots the session's rank sweeps.
+    SweepPanel(Session* session, QWidget* parent = nullptr);
 
-    void clear();
-    // Adds (or replaces) the sweep of the basis with this key.
-    void addCurve(const std::string& key, const SweepResult& sweep);
     void setCurrentK(int k);
-    bool hasCurve(const std::string& key) const { return m_curves.count(key) > 0; }
 
     widgets::PlotView* costPlot() const { return m_cost; }
     widgets::PlotView* distancePlot() const { return m_distance; }
@@ -36,10 +35,10 @@ signals:
 private:
     void redraw();
 
+    Session* m_session;
     widgets::PlotView* m_cost;
     widgets::PlotView* m_distance;
     QPushButton* m_run;
-    std::map<std::string, SweepResult> m_curves;
 };
 
 } // namespace opdims::explorer

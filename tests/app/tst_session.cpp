@@ -14,8 +14,8 @@ std::shared_ptr<const ModelAnalysis> analysisOf(TaskKind task, int units, std::u
     return analyseModel(std::make_shared<const Model>(randomModel(task, units, seed)), false);
 }
 
-std::shared_ptr<AblationResult> resultFor(std::shared_ptr<const ModelAnalysis> a, quint64 generation,
-                                          bool quickPoints) {
+std::shared_ptr<AblationResult> resultFor(std::shared_ptr<const ModelAnalysis> a,
+                                          quint64 generation, bool quickPoints) {
     auto r = std::make_shared<AblationResult>();
     r->generation = generation;
     r->analysis = a;
@@ -124,6 +124,37 @@ private slots:
         QVERIFY(searched);
         QCOMPARE(searched->input.problem.condition.context, 2);
         QVERIFY(searched->input.problem.input == contextInput(*a->model, 2));
+    }
+
+    void sweeps_replacedPerBasis_andForgottenWithTheAnalysis() {
+        Session s;
+        const auto a = analysisOf(TaskKind::Swg, 10, 9);
+        s.setAnalysis(a);
+        QSignalSpy changed(&s, &Session::sweepsChanged);
+        SweepResult sweep;
+        sweep.points.push_back({1, 0.5, 0.1});
+        s.addSweep("pc", sweep);
+        sweep.points.push_back({2, 0.25, 0.05});
+        s.addSweep("pc", sweep);
+        QCOMPARE(changed.count(), 2);
+        QCOMPARE(s.sweeps().size(), std::size_t{1});
+        QCOMPARE(s.sweeps().at("pc").points.size(), std::size_t{2});
+        s.setAnalysis(a);
+        QVERIFY(s.sweeps().empty());
+    }
+
+    void trainingLog_resetAndAppend() {
+        Session s;
+        QSignalSpy reset(&s, &Session::trainingLogReset);
+        QSignalSpy appended(&s, &Session::lossAppended);
+        s.startTrainingLog();
+        s.appendLoss(1, 0.5);
+        s.appendLoss(2, 0.25);
+        QCOMPARE(reset.count(), 1);
+        QCOMPARE(appended.count(), 2);
+        QCOMPARE(s.trainingLog().back().second, 0.25);
+        s.startTrainingLog();
+        QVERIFY(s.trainingLog().empty());
     }
 };
 
