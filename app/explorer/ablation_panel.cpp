@@ -136,7 +136,7 @@ void AblationPanel::onBasisChosen() {
         m_slider->setValue(k);
         m_rank->setValue(k);
     }
-    emit changed();
+    m_session->setAblationChoice(currentKey(), keep());
 }
 
 void AblationPanel::setRank(int k) {
@@ -154,7 +154,7 @@ void AblationPanel::onKeptChanged(const QVector<bool>& kept) {
     const QSignalBlocker a(m_slider), c(m_rank);
     m_slider->setValue(count);
     m_rank->setValue(count);
-    emit changed();
+    m_session->setAblationChoice(currentKey(), keep());
 }
 
 void AblationPanel::setBusy(bool busy) {

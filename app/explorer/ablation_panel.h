@@ -33,7 +33,7 @@ public:
     std::shared_ptr<const Basis> currentBasis() const;
     std::vector<bool> keep() const;
     int rank() const;
-    // Moves the slider (as the user would); emits changed() when that changes the kept set.
+    // Moves the slider (as the user would); the session's choice changes with the kept set.
     void setRank(int k);
     QSlider* slider() const { return m_slider; }
 
@@ -42,7 +42,6 @@ public:
     void setNumbers(double cost, double distance, double fullCost);
 
 signals:
-    void changed();
     // The user picked a basis that still has to be computed (operative rows).
     void rowBasesWanted();
 

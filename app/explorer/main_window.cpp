@@ -64,13 +64,8 @@ MainWindow::MainWindow(QWidget* parent)
         statusBar()->showMessage(tr("Ablation failed: %1").arg(message), 8000);
     });
     connect(m_ablation, &AblationController::busyChanged, m_ablationPanel, &AblationPanel::setBusy);
-    connect(m_ablationPanel, &AblationPanel::changed, this, &MainWindow::requestAblation);
+    connect(m_session, &Session::selectionChanged, this, &MainWindow::requestAblation);
     connect(m_ablationPanel, &AblationPanel::rowBasesWanted, this, &MainWindow::startRowDimensions);
-    connect(m_stateSpace, &StateSpacePanel::fixedPointsToggled, this, &MainWindow::requestAblation);
-    connect(m_stateSpace, &StateSpacePanel::fixedPointInputChanged, this, [this] {
-        if (m_stateSpace->fixedPointsShown())
-            requestAblation();
-    });
     connect(m_stateSpace, &StateSpacePanel::allFrequenciesToggled, this, [this](bool all) {
         if (m_session->network().model)
             m_ablation->prepare(m_session->network().model, all);
@@ -306,9 +301,9 @@ void MainWindow::onAnalysisReady(std::shared_ptr<const ModelAnalysis> analysis) 
 void MainWindow::requestAblation() {
     if (!m_session->analysis())
         return;
-    const FixedPointInput* input = m_stateSpace->fixedPointInput();
-    m_ablation->request(m_ablationPanel->currentBasis(), m_ablationPanel->keep(),
-                        m_stateSpace->fixedPointsShown(),
+    const Session::Selection& choice = m_session->selection();
+    const FixedPointInput* input = m_session->selectedFixedPointInput();
+    m_ablation->request(m_session->selectedBasis(), choice.keep, choice.fixedPoints,
                         input ? input->problem.input : Eigen::VectorXd());
     m_sweep->setCurrentK(m_ablationPanel->rank());
 }

@@ -22,6 +22,16 @@ void Session::setAnalysis(std::shared_ptr<const ModelAnalysis> analysis) {
     m_bases = m_analysis ? m_analysis->bases : std::vector<NamedBasis>{};
     m_inputs =
         m_analysis ? explorer::fixedPointInputs(*m_analysis) : std::vector<FixedPointInput>{};
+    if (m_analysis) {
+        // The input choice survives when the same kind of network is analysed again.
+        const bool sameKind =
+            m_analysis->task == m_lastTask && m_analysis->model->units() == m_lastUnits;
+        m_lastTask = m_analysis->task;
+        m_lastUnits = m_analysis->model->units();
+        if (!sameKind || m_selection.fixedPointInput < 0 ||
+            m_selection.fixedPointInput >= static_cast<int>(m_inputs.size()))
+            m_selection.fixedPointInput = defaultFixedPointProblem(m_analysis->task);
+    }
     m_result.reset();
     m_searched.reset();
     m_sweeps.clear();
@@ -57,6 +67,7 @@ void Session::setSearchedFixedPoints(quint64 generation,
     m_searchedGeneration = generation;
     m_searched = std::move(points);
     m_searchedInput = input;
+    m_selection.fixedPoints = true;
     emit fixedPointsChanged();
 }
 
@@ -91,6 +102,33 @@ void Session::startTrainingLog() {
 void Session::appendLoss(double iteration, double loss) {
     m_trainingLog.emplace_back(iteration, loss);
     emit lossAppended(iteration, loss);
+}
+
+void Session::setAblationChoice(std::string basisKey, std::vector<bool> keep) {
+    m_selection.basisKey = std::move(basisKey);
+    m_selection.keep = std::move(keep);
+    emit selectionChanged();
+}
+
+void Session::setFixedPointChoice(bool wanted, int input) {
+    // The input matters only while fixed points are wanted.
+    const bool matters =
+        wanted != m_selection.fixedPoints || (wanted && input != m_selection.fixedPointInput);
+    m_selection.fixedPoints = wanted;
+    m_selection.fixedPointInput = input;
+    if (matters)
+        emit selectionChanged();
+}
+
+std::shared_ptr<const Basis> Session::selectedBasis() const {
+    const NamedBasis* b = basis(m_selection.basisKey);
+    return b ? b->basis : nullptr;
+}
+
+const FixedPointInput* Session::selectedFixedPointInput() const {
+    const int i = m_selection.fixedPointInput;
+    return i >= 0 && i < static_cast<int>(m_inputs.size()) ? &m_inputs[static_cast<std::size_t>(i)]
+                                                           : nullptr;
 }
 
 } // namespace opdims::explorer

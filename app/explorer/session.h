@@ -41,12 +41,28 @@ public:
     // The constant inputs fixed points can be searched under (with their titles).
     const std::vector<FixedPointInput>& fixedPointInputs() const { return m_inputs; }
 
+    // What the user chose: the basis and its kept dimensions, whether fixed points are wanted
+    // and under which input (index into fixedPointInputs). A change that alters what live
+    // ablation computes emits selectionChanged.
+    struct Selection {
+        std::string basisKey;
+        std::vector<bool> keep;
+        bool fixedPoints = false;
+        int fixedPointInput = -1;
+    };
+    const Selection& selection() const { return m_selection; }
+    void setAblationChoice(std::string basisKey, std::vector<bool> keep);
+    void setFixedPointChoice(bool wanted, int input);
+    std::shared_ptr<const Basis> selectedBasis() const;
+    const FixedPointInput* selectedFixedPointInput() const;
+
     // The newest ablation result the views show (null before the first of this analysis).
     std::shared_ptr<const AblationResult> result() const { return m_result; }
     void setResult(std::shared_ptr<const AblationResult> result);
 
     // Points of a thorough search under `input` for the result of `generation`: they replace the
-    // quick points while that result is the one shown.
+    // quick points while that result is the one shown (and fixed points count as wanted, without
+    // a new request that would supersede them).
     void setSearchedFixedPoints(quint64 generation, std::shared_ptr<const FixedPointResult> points,
                                 const FixedPointInput& input);
 
@@ -74,6 +90,7 @@ signals:
     void basesAdded(int first, int count);
     void resultChanged();
     void fixedPointsChanged();
+    void selectionChanged();
     void sweepsChanged();
     void trainingLogReset();
     void lossAppended(double iteration, double loss);
@@ -83,6 +100,9 @@ private:
     std::shared_ptr<const ModelAnalysis> m_analysis;
     std::vector<NamedBasis> m_bases;
     std::vector<FixedPointInput> m_inputs;
+    Selection m_selection;
+    TaskKind m_lastTask = TaskKind::Unknown; // of the last analysis (keeps the input choice)
+    Eigen::Index m_lastUnits = 0;
     std::shared_ptr<const AblationResult> m_result;
     quint64 m_searchedGeneration = 0;
     std::shared_ptr<const FixedPointResult> m_searched;

@@ -71,8 +71,9 @@ StateSpacePanel::StateSpacePanel(Session* session, QWidget* parent)
                                      "alone, without sensory input)"));
     m_fixedPointInput->setEnabled(false);
     m_fixedPointInput->setSizeAdjustPolicy(QComboBox::AdjustToContents);
-    connect(m_fixedPointInput, &QComboBox::currentIndexChanged, this,
-            &StateSpacePanel::fixedPointInputChanged);
+    connect(m_fixedPointInput, &QComboBox::currentIndexChanged, this, [this](int index) {
+        m_session->setFixedPointChoice(m_showFixedPoints->isChecked(), index);
+    });
 
     auto* layersRow = new QHBoxLayout;
     for (QCheckBox* box :
@@ -99,7 +100,7 @@ StateSpacePanel::StateSpacePanel(Session* session, QWidget* parent)
     connect(m_showFixedPoints, &QCheckBox::toggled, this, [this](bool on) {
         m_view->setLayerVisible(widgets::Layer::FixedPoints, on);
         m_fixedPointInput->setEnabled(on);
-        emit fixedPointsToggled(on);
+        m_session->setFixedPointChoice(on, m_fixedPointInput->currentIndex());
     });
     connect(m_allFrequencies, &QCheckBox::toggled, this, &StateSpacePanel::allFrequenciesToggled);
     connect(reset, &QPushButton::clicked, m_view, &widgets::StateSpaceView::resetCamera);
@@ -133,10 +134,7 @@ Eigen::MatrixXd StateSpacePanel::axes() const {
 }
 
 const FixedPointInput* StateSpacePanel::fixedPointInput() const {
-    const auto& inputs = m_session->fixedPointInputs();
-    const int i = m_fixedPointInput->currentIndex();
-    return i >= 0 && i < static_cast<int>(inputs.size()) ? &inputs[static_cast<std::size_t>(i)]
-                                                         : nullptr;
+    return m_session->selectedFixedPointInput();
 }
 
 void StateSpacePanel::selectFixedPointInput(int index) {
@@ -171,15 +169,12 @@ void StateSpacePanel::onAnalysisChanged() {
         m_allFrequencies->setVisible(analysis->task == TaskKind::Swg);
     }
     {
-        // Keep the chosen input when the same kind of network is opened again.
-        const QString previous = m_fixedPointInput->currentText();
+        // The session keeps the chosen input when the same kind of network is opened again.
         const QSignalBlocker block(m_fixedPointInput);
         m_fixedPointInput->clear();
         for (const FixedPointInput& in : m_session->fixedPointInputs())
             m_fixedPointInput->addItem(in.label);
-        const int same = sameTask ? m_fixedPointInput->findText(previous) : -1;
-        m_fixedPointInput->setCurrentIndex(same >= 0 ? same
-                                                     : defaultFixedPointProblem(analysis->task));
+        m_fixedPointInput->setCurrentIndex(m_session->selection().fixedPointInput);
     }
     rebuildAxisChoices();
     redrawAll(!sameTask);

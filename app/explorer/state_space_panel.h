@@ -42,8 +42,6 @@ public:
     Eigen::MatrixXd axes() const;
 
 signals:
-    void fixedPointsToggled(bool shown);
-    void fixedPointInputChanged();
     void allFrequenciesToggled(bool all);
     void savePngRequested();
 

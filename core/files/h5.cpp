@@ -223,6 +223,21 @@ void checkStoredHere(const File& f, const std::string& dataset, hid_t ds) {
                         std::to_string(id) +
                         ", which opdims cannot read (use gzip/deflate or no compression)");
     }
+    if (H5Pget_layout(dcpl.id()) == H5D_COMPACT) {
+        // Compact data lives in the object header with its own size field; HDF 1.10 copies
+        // the whole dataspace out of it without checking that field (a read past the block).
+        Handle type(H5Dget_type(ds));
+        Handle space(H5Dget_space(ds));
+        const hssize_t points = space.valid() ? H5Sget_simple_extent_npoints(space.id()) : -1;
+        const std::size_t size = type.valid() ? H5Tget_size(type.id()) : 0;
+        const hsize_t stored = H5Dget_storage_size(ds);
+        if (points < 0 || size == 0 ||
+            static_cast<double>(stored) < static_cast<double>(points) * static_cast<double>(size))
+            throw Error(f.path() + ": dataset " + dataset + " is stored compact in " +
+                        std::to_string(stored) +
+                        " bytes, less than its shape needs; the file is "
+                        "corrupt");
+    }
     if (H5Pget_layout(dcpl.id()) == H5D_CHUNKED) {
         hsize_t chunk[H5S_MAX_RANK];
         const int rank = H5Pget_chunk(dcpl.id(), H5S_MAX_RANK, chunk);

@@ -156,6 +156,27 @@ private slots:
         s.startTrainingLog();
         QVERIFY(s.trainingLog().empty());
     }
+
+    void selection_emitsOnlyWhenWhatIsComputedChanges() {
+        Session s;
+        const auto a = analysisOf(TaskKind::Ctxt, 12, 10);
+        s.setAnalysis(a);
+        QCOMPARE(s.selection().fixedPointInput, 0); // context 1 by default
+        QSignalSpy changed(&s, &Session::selectionChanged);
+        s.setAblationChoice(a->bases.front().key, std::vector<bool>(12, true));
+        QCOMPARE(changed.count(), 1);
+        QCOMPARE(s.selectedBasis(), a->bases.front().basis);
+        s.setFixedPointChoice(false, 1); // another input, fixed points not wanted: nothing to do
+        QCOMPARE(changed.count(), 1);
+        s.setFixedPointChoice(true, 1);
+        QCOMPARE(changed.count(), 2);
+        QCOMPARE(s.selectedFixedPointInput()->problem.condition.context, 2);
+        // The same kind of network keeps the chosen input; another task takes its default.
+        s.setAnalysis(analysisOf(TaskKind::Ctxt, 12, 11));
+        QCOMPARE(s.selection().fixedPointInput, 1);
+        s.setAnalysis(analysisOf(TaskKind::Swg, 12, 12));
+        QCOMPARE(s.selectedFixedPointInput()->problem.condition.freqId, 26);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestSession)
