@@ -23,6 +23,9 @@ std::string localGroupName(TaskKind task, const SamplingLocation& location) {
 namespace {
 
 double scalar(const h5::File& f, const std::string& dataset) {
+    const h5::File::Shape shape = f.shape(dataset);
+    if (shape.rows * shape.cols != 1)
+        throw Error(f.path() + ": dataset " + dataset + " should hold one number");
     const Eigen::MatrixXd m = f.readRowMajor(dataset);
     if (m.size() != 1)
         throw Error(f.path() + ": dataset " + dataset + " should hold one number");

@@ -14,6 +14,10 @@ inline constexpr long long kMaxOutputs = 4096;
 inline constexpr long long kMaxInitialStates = 4096;
 // One dataset or array read from a file: 2^24 float64 values (128 MiB).
 inline constexpr long long kMaxElements = 1LL << 24;
+// Chunks of one chunked HDF5 dataset (opdims writes one; h5py's automatic chunking of the largest
+// dataset opdims reads makes a few hundred). HDF 1.10 finds chunk i by walking its index, so
+// checking n chunks costs n^2 steps.
+inline constexpr long long kMaxChunks = 4096;
 // Values read from one file, all datasets together: 2^27 (1 GiB of float64). A small file can
 // declare far more through compression; reading stops at this.
 inline constexpr long long kMaxFileValues = 1LL << 27;

@@ -250,6 +250,17 @@ void checkStoredHere(const File& f, const std::string& dataset, hid_t ds) {
             throw Error(f.path() + ": dataset " + dataset +
                         " is stored in chunks larger than opdims reads (" +
                         std::to_string(limits::kMaxElements) + " values)");
+        // A chunk larger than the dataset would only hold padding (HDF5 itself refuses one for
+        // datasets of fixed size): refused, so that a chunk inflates to at most the data.
+        Handle space(H5Dget_space(ds));
+        hsize_t dims[H5S_MAX_RANK];
+        const int drank = space.valid() ? H5Sget_simple_extent_dims(space.id(), dims, nullptr) : -1;
+        if (drank != rank)
+            throw Error(f.path() + ": dataset " + dataset + " has chunks of another rank");
+        for (int i = 0; i < rank; ++i)
+            if (chunk[i] > std::max<hsize_t>(dims[i], 1))
+                throw Error(f.path() + ": dataset " + dataset +
+                            " is stored in chunks larger than the dataset; the file is corrupt");
     }
 }
 
@@ -317,18 +328,27 @@ void checkChunks(const File& f, const std::string& dataset, hid_t ds) {
     hsize_t count = 0;
     if (rank < 1 || H5Dget_num_chunks(ds, space.id(), &count) < 0)
         throw Error(f.path() + ": cannot read the chunks of dataset " + dataset);
+    if (count > static_cast<hsize_t>(limits::kMaxChunks))
+        throw Error(f.path() + ": dataset " + dataset + " is stored in " + std::to_string(count) +
+                    " chunks, more than opdims reads (" + std::to_string(limits::kMaxChunks) + ")");
     const auto corrupt = [&] {
         return Error(f.path() + ": a chunk of dataset " + dataset +
                      " does not come out at its size (corrupt, or a decompression bomb)");
     };
+    hsize_t fileSize = 0;
+    if (H5Fget_filesize(f.id(), &fileSize) < 0)
+        throw Error(f.path() + ": cannot read the size of the file");
+    const hsize_t maxStored = std::min<hsize_t>(fileSize, expected + expected / 8 + 64);
     std::string raw, next;
     for (hsize_t c = 0; c < count; ++c) {
         hsize_t offset[H5S_MAX_RANK];
         unsigned mask = 0;
         haddr_t address = 0;
         hsize_t stored = 0;
+        // A filtered chunk is at most a little larger than its data (deflate adds a few bytes per
+        // block, Fletcher-32 four), and never larger than the file.
         if (H5Dget_chunk_info(ds, space.id(), c, offset, &mask, &address, &stored) < 0 ||
-            stored > (1ULL << 31))
+            stored > maxStored)
             throw corrupt();
         raw.assign(static_cast<std::size_t>(stored), '\0');
         std::uint32_t readMask = 0;
