@@ -30,6 +30,9 @@ inline constexpr long long kMaxStarts = 100000;
 inline constexpr long long kMaxBatchSize = 100000;
 // Entries of a list option such as --ks or --times.
 inline constexpr long long kMaxListEntries = 100000;
+// Links listed in one HDF5 group (the authors' files hold one group per network, a local-dimension
+// file one dataset per sampling location): a corrupt group can claim billions.
+inline constexpr long long kMaxGroupLinks = 100000;
 // A compressed archive member may expand to at most this multiple of its archive's size (plus
 // 1 MiB): more is a decompression bomb, not a network.
 inline constexpr long long kMaxExpansion = 1100;

@@ -174,24 +174,40 @@ bool File::isGroup(const std::string& objectPath) const {
     return info.type == H5O_TYPE_GROUP;
 }
 
+namespace {
+
+herr_t collectLinkName(hid_t, const char* name, const H5L_info_t*, void* data) {
+    auto* names = static_cast<std::vector<std::string>*>(data);
+    if (static_cast<long long>(names->size()) >= limits::kMaxGroupLinks)
+        return 1; // stop: the caller reports the group as too large
+    names->emplace_back(name);
+    return 0;
+}
+
+} // namespace
+
 std::vector<std::string> File::children(const std::string& groupPath) const {
-    std::vector<std::string> names;
     Handle g(H5Gopen2(id(), groupPath.c_str(), H5P_DEFAULT));
     if (!g.valid())
         throw Error(path_ + ": group " + groupPath + " is missing");
     H5G_info_t info;
     if (H5Gget_info(g.id(), &info) < 0)
         throw Error(path_ + ": cannot list group " + groupPath);
-    for (hsize_t i = 0; i < info.nlinks; ++i) {
-        const ssize_t len =
-            H5Lget_name_by_idx(g.id(), ".", H5_INDEX_NAME, H5_ITER_INC, i, nullptr, 0, H5P_DEFAULT);
-        if (len < 0)
-            continue;
-        std::string name(static_cast<std::size_t>(len), '\0');
-        H5Lget_name_by_idx(g.id(), ".", H5_INDEX_NAME, H5_ITER_INC, i, name.data(),
-                           static_cast<std::size_t>(len) + 1, H5P_DEFAULT);
-        names.push_back(name);
-    }
+    if (info.nlinks > static_cast<hsize_t>(limits::kMaxGroupLinks))
+        throw Error(path_ + ": group " + groupPath + " has " + std::to_string(info.nlinks) +
+                    " members, more than opdims lists (" +
+                    std::to_string(limits::kMaxGroupLinks) + ")");
+    // One pass over the links in name order (looking each up by its index would walk the group's
+    // index once per link).
+    std::vector<std::string> names;
+    hsize_t idx = 0;
+    const herr_t rc =
+        H5Literate(g.id(), H5_INDEX_NAME, H5_ITER_INC, &idx, collectLinkName, &names);
+    if (rc < 0)
+        throw Error(path_ + ": cannot list group " + groupPath);
+    if (rc > 0)
+        throw Error(path_ + ": group " + groupPath + " has more than " +
+                    std::to_string(limits::kMaxGroupLinks) + " members, the most opdims lists");
     return names;
 }
 
@@ -288,6 +304,22 @@ std::vector<hsize_t> datasetDims(const File& f, const std::string& dataset, hid_
     if (rank > 0 && H5Sget_simple_extent_dims(space.id(), out.data(), nullptr) < 0)
         throw Error(f.path() + ": cannot read the shape of " + dataset);
     return out;
+}
+
+// True for the standard integer and IEEE floating-point types (8 to 64 bits, either byte order),
+// the only ones numpy, h5py, MATLAB and opdims write. libhdf5 1.10.8 converts a corrupt integer
+// type (a precision or offset beyond its size) by reading past the value's bytes, so any other
+// numeric type is refused before a read converts it.
+bool standardNumber(hid_t type) {
+    const hid_t kinds[] = {H5T_STD_I8LE,  H5T_STD_I8BE,  H5T_STD_U8LE,   H5T_STD_U8BE,
+                           H5T_STD_I16LE, H5T_STD_I16BE, H5T_STD_U16LE,  H5T_STD_U16BE,
+                           H5T_STD_I32LE, H5T_STD_I32BE, H5T_STD_U32LE,  H5T_STD_U32BE,
+                           H5T_STD_I64LE, H5T_STD_I64BE, H5T_STD_U64LE,  H5T_STD_U64BE,
+                           H5T_IEEE_F32LE, H5T_IEEE_F32BE, H5T_IEEE_F64LE, H5T_IEEE_F64BE};
+    for (const hid_t k : kinds)
+        if (H5Tequal(type, k) > 0)
+            return true;
+    return false;
 }
 
 std::string dimsText(const std::vector<hsize_t>& d) {
@@ -390,6 +422,10 @@ File::Shape File::shape(const std::string& dataset) const {
     const H5T_class_t cls = H5Tget_class(type.id());
     if (cls != H5T_FLOAT && cls != H5T_INTEGER)
         throw Error(path_ + ": dataset " + dataset + " is not numeric");
+    if (!standardNumber(type.id()))
+        throw Error(path_ + ": dataset " + dataset +
+                    " has a number type opdims does not read (only 8- to 64-bit integers and "
+                    "IEEE 32- or 64-bit floating point)");
     const hsize_t rows = dd.empty() ? 1 : dd[0];
     const hsize_t cols = dd.size() < 2 ? 1 : dd[1];
     const auto limit = static_cast<hsize_t>(limits::kMaxElements);
@@ -559,6 +595,10 @@ double File::doubleAttribute(const std::string& object, const std::string& name)
     Handle type(H5Aget_type(a.id()));
     const H5T_class_t cls = H5Tget_class(type.id());
     double v = 0;
+    if ((cls == H5T_FLOAT || cls == H5T_INTEGER) && !standardNumber(type.id()))
+        throw Error(path_ + ": attribute " + name + " of " + object +
+                    " has a number type opdims does not read (only 8- to 64-bit integers and "
+                    "IEEE 32- or 64-bit floating point)");
     if ((cls != H5T_FLOAT && cls != H5T_INTEGER) || H5Aread(a.id(), H5T_NATIVE_DOUBLE, &v) < 0)
         throw Error(path_ + ": attribute " + name + " of " + object + " is not a number");
     return v;
