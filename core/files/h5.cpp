@@ -195,14 +195,13 @@ std::vector<std::string> File::children(const std::string& groupPath) const {
         throw Error(path_ + ": cannot list group " + groupPath);
     if (info.nlinks > static_cast<hsize_t>(limits::kMaxGroupLinks))
         throw Error(path_ + ": group " + groupPath + " has " + std::to_string(info.nlinks) +
-                    " members, more than opdims lists (" +
-                    std::to_string(limits::kMaxGroupLinks) + ")");
+                    " members, more than opdims lists (" + std::to_string(limits::kMaxGroupLinks) +
+                    ")");
     // One pass over the links in name order (looking each up by its index would walk the group's
     // index once per link).
     std::vector<std::string> names;
     hsize_t idx = 0;
-    const herr_t rc =
-        H5Literate(g.id(), H5_INDEX_NAME, H5_ITER_INC, &idx, collectLinkName, &names);
+    const herr_t rc = H5Literate(g.id(), H5_INDEX_NAME, H5_ITER_INC, &idx, collectLinkName, &names);
     if (rc < 0)
         throw Error(path_ + ": cannot list group " + groupPath);
     if (rc > 0)
@@ -311,10 +310,10 @@ std::vector<hsize_t> datasetDims(const File& f, const std::string& dataset, hid_
 // type (a precision or offset beyond its size) by reading past the value's bytes, so any other
 // numeric type is refused before a read converts it.
 bool standardNumber(hid_t type) {
-    const hid_t kinds[] = {H5T_STD_I8LE,  H5T_STD_I8BE,  H5T_STD_U8LE,   H5T_STD_U8BE,
-                           H5T_STD_I16LE, H5T_STD_I16BE, H5T_STD_U16LE,  H5T_STD_U16BE,
-                           H5T_STD_I32LE, H5T_STD_I32BE, H5T_STD_U32LE,  H5T_STD_U32BE,
-                           H5T_STD_I64LE, H5T_STD_I64BE, H5T_STD_U64LE,  H5T_STD_U64BE,
+    const hid_t kinds[] = {H5T_STD_I8LE,   H5T_STD_I8BE,   H5T_STD_U8LE,   H5T_STD_U8BE,
+                           H5T_STD_I16LE,  H5T_STD_I16BE,  H5T_STD_U16LE,  H5T_STD_U16BE,
+                           H5T_STD_I32LE,  H5T_STD_I32BE,  H5T_STD_U32LE,  H5T_STD_U32BE,
+                           H5T_STD_I64LE,  H5T_STD_I64BE,  H5T_STD_U64LE,  H5T_STD_U64BE,
                            H5T_IEEE_F32LE, H5T_IEEE_F32BE, H5T_IEEE_F64LE, H5T_IEEE_F64BE};
     for (const hid_t k : kinds)
         if (H5Tequal(type, k) > 0)
