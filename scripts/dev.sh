@@ -72,6 +72,7 @@ package() {
 hardened_build() {
     CC=clang CXX=clang++ cmake -S "$here" -B "$hardened" -DCMAKE_BUILD_TYPE=Release \
         -DOPDIMS_MARCH=x86-64-v2 -DOPDIMS_BUILD_GUI=OFF -DOPDIMS_BUILD_FUZZERS=ON \
+        -DOPDIMS_BUILD_DATA_TESTS=OFF \
         -DCMAKE_C_FLAGS="$sanitize" -DCMAKE_CXX_FLAGS="$sanitize" \
         -DCMAKE_EXE_LINKER_FLAGS="-fsanitize=address,undefined" "-DOPDIMS_CORPUS_ARGS=--quick;--as-limit-gb;0"
     cmake --build "$hardened" -j "$jobs"
