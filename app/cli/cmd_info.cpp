@@ -1,8 +1,7 @@
 // `opdims info`: sizes, task guess, spectral radius and norms of a network.
 #include "app/cli/common.h"
+#include "core/base/linalg.h"
 #include "core/model/io.h"
-
-#include <Eigen/SVD>
 
 #include <iostream>
 
@@ -13,7 +12,7 @@ int run(const Args& args) {
     const Model m = loadModelArg(args);
     const double radius = spectralRadius(m.W);
     const double frob = m.W.norm();
-    const double spec = Eigen::JacobiSVD<Eigen::MatrixXd>(m.W).singularValues()(0);
+    const double spec = linalg::singularValuesJacobi(m.W)(0);
     std::vector<int> nets;
     if (detectFormat(args.positional(0)) == FileFormat::Authors)
         nets = authorsNetworks(args.positional(0));

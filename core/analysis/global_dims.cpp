@@ -4,8 +4,10 @@
 #include "core/analysis/pc_dims.h"
 #include "core/analysis/sampling.h"
 #include "core/base/error.h"
+#include "core/base/linalg.h"
 
 #include <algorithm>
+#include <utility>
 
 namespace opdims {
 
@@ -91,13 +93,13 @@ GlobalDimensions globalDimensions(const std::vector<LocalDimensions>& local, Sid
         for (Eigen::Index d = 0; d < l->Q.cols(); ++d)
             L.col(c++) = l->deltaF(d) * l->Q.col(d);
     // The full U completes the basis when L has fewer columns than units.
-    Eigen::BDCSVD<Eigen::MatrixXd> svd(L, Eigen::ComputeFullU);
+    linalg::LeftSvd svd = linalg::leftSvd(L, true);
     GlobalDimensions out;
     out.basis.name = std::string("operative ") + sideName(side);
     out.basis.side = side;
-    out.basis.Q = svd.matrixU();
+    out.basis.Q = std::move(svd.U);
     out.basis.strength = Eigen::VectorXd::Zero(n);
-    out.basis.strength.head(svd.singularValues().size()) = svd.singularValues();
+    out.basis.strength.head(svd.singularValues.size()) = svd.singularValues;
     out.varianceExplained = varianceExplained(out.basis.strength);
     out.locations = static_cast<int>(chosen.size());
     out.localDimensions = static_cast<int>(columns);

@@ -3,10 +3,10 @@
 
 #include "core/base/error.h"
 #include "core/base/fast_math.h"
+#include "core/base/linalg.h"
 #include "core/base/parallel.h"
 #include "core/base/rng.h"
 
-#include <Eigen/Eigenvalues>
 #include <Eigen/Householder>
 
 #include <algorithm>
@@ -220,9 +220,9 @@ Eigen::VectorXd bestRowDirection(const RowProblem& p, Rng& rng, int randomStarts
     At.applyHouseholderOnTheRight(essential, tau, work.data());
     const double alphaE = At(0, 0);
     const Eigen::VectorXd g = At.col(0).tail(m - 1);
-    Eigen::SelfAdjointEigenSolver<Eigen::MatrixXd> eig(At.bottomRightCorner(m - 1, m - 1));
-    const Eigen::VectorXd lambda = eig.eigenvalues(); // ascending
-    const Eigen::VectorXd gt = eig.eigenvectors().transpose() * g;
+    const linalg::SymmetricEigen eig = linalg::symmetricEigen(At.bottomRightCorner(m - 1, m - 1));
+    const Eigen::VectorXd& lambda = eig.values; // ascending
+    const Eigen::VectorXd gt = eig.vectors.transpose() * g;
     const double lmax = lambda(m - 2);
     const double scale = std::max({std::abs(lmax), std::abs(alphaE), g.norm(), 1e-300});
 
@@ -294,7 +294,7 @@ Eigen::VectorXd bestRowDirection(const RowProblem& p, Rng& rng, int randomStarts
     auto toY = [&](const Eigen::VectorXd& w) {
         Eigen::VectorXd z(m);
         z(0) = 1.0;
-        z.tail(m - 1) = eig.eigenvectors() * w;
+        z.tail(m - 1) = eig.vectors * w;
         z.applyHouseholderOnTheLeft(essential, tau, work.data());
         return Eigen::VectorXd(z.normalized());
     };

@@ -2,6 +2,9 @@
 #include "core/analysis/pc_dims.h"
 
 #include "core/base/error.h"
+#include "core/base/linalg.h"
+
+#include <utility>
 
 namespace opdims {
 
@@ -16,11 +19,11 @@ PcDimensions pcDimensions(const Eigen::MatrixXd& W) {
     if (W.rows() != W.cols() || W.rows() == 0)
         throw Error("PC dimensions need a square, non-empty weight matrix (got " +
                     std::to_string(W.rows()) + "x" + std::to_string(W.cols()) + ")");
-    // BDCSVD returns singular values in decreasing order.
-    Eigen::BDCSVD<Eigen::MatrixXd> svd(W, Eigen::ComputeThinU);
+    // Singular values come in decreasing order.
+    linalg::LeftSvd svd = linalg::leftSvd(W, false);
     PcDimensions out;
-    out.U = svd.matrixU();
-    out.singularValues = svd.singularValues();
+    out.U = std::move(svd.U);
+    out.singularValues = std::move(svd.singularValues);
     out.varianceExplained = varianceExplained(out.singularValues);
     return out;
 }

@@ -1,12 +1,12 @@
 // The Jacobian's eigen-decomposition at a point, its stability class and directions for drawing.
+#include "core/base/linalg.h"
 #include "core/fixed_points/fixed_points.h"
 #include "core/fixed_points/flow.h"
-
-#include <Eigen/Eigenvalues>
 
 #include <algorithm>
 #include <cmath>
 #include <numeric>
+#include <utility>
 
 namespace opdims {
 
@@ -54,8 +54,8 @@ Linearisation linearise(const Eigen::MatrixXd& W, const Eigen::VectorXd& x, doub
     const Flow flow(W, Eigen::VectorXd::Zero(W.rows()));
     const Eigen::MatrixXd J = flow.jacobian(x);
     // Directions are always needed for drawing, so the vectors are computed either way.
-    const Eigen::EigenSolver<Eigen::MatrixXd> es(J, true);
-    const Eigen::VectorXcd values = es.eigenvalues();
+    linalg::GeneralEigen es = linalg::generalEigen(J, true);
+    const Eigen::VectorXcd& values = es.values;
     const Eigen::Index n = values.size();
     std::vector<Eigen::Index> order(static_cast<std::size_t>(n));
     std::iota(order.begin(), order.end(), Eigen::Index(0));
@@ -67,7 +67,7 @@ Linearisation linearise(const Eigen::MatrixXd& W, const Eigen::VectorXd& x, doub
     });
     Linearisation lin;
     lin.eigenvalues.resize(n);
-    const Eigen::MatrixXcd vectors = es.eigenvectors();
+    const Eigen::MatrixXcd vectors = std::move(es.vectors);
     if (eigenvectors)
         lin.eigenvectors.resize(n, n);
     int marginalModes = 0;

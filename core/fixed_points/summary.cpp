@@ -1,7 +1,7 @@
 // Principal axis of a set of fixed points and the eigenvalues of their linearisations along it.
 #include "core/fixed_points/summary.h"
 
-#include <Eigen/Eigenvalues>
+#include "core/base/linalg.h"
 
 #include <algorithm>
 #include <cmath>
@@ -41,10 +41,10 @@ PointSetSummary summarisePoints(const std::vector<FixedPoint>& points) {
     for (std::size_t p = 0; p < points.size(); ++p)
         X.col(static_cast<Eigen::Index>(p)) = points[p].x;
     X.colwise() -= X.rowwise().mean();
-    const Eigen::SelfAdjointEigenSolver<Eigen::MatrixXd> es(X * X.transpose());
-    const double total = es.eigenvalues().sum();
-    s.axis = es.eigenvectors().col(n - 1); // eigenvalues ascend
-    s.firstPcFraction = total > 0 ? es.eigenvalues()(n - 1) / total : nan;
+    const linalg::SymmetricEigen es = linalg::symmetricEigen(X * X.transpose());
+    const double total = es.values.sum();
+    s.axis = es.vectors.col(n - 1); // eigenvalues ascend
+    s.firstPcFraction = total > 0 ? es.values(n - 1) / total : nan;
 
     std::vector<double> re, align;
     for (const FixedPoint& p : points) {

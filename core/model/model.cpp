@@ -3,9 +3,8 @@
 
 #include "core/base/error.h"
 #include "core/base/limits.h"
+#include "core/base/linalg.h"
 #include "core/base/rng.h"
-
-#include <Eigen/Eigenvalues>
 
 #include <cmath>
 #include <sstream>
@@ -145,8 +144,7 @@ Model randomModel(TaskKind task, int units, unsigned long long seed, double g) {
 double spectralRadius(const Eigen::MatrixXd& W) {
     if (W.rows() == 0)
         return 0.0;
-    Eigen::EigenSolver<Eigen::MatrixXd> es(W, false);
-    return es.eigenvalues().cwiseAbs().maxCoeff();
+    return linalg::generalEigen(W, false).values.cwiseAbs().maxCoeff();
 }
 
 } // namespace opdims

@@ -3,8 +3,7 @@
 
 #include "core/base/error.h"
 #include "core/base/limits.h"
-
-#include <Eigen/Eigenvalues>
+#include "core/base/linalg.h"
 
 #include <algorithm>
 #include <map>
@@ -135,10 +134,10 @@ ReferenceRun referenceRun(const Model& model, const Batch& batch, const Conditio
     ref.mean = sum / samples;
     Eigen::MatrixXd cov = scatter.selfadjointView<Eigen::Lower>();
     cov = cov / samples - ref.mean * ref.mean.transpose();
-    Eigen::SelfAdjointEigenSolver<Eigen::MatrixXd> eig(cov);
-    // Eigen sorts ascending; the views want the largest variance first.
-    ref.pcs = eig.eigenvectors().rowwise().reverse();
-    ref.pcVariance = eig.eigenvalues().reverse().cwiseMax(0.0);
+    const linalg::SymmetricEigen eig = linalg::symmetricEigen(cov);
+    // Eigenvalues ascend; the views want the largest variance first.
+    ref.pcs = eig.vectors.rowwise().reverse();
+    ref.pcVariance = eig.values.reverse().cwiseMax(0.0);
     return ref;
 }
 
