@@ -1,6 +1,6 @@
 // `opdims evaluate`: the cost of a network on a batch of its task.
 #include "app/cli/common.h"
-#include "core/simulation/simulate.h"
+#include "app/cli/steps.h"
 
 #include <iostream>
 
@@ -9,11 +9,12 @@ namespace {
 
 int run(const Args& args) {
     const Model m = loadModelArg(args);
-    const TaskKind task = taskArg(args, m);
-    const Batch batch = batchArg(args, task, m);
     const auto start = std::chrono::steady_clock::now();
-    const double cost = evaluateCost(m, m.W, batch);
+    const EvaluateStep step = runEvaluate(args, m);
     const double seconds = secondsSince(start);
+    const TaskKind task = step.task;
+    const Batch& batch = step.batch;
+    const double cost = step.cost;
     if (args.has("json")) {
         Json j;
         j.beginObject()

@@ -1,6 +1,7 @@
 // `opdims fixed-points`: fixed and slow points of a network (or a reduced-rank version of it) for
 // a constant input, with their linearisation, as text, JSON or an HDF5 file.
 #include "app/cli/common.h"
+#include "app/cli/steps.h"
 #include "core/analysis/basis.h"
 #include "core/analysis/basis_file.h"
 #include "core/analysis/basis_names.h"
@@ -15,57 +16,6 @@
 
 namespace opdims::cli {
 namespace {
-
-FixedPointProblem problemArg(const Args& args, const Model& m, TaskKind task) {
-    if (args.has("context") && args.has("input"))
-        throw Error("give either --context or --input, not both");
-    if (args.has("input"))
-        return inputProblem(m, task, parseVector(args.value("input"), "--input"));
-    if (task != TaskKind::Ctxt)
-        throw Error("the " + std::string(taskName(task)) +
-                    " task has no contexts: give the constant input with --input v1,v2,...");
-    return contextProblem(m, static_cast<int>(args.integer("context", 1)));
-}
-
-// The model's W, or the reduced-rank weight matrix keeping --rank dimensions of --basis.
-Eigen::MatrixXd weightsArg(const Args& args, const Model& m, TaskKind task, std::string& label) {
-    label = "full";
-    if (!args.has("basis")) {
-        if (args.has("rank"))
-            throw Error("--rank needs --basis pc|op-columns|op-rows");
-        return m.W;
-    }
-    const std::string text = args.value("basis");
-    const BasisName name = parseBasisName(text);
-    if (!args.has("rank"))
-        throw Error("--basis needs --rank k (the number of dimensions kept)");
-    const long long k = args.integer("rank", 0, 0, m.units());
-    Basis basis;
-    if (name.kind == BasisKind::Pc) {
-        basis = pcBasis(m.W);
-    } else if (name.kind == BasisKind::File) {
-        basis = readBasisFile(name.path, m.units(), Side::Columns);
-    } else {
-        OperativeOptions options;
-        options.subset = name.subset;
-        const Progress p = terminalProgress("operative dimensions");
-        basis = operativeBasis(m, task, name.side, p, options);
-        finishTerminalProgress();
-    }
-    label = text + " rank " + std::to_string(k);
-    return reducedRankWeights(m.W, basis, static_cast<int>(k));
-}
-
-FixedPointOptions optionsArg(const Args& args) {
-    FixedPointOptions o;
-    o.maxIterations = static_cast<int>(args.integer("max-iterations", o.maxIterations));
-    o.slowQ = args.number("slow-q", o.slowQ);
-    o.mergeDistance = args.number("merge-distance", o.mergeDistance);
-    o.outlierScale = args.number("outlier-scale", o.outlierScale);
-    o.marginal = args.number("marginal", o.marginal);
-    o.threads = static_cast<int>(args.integer("threads", 0));
-    return o;
-}
 
 void writeJson(const Args& args, TaskKind task, const FixedPointProblem& problem,
                const std::string& weights, const FixedPointResult& r, const PointSetSummary& s,
@@ -149,21 +99,16 @@ int run(const Args& args) {
     checkOutputs(args, {"out"});
     const auto start = std::chrono::steady_clock::now();
     const Model m = loadModelArg(args);
-    const TaskKind task = taskArg(args, m);
-    const FixedPointProblem problem = problemArg(args, m, task);
-    std::string weights;
-    const Eigen::MatrixXd W = weightsArg(args, m, task, weights);
-    StartOptions so;
-    const long long count = args.integer("starts", so.count, 1, limits::kMaxStarts);
-    so.count = static_cast<int>(count);
-    so.seed = args.seed("seed", so.seed);
-    so.jitter = args.number("jitter", 0.0);
-    so.threads = static_cast<int>(args.integer("threads", 0, 0, 1024));
-    const FixedPointOptions options = optionsArg(args);
-    const FixedPointResult result =
-        searchFixedPoints(m, W, problem, so, options, terminalProgress("fixed points"));
+    const FixedPointsStep step = runFixedPointsStep(
+        args, m, terminalProgress("operative dimensions"), terminalProgress("fixed points"));
     finishTerminalProgress();
-    const PointSetSummary summary = summarisePoints(result.points);
+    const TaskKind task = step.task;
+    const FixedPointProblem& problem = step.problem;
+    const std::string& weights = step.weights;
+    const StartOptions& so = step.starts;
+    const FixedPointOptions& options = step.options;
+    const FixedPointResult& result = step.result;
+    const PointSetSummary& summary = step.summary;
     if (args.has("out")) {
         FixedPointProvenance prov;
         prov.text = {{"model", args.positional(0)},

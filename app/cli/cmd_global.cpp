@@ -1,6 +1,7 @@
 // `opdims global`: global operative dimensions, their singular values and the basis.
 #include "app/cli/analysis_args.h"
 #include "app/cli/common.h"
+#include "app/cli/steps.h"
 #include "core/analysis/basis_file.h"
 #include "core/base/error.h"
 
@@ -13,16 +14,11 @@ namespace {
 int run(const Args& args) {
     checkOutputs(args, {"out"});
     const Model m = loadModelArg(args);
-    const TaskKind task = taskArg(args, m);
-    if (!args.has("type"))
-        throw Error("--type columns|rows is required");
-    const Side side = parseSide(args.value("type"));
-    const Batch batch = samplingBatchArg(args, task, m);
-    const LocationFilter filter = locationFilterArg(args, task, "locations"); // fail early
-    const auto local = localDimsArg(args, args.value("local"), m, task, side, batch,
-                                    terminalProgress("local dimensions"));
+    const GlobalStep step = runGlobal(args, m, terminalProgress("local dimensions"));
     finishTerminalProgress();
-    const GlobalDimensions g = globalDimsArg(args, args.value("local"), local, side, filter);
+    const TaskKind task = step.task;
+    const Side side = step.side;
+    const GlobalDimensions& g = step.global;
     if (args.has("out"))
         writeBasisFile(args.value("out"), g.basis);
     if (args.has("json")) {

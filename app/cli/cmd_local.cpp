@@ -1,6 +1,7 @@
 // `opdims local`: local operative dimensions at every sampling location, in the authors' layout.
 #include "app/cli/analysis_args.h"
 #include "app/cli/common.h"
+#include "app/cli/steps.h"
 #include "core/analysis/local_io.h"
 #include "core/base/error.h"
 
@@ -12,19 +13,16 @@ namespace {
 
 int run(const Args& args) {
     checkOutputs(args, {"out"});
-    const Model m = loadModelArg(args);
-    const TaskKind task = taskArg(args, m);
-    const Batch batch = samplingBatchArg(args, task, m);
-    if (!args.has("type"))
-        throw Error("--type columns|rows is required");
     if (!args.has("out"))
         throw Error("--out FILE.h5 is required");
-    const Side side = parseSide(args.value("type"));
+    const Model m = loadModelArg(args);
     const auto start = std::chrono::steady_clock::now();
-    const auto locations = locationsArg(args, m, task, batch, {});
-    const auto local = localDimensions(m, locations, side, localOptionsArg(args),
-                                       terminalProgress("local " + std::string(sideName(side))));
+    const LocalStep step = runLocal(args, m, terminalProgress("local dimensions"));
     finishTerminalProgress();
+    const TaskKind task = step.task;
+    const Side side = step.side;
+    const Batch& batch = step.batch;
+    const auto& local = step.local;
     const double seconds = secondsSince(start);
     writeLocalDimensions(args.value("out"), task, m, local);
     long long dims = 0;

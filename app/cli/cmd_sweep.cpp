@@ -1,6 +1,7 @@
 // `opdims sweep`: cost and state distance of reduced-rank weight matrices for a list of ranks k.
 #include "app/cli/analysis_args.h"
 #include "app/cli/common.h"
+#include "app/cli/steps.h"
 #include "core/analysis/basis_file.h"
 #include "core/analysis/sweep.h"
 #include "core/base/error.h"
@@ -14,21 +15,12 @@ namespace {
 int run(const Args& args) {
     checkOutputs(args, {"csv"});
     const Model m = loadModelArg(args);
-    const TaskKind task = taskArg(args, m);
-    const Batch batch = batchArg(args, task, m);
-    if (args.has("basis") == args.has("basis-file"))
-        throw Error("give exactly one of --basis pc|op-columns|op-rows and --basis-file FILE");
-    const std::string spec =
-        args.has("basis-file") ? "file:" + args.value("basis-file") : args.value("basis");
     const auto start = std::chrono::steady_clock::now();
-    const Basis basis =
-        basisFromSpec(args, spec, args.value("local"), args.value("locations", "all"), m, task,
-                      samplingBatchArg(args, task, m), terminalProgress("operative dimensions"));
+    const SweepStep step =
+        runSweep(args, m, terminalProgress("operative dimensions"), terminalProgress("sweep"));
     finishTerminalProgress();
-    const std::vector<int> ks =
-        args.has("ks") ? parseIntList(args.value("ks"), "ks") : allRanks(basis);
-    const SweepResult sweep = rankSweep(m, batch, basis, ks, terminalProgress("sweep"));
-    finishTerminalProgress();
+    const Basis& basis = step.basis;
+    const SweepResult& sweep = step.sweep;
     std::ostringstream csv;
     csv.precision(17);
     csv << "k,cost,state_distance\n";

@@ -1,6 +1,7 @@
 // `opdims train`: train a network on ctxt or swg from a seeded random start, a network file or a
 // checkpoint, with a loss log, periodic checkpoints and progress lines on stderr.
 #include "app/cli/common.h"
+#include "app/cli/steps.h"
 #include "core/base/error.h"
 #include "core/base/limits.h"
 #include "core/model/io.h"
@@ -16,80 +17,13 @@
 namespace opdims::cli {
 namespace {
 
-// The command as typed (options in alphabetical order), for the model's provenance.
-std::string commandLine(const Args& args) {
-    std::string s = "opdims train";
-    for (const auto& p : args.positionals_)
-        s += " " + p;
-    for (const auto& [name, value] : args.values_)
-        s += " --" + name + (value.empty() ? "" : " " + value);
-    return s;
-}
-
-// Options that change the configuration of a new run or override a resumed one.
-void applyOptions(const Args& args, TrainConfig& c) {
-    c.iterations = args.integer("iterations", c.iterations, 0, 1000000000);
-    c.batchSize =
-        static_cast<int>(args.integer("batch-size", c.batchSize, 1, limits::kMaxBatchSize));
-    c.learningRate = args.number("lr", c.learningRate);
-    c.finalLearningRate = args.number("lr-final", c.finalLearningRate);
-    c.warmupIterations = args.integer("warmup", c.warmupIterations);
-    c.scheduleIterations = args.integer("schedule", c.scheduleIterations);
-    c.adam.clipNorm = args.number("clip", c.adam.clipNorm);
-    if (args.has("freeze"))
-        c.frozen = parseFrozen(args.value("freeze"));
-    if (args.has("no-noise"))
-        c.noise = false;
-    c.threads = static_cast<int>(args.integer("threads", c.threads, 0, 1024));
-    c.checkpointEvery = args.integer("checkpoint-every", c.checkpointEvery);
-    if (args.has("checkpoint"))
-        c.checkpointPath = args.value("checkpoint");
-    if (c.checkpointEvery > 0 && c.checkpointPath.empty())
-        c.checkpointPath = args.value("out") + ".checkpoint.h5";
-}
-
-TrainState prepare(const Args& args) {
-    const std::string from = args.value("from");
-    if (!from.empty() && isCheckpoint(from)) {
-        // Resume: the stored configuration, unless an option overrides it.
-        TrainState s = loadCheckpoint(from);
-        if (args.has("task") && parseTask(args.value("task")) != s.config.task)
-            throw Error(from + ": the checkpoint trains the " +
-                        std::string(taskName(s.config.task)) + " task, not " + args.value("task"));
-        applyOptions(args, s.config);
-        return s;
-    }
-    TrainConfig c;
-    c.learningRate = 2e-3;
-    c.finalLearningRate = 1e-4;
-    c.seed = args.seed("seed", 1);
-    Model initial;
-    if (!from.empty()) {
-        initial = loadModel(from, {static_cast<int>(args.integer("net", 1, 1, 2147483647)),
-                                   args.value("weights", "final")});
-        c.task = args.has("task") ? parseTask(args.value("task")) : initial.task;
-        if (c.task == TaskKind::Unknown)
-            c.task = guessTask(initial);
-    } else {
-        if (!args.has("task"))
-            throw Error("--task ctxt|swg is required when training from nothing");
-        c.task = parseTask(args.value("task"));
-        const long long units = args.integer("units", 100, 1, limits::kMaxUnits);
-        initial = randomModel(c.task, static_cast<int>(units), c.seed, args.number("g", 1.5));
-    }
-    if (!args.has("iterations"))
-        throw Error("--iterations K is required");
-    applyOptions(args, c);
-    return startTraining(std::move(initial), c);
-}
-
 int run(const Args& args) {
     if (!args.has("out"))
         throw Error("--out FILE.h5 is required");
     const std::string out = args.value("out");
     // A resumed run may keep writing the checkpoint it started from.
     checkOutputs(args, {"out", "log", "checkpoint"}, {"checkpoint"});
-    TrainState state = prepare(args);
+    TrainState state = prepareTraining(args);
     const TrainConfig& c = state.config;
     const long long printEvery = std::max(1LL, args.integer("print-every", 10));
     const long long evalEvery = args.integer("eval-every", 0);
@@ -99,7 +33,7 @@ int run(const Args& args) {
     const Batch grid = makeGridBatch(c.task, state.model.dt);
     // Set before training so that checkpoints carry it too; a resumed run prepends its command.
     const std::string before = state.model.provenance;
-    state.model.provenance = "opdims " OPDIMS_VERSION ": " + commandLine(args) +
+    state.model.provenance = "opdims " OPDIMS_VERSION ": " + commandLine("train", args) +
                              (before.empty() ? "" : "; before that: " + before);
 
     std::ofstream log;
@@ -136,11 +70,8 @@ int run(const Args& args) {
     });
     const double seconds = secondsSince(start);
 
+    nameTrainedModel(state);
     Model& m = state.model;
-    m.task = c.task;
-    if (m.name.empty() || m.name.rfind("random ", 0) == 0)
-        m.name = std::string("opdims-trained ") + taskName(c.task) + " network (seed " +
-                 std::to_string(c.seed) + ")";
     saveModel(m, out);
     const double cost = evaluateCost(m, m.W, grid);
     std::cout << "saved " << out << ": " << state.iteration << " iterations, grid cost "

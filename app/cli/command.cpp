@@ -190,6 +190,15 @@ double Args::number(const std::string& name, double fallback) const {
     return v;
 }
 
+const CommandSpec* findCommand(const std::string& name) {
+    auto it = registry().find(name);
+    return it == registry().end() ? nullptr : &it->second.spec;
+}
+
+Args parseArguments(const CommandSpec& spec, const std::vector<std::string>& argv) {
+    return parse(spec, argv);
+}
+
 Registration::Registration(CommandSpec spec, RunFn run) {
     const std::string name = spec.name;
     registry()[name] = Entry{std::move(spec), std::move(run)};

@@ -48,6 +48,12 @@ struct Registration {
     Registration(CommandSpec spec, RunFn run);
 };
 
+// The registered command `name` ("sweep", "bench simulate"), or nullptr.
+const CommandSpec* findCommand(const std::string& name);
+// Parses argv (without the command's name) as the command would: unknown options, missing values
+// and missing or extra positionals throw Error.
+Args parseArguments(const CommandSpec& spec, const std::vector<std::string>& argv);
+
 // Runs `opdims <argv...>`; returns the process exit code. Errors go to stderr as one line.
 int runCli(int argc, char** argv);
 

@@ -478,6 +478,25 @@ void File::writeRowMajor(const std::string& dataset, const Eigen::MatrixXd& m) {
         throw Error(path_ + ": cannot write dataset " + dataset);
 }
 
+void File::writeVector(const std::string& dataset, const Eigen::VectorXd& v) {
+    const hsize_t d[1] = {static_cast<hsize_t>(v.size())};
+    Handle space(H5Screate_simple(1, d, nullptr));
+    Handle plist(H5Pcreate(H5P_DATASET_CREATE));
+    if (v.size() > 0) {
+        H5Pset_chunk(plist.id(), 1, d);
+        H5Pset_deflate(plist.id(), 4);
+    }
+    Handle lcpl(H5Pcreate(H5P_LINK_CREATE));
+    H5Pset_create_intermediate_group(lcpl.id(), 1);
+    Handle ds(H5Dcreate2(id(), dataset.c_str(), H5T_IEEE_F64LE, space.id(), lcpl.id(), plist.id(),
+                         H5P_DEFAULT));
+    if (!ds.valid())
+        throw Error(path_ + ": cannot create dataset " + dataset);
+    if (v.size() > 0 &&
+        H5Dwrite(ds.id(), H5T_NATIVE_DOUBLE, H5S_ALL, H5S_ALL, H5P_DEFAULT, v.data()) < 0)
+        throw Error(path_ + ": cannot write dataset " + dataset);
+}
+
 void File::writeSwapped(const std::string& dataset, const Eigen::MatrixXd& m) {
     writeRowMajor(dataset, m.transpose());
 }

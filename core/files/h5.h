@@ -64,6 +64,8 @@ public:
 
     // Writes a 2-D float64 dataset in row-major order (HDF5 shape rows x cols), deflated.
     void writeRowMajor(const std::string& dataset, const Eigen::MatrixXd& m);
+    // Writes a 1-D float64 dataset (HDF5 shape (n)), deflated.
+    void writeVector(const std::string& dataset, const Eigen::VectorXd& v);
     // Writes in the authors' convention (HDF5 shape cols x rows).
     void writeSwapped(const std::string& dataset, const Eigen::MatrixXd& m);
     void createGroup(const std::string& groupPath);

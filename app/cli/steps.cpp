@@ -1,0 +1,215 @@
+// The computations behind the analysis commands (steps.h).
+#include "app/cli/steps.h"
+
+#include "app/cli/analysis_args.h"
+#include "app/cli/common.h"
+#include "core/analysis/basis_file.h"
+#include "core/analysis/basis_names.h"
+#include "core/base/error.h"
+#include "core/base/limits.h"
+#include "core/model/io.h"
+#include "core/simulation/simulate.h"
+#include "core/train/checkpoint.h"
+
+namespace opdims::cli {
+
+EvaluateStep runEvaluate(const Args& args, const Model& m) {
+    EvaluateStep s;
+    s.task = taskArg(args, m);
+    s.batch = batchArg(args, s.task, m);
+    s.cost = evaluateCost(m, m.W, s.batch);
+    return s;
+}
+
+SweepStep runSweep(const Args& args, const Model& m, const Progress& basisProgress,
+                   const Progress& sweepProgress) {
+    SweepStep s;
+    s.task = taskArg(args, m);
+    const Batch batch = batchArg(args, s.task, m);
+    if (args.has("basis") == args.has("basis-file"))
+        throw Error("give exactly one of --basis pc|op-columns|op-rows and --basis-file FILE");
+    const std::string spec =
+        args.has("basis-file") ? "file:" + args.value("basis-file") : args.value("basis");
+    s.basis = basisFromSpec(args, spec, args.value("local"), args.value("locations", "all"), m,
+                            s.task, samplingBatchArg(args, s.task, m), basisProgress);
+    const std::vector<int> ks =
+        args.has("ks") ? parseIntList(args.value("ks"), "ks") : allRanks(s.basis);
+    s.sweep = rankSweep(m, batch, s.basis, ks, sweepProgress);
+    return s;
+}
+
+LocalStep runLocal(const Args& args, const Model& m, const Progress& progress) {
+    LocalStep s;
+    s.task = taskArg(args, m);
+    s.batch = samplingBatchArg(args, s.task, m);
+    if (!args.has("type"))
+        throw Error("--type columns|rows is required");
+    s.side = parseSide(args.value("type"));
+    const auto locations = locationsArg(args, m, s.task, s.batch, {});
+    s.local = localDimensions(m, locations, s.side, localOptionsArg(args), progress);
+    return s;
+}
+
+GlobalStep runGlobal(const Args& args, const Model& m, const Progress& progress) {
+    GlobalStep s;
+    s.task = taskArg(args, m);
+    if (!args.has("type"))
+        throw Error("--type columns|rows is required");
+    s.side = parseSide(args.value("type"));
+    const Batch batch = samplingBatchArg(args, s.task, m);
+    const LocationFilter filter = locationFilterArg(args, s.task, "locations"); // fail early
+    const auto local = localDimsArg(args, args.value("local"), m, s.task, s.side, batch, progress);
+    s.global = globalDimsArg(args, args.value("local"), local, s.side, filter);
+    return s;
+}
+
+namespace {
+
+FixedPointProblem problemArg(const Args& args, const Model& m, TaskKind task) {
+    if (args.has("context") && args.has("input"))
+        throw Error("give either --context or --input, not both");
+    if (args.has("input"))
+        return inputProblem(m, task, parseVector(args.value("input"), "--input"));
+    if (task != TaskKind::Ctxt)
+        throw Error("the " + std::string(taskName(task)) +
+                    " task has no contexts: give the constant input with --input v1,v2,...");
+    return contextProblem(m, static_cast<int>(args.integer("context", 1)));
+}
+
+// The model's W, or the reduced-rank weight matrix keeping --rank dimensions of --basis.
+Eigen::MatrixXd weightsArg(const Args& args, const Model& m, TaskKind task, std::string& label,
+                           const Progress& progress) {
+    label = "full";
+    if (!args.has("basis")) {
+        if (args.has("rank"))
+            throw Error("--rank needs --basis pc|op-columns|op-rows");
+        return m.W;
+    }
+    const std::string text = args.value("basis");
+    const BasisName name = parseBasisName(text);
+    if (!args.has("rank"))
+        throw Error("--basis needs --rank k (the number of dimensions kept)");
+    const long long k = args.integer("rank", 0, 0, m.units());
+    Basis basis;
+    if (name.kind == BasisKind::Pc) {
+        basis = pcBasis(m.W);
+    } else if (name.kind == BasisKind::File) {
+        basis = readBasisFile(name.path, m.units(), Side::Columns);
+    } else {
+        OperativeOptions options;
+        options.subset = name.subset;
+        basis = operativeBasis(m, task, name.side, progress, options);
+    }
+    label = text + " rank " + std::to_string(k);
+    return reducedRankWeights(m.W, basis, static_cast<int>(k));
+}
+
+FixedPointOptions fixedPointOptionsArg(const Args& args) {
+    FixedPointOptions o;
+    o.maxIterations = static_cast<int>(args.integer("max-iterations", o.maxIterations));
+    o.slowQ = args.number("slow-q", o.slowQ);
+    o.mergeDistance = args.number("merge-distance", o.mergeDistance);
+    o.outlierScale = args.number("outlier-scale", o.outlierScale);
+    o.marginal = args.number("marginal", o.marginal);
+    o.threads = static_cast<int>(args.integer("threads", 0));
+    return o;
+}
+
+} // namespace
+
+FixedPointsStep runFixedPointsStep(const Args& args, const Model& m, const Progress& basisProgress,
+                                   const Progress& searchProgress) {
+    FixedPointsStep s;
+    s.task = taskArg(args, m);
+    s.problem = problemArg(args, m, s.task);
+    const Eigen::MatrixXd W = weightsArg(args, m, s.task, s.weights, basisProgress);
+    const long long count = args.integer("starts", s.starts.count, 1, limits::kMaxStarts);
+    s.starts.count = static_cast<int>(count);
+    s.starts.seed = args.seed("seed", s.starts.seed);
+    s.starts.jitter = args.number("jitter", 0.0);
+    s.starts.threads = static_cast<int>(args.integer("threads", 0, 0, 1024));
+    s.options = fixedPointOptionsArg(args);
+    s.result = searchFixedPoints(m, W, s.problem, s.starts, s.options, searchProgress);
+    s.summary = summarisePoints(s.result.points);
+    return s;
+}
+
+std::string commandLine(const std::string& command, const Args& args) {
+    std::string s = "opdims " + command;
+    for (const auto& p : args.positionals_)
+        s += " " + p;
+    for (const auto& [name, value] : args.values_)
+        s += " --" + name + (value.empty() ? "" : " " + value);
+    return s;
+}
+
+namespace {
+
+// Options that change the configuration of a new run or override a resumed one.
+void applyTrainOptions(const Args& args, TrainConfig& c) {
+    c.iterations = args.integer("iterations", c.iterations, 0, 1000000000);
+    c.batchSize =
+        static_cast<int>(args.integer("batch-size", c.batchSize, 1, limits::kMaxBatchSize));
+    c.learningRate = args.number("lr", c.learningRate);
+    c.finalLearningRate = args.number("lr-final", c.finalLearningRate);
+    c.warmupIterations = args.integer("warmup", c.warmupIterations);
+    c.scheduleIterations = args.integer("schedule", c.scheduleIterations);
+    c.adam.clipNorm = args.number("clip", c.adam.clipNorm);
+    if (args.has("freeze"))
+        c.frozen = parseFrozen(args.value("freeze"));
+    if (args.has("no-noise"))
+        c.noise = false;
+    c.threads = static_cast<int>(args.integer("threads", c.threads, 0, 1024));
+    c.checkpointEvery = args.integer("checkpoint-every", c.checkpointEvery);
+    if (args.has("checkpoint"))
+        c.checkpointPath = args.value("checkpoint");
+    if (c.checkpointEvery > 0 && c.checkpointPath.empty())
+        c.checkpointPath = args.value("out") + ".checkpoint.h5";
+}
+
+} // namespace
+
+TrainState prepareTraining(const Args& args) {
+    const std::string from = args.value("from");
+    if (!from.empty() && isCheckpoint(from)) {
+        // Resume: the stored configuration, unless an option overrides it.
+        TrainState s = loadCheckpoint(from);
+        if (args.has("task") && parseTask(args.value("task")) != s.config.task)
+            throw Error(from + ": the checkpoint trains the " +
+                        std::string(taskName(s.config.task)) + " task, not " + args.value("task"));
+        applyTrainOptions(args, s.config);
+        return s;
+    }
+    TrainConfig c;
+    c.learningRate = 2e-3;
+    c.finalLearningRate = 1e-4;
+    c.seed = args.seed("seed", 1);
+    Model initial;
+    if (!from.empty()) {
+        initial = loadModel(from, {static_cast<int>(args.integer("net", 1, 1, 2147483647)),
+                                   args.value("weights", "final")});
+        c.task = args.has("task") ? parseTask(args.value("task")) : initial.task;
+        if (c.task == TaskKind::Unknown)
+            c.task = guessTask(initial);
+    } else {
+        if (!args.has("task"))
+            throw Error("--task ctxt|swg is required when training from nothing");
+        c.task = parseTask(args.value("task"));
+        const long long units = args.integer("units", 100, 1, limits::kMaxUnits);
+        initial = randomModel(c.task, static_cast<int>(units), c.seed, args.number("g", 1.5));
+    }
+    if (!args.has("iterations"))
+        throw Error("--iterations K is required");
+    applyTrainOptions(args, c);
+    return startTraining(std::move(initial), c);
+}
+
+void nameTrainedModel(TrainState& state) {
+    Model& m = state.model;
+    m.task = state.config.task;
+    if (m.name.empty() || m.name.rfind("random ", 0) == 0)
+        m.name = std::string("opdims-trained ") + taskName(state.config.task) + " network (seed " +
+                 std::to_string(state.config.seed) + ")";
+}
+
+} // namespace opdims::cli
