@@ -21,7 +21,7 @@ packages=(
     cmake g++ make
     qt6-base-dev libqt6opengl6-dev qt6-tools-dev qt6-l10n-tools libqt6svg6-dev qt6-qpa-plugins
     libqcustomplot-dev libvtk9-dev libeigen3-dev libhdf5-dev zlib1g-dev libzip-dev pkg-config
-    nlohmann-json3-dev
+    nlohmann-json3-dev slurmctld slurmd slurm-client munge
     xvfb xauth libgl1-mesa-dri fonts-dejavu-core
     clang libfuzzer-14-dev python3 python3-h5py python3-numpy
 )
