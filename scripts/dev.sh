@@ -22,6 +22,8 @@ packages=(
     qt6-base-dev libqt6opengl6-dev qt6-tools-dev qt6-l10n-tools libqt6svg6-dev qt6-qpa-plugins
     libqcustomplot-dev libvtk9-dev libeigen3-dev libhdf5-dev zlib1g-dev libzip-dev pkg-config
     nlohmann-json3-dev slurmctld slurmd slurm-client munge
+    pybind11-dev python3-dev python3-pytest python3-tqdm jupyter-nbconvert python3-ipykernel
+    python3-matplotlib
     xvfb xauth libgl1-mesa-dri fonts-dejavu-core
     clang libfuzzer-14-dev python3 python3-h5py python3-numpy
 )
@@ -73,7 +75,7 @@ package() {
 hardened_build() {
     CC=clang CXX=clang++ cmake -S "$here" -B "$hardened" -DCMAKE_BUILD_TYPE=Release \
         -DOPDIMS_MARCH=x86-64-v2 -DOPDIMS_BUILD_GUI=OFF -DOPDIMS_BUILD_FUZZERS=ON \
-        -DOPDIMS_BUILD_DATA_TESTS=OFF \
+        -DOPDIMS_BUILD_DATA_TESTS=OFF -DOPDIMS_BUILD_PYTHON=OFF \
         -DCMAKE_C_FLAGS="$sanitize" -DCMAKE_CXX_FLAGS="$sanitize" \
         -DCMAKE_EXE_LINKER_FLAGS="-fsanitize=address,undefined" "-DOPDIMS_CORPUS_ARGS=--quick;--as-limit-gb;0"
     cmake --build "$hardened" -j "$jobs"
