@@ -403,6 +403,8 @@ std::vector<ItemOutcome> runItemsInChildren(const Plan& plan, const std::vector<
     fs::create_directories(fs::path(plan.results) / "logs", ec);
     if (ec)
         throw Error(plan.results + ": cannot create the results folder (" + ec.message() + ")");
+    // Temporaries of items killed in an earlier run, also of items that are done by now.
+    removeStaleTemporariesIn(plan.results);
     const pid_t parent = getpid();
     std::map<pid_t, std::size_t> running;
     std::map<pid_t, std::chrono::steady_clock::time_point> started;

@@ -7,6 +7,7 @@
 #include <atomic>
 #include <cerrno>
 #include <csignal>
+#include <cstdio>
 #include <cstring>
 #include <filesystem>
 #include <mutex>
@@ -104,21 +105,49 @@ private:
     int slot_ = -1;
 };
 
-// Removes temporaries of `target` left by processes that no longer run (killed with SIGKILL, or
-// a power cut): ".<name>.opdims-tmp-<pid>-<n>".
+// Whether process `pid` still runs: it exists and is not a zombie (a killed process whose parent
+// died too stays a zombie until init reaps it, which can take a while).
+bool processRuns(long pid) {
+    if (::kill(static_cast<pid_t>(pid), 0) != 0 && errno == ESRCH)
+        return false;
+    std::FILE* f = std::fopen(("/proc/" + std::to_string(pid) + "/stat").c_str(), "r");
+    if (!f)
+        return true; // no /proc: trust kill()
+    char buf[512] = {};
+    const std::size_t n = std::fread(buf, 1, sizeof buf - 1, f);
+    std::fclose(f);
+    const std::string stat(buf, n);
+    const std::size_t paren = stat.rfind(") ");
+    if (paren == std::string::npos || paren + 2 >= stat.size())
+        return true;
+    const char state = stat[paren + 2];
+    return state != 'Z' && state != 'X';
+}
+
+// Removes temporaries left by processes that no longer run (killed with SIGKILL, or a power cut):
+// ".<name>.opdims-tmp-<pid>-<n>", of the target `name` or (name empty) of any target.
 void removeStaleTemporaries(const fs::path& dir, const std::string& name) {
     const std::string prefix = "." + name + kTmpMarker;
     std::error_code ec;
     for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
         const std::string file = it->path().filename().string();
-        if (file.compare(0, prefix.size(), prefix) != 0)
+        std::size_t at = std::string::npos;
+        if (!name.empty()) {
+            if (file.compare(0, prefix.size(), prefix) == 0)
+                at = prefix.size();
+        } else if (!file.empty() && file[0] == '.') {
+            const std::size_t marker = file.rfind(kTmpMarker);
+            if (marker != std::string::npos)
+                at = marker + std::strlen(kTmpMarker);
+        }
+        if (at == std::string::npos)
             continue;
-        const std::string rest = file.substr(prefix.size());
+        const std::string rest = file.substr(at);
         char* after = nullptr;
         const long pid = std::strtol(rest.c_str(), &after, 10);
         if (pid <= 0 || *after != '-')
             continue;
-        if (::kill(static_cast<pid_t>(pid), 0) != 0 && errno == ESRCH) {
+        if (!processRuns(pid)) {
             std::error_code rm;
             fs::remove(it->path(), rm);
         }
@@ -151,6 +180,10 @@ fs::path folderOf(const fs::path& target) {
 }
 
 } // namespace
+
+void removeStaleTemporariesIn(const std::string& folder) {
+    removeStaleTemporaries(fs::path(folder), "");
+}
 
 void writeAtomically(const std::string& path,
                      const std::function<void(const std::string&)>& write) {

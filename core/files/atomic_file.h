@@ -14,6 +14,10 @@ namespace opdims {
 // longer run (killed with SIGKILL) are removed by the next save of the same target.
 void writeAtomically(const std::string& path, const std::function<void(const std::string&)>& write);
 
+// Removes the temporaries in `folder` that processes which no longer run left behind (of any
+// target); a program that resumes work in a folder calls it once at the start.
+void removeStaleTemporariesIn(const std::string& folder);
+
 // Before long work: throws Error when `output` (given by `option`, e.g. "--out") is one of the
 // inputs, lies in a folder that does not exist, is a folder, or cannot be created or written.
 void checkOutputPath(const std::string& output, const std::string& option,
