@@ -1,4 +1,5 @@
 // `opdims evaluate`: the cost of a network on a batch of its task.
+#include "app/cli/analysis_args.h"
 #include "app/cli/common.h"
 #include "app/cli/steps.h"
 
@@ -10,11 +11,20 @@ namespace {
 int run(const Args& args) {
     const Model m = loadModelArg(args);
     const auto start = std::chrono::steady_clock::now();
-    const EvaluateStep step = runEvaluate(args, m);
+    const EvaluateStep step = runEvaluate(args, m, terminalProgress("operative dimensions"));
+    finishTerminalProgress();
+    const bool reduced = step.weights != "full";
     const double seconds = secondsSince(start);
     const TaskKind task = step.task;
     const Batch& batch = step.batch;
     const double cost = step.cost;
+    std::vector<std::pair<std::string, std::vector<GroupEffect>>> levels;
+    if (args.has("per-condition"))
+        for (const auto& [name, level] :
+             {std::pair{"groups", EffectLevel::Group}, {"conditions", EffectLevel::Condition}})
+            levels.emplace_back(name,
+                                groupEffects(trialGroups(batch, level), step.sums.trialSquaredError,
+                                             step.sums.trialDistance, m.outputs(), batch.steps));
     if (args.has("json")) {
         Json j;
         j.beginObject()
@@ -22,24 +32,56 @@ int run(const Args& args) {
             .field("task", taskName(task))
             .field("batch", batch.kind)
             .field("cost", cost)
+            .field("weights", step.weights)
             .field("trials", batch.trialCount())
             .field("steps", batch.steps)
             .field("units", m.units())
             .field("seconds", seconds);
         if (batch.kind == "random")
             j.field("seed", static_cast<long long>(batch.noiseSeed));
+        if (reduced)
+            j.field("state_distance", step.sums.stateDistance);
+        for (const auto& [name, effects] : levels) {
+            j.beginArray(name);
+            for (const GroupEffect& e : effects)
+                j.beginObject()
+                    .field("label", e.label)
+                    .field("trials", e.trials)
+                    .field("cost", e.cost)
+                    .field("state_distance", e.stateDistance)
+                    .endObject();
+            j.endArray();
+        }
         std::cout << j.endObject().str();
         return 0;
     }
     std::cout << "cost " << num(cost) << "  (" << taskName(task) << ", " << batch.kind << " batch, "
               << batch.trialCount() << " trials x " << batch.steps << " steps, " << m.units()
               << " units)\n";
+    if (reduced)
+        std::cout << "weights " << step.weights << "; state distance to the full network "
+                  << num(step.sums.stateDistance) << "\n";
+    for (const auto& [name, effects] : levels)
+        for (const GroupEffect& e : effects) {
+            std::string label = "  " + e.label;
+            label.resize(std::max<std::size_t>(label.size() + 1, 18), ' ');
+            std::cout << label << "cost " << num(e.cost);
+            if (reduced)
+                std::cout << "  state distance " << num(e.stateDistance);
+            std::cout << "  (" << e.trials << " trials)\n";
+        }
     return 0;
 }
 
 std::vector<OptionSpec> options() {
     return joinOptions({networkBatchOptions(),
-                        {{"json", "", "print one JSON object (cost, trials, steps, units, ...)"}}});
+                        selectionOptions(),
+                        globalOptions(),
+                        samplingOptions(),
+                        {{"json", "", "print one JSON object (cost, trials, steps, units, ...)"},
+                         {"per-condition", "",
+                          "also the cost per context (ctxt) or frequency band (swg) and per "
+                          "condition (ctxt: context x sign(coh1) x sign(coh2); swg: frequency)"}}});
 }
 
 const Registration reg({"evaluate",

@@ -23,11 +23,32 @@ int run(const Args& args) {
     const SweepResult& sweep = step.sweep;
     std::ostringstream csv;
     csv.precision(17);
-    csv << "k,cost,state_distance\n";
-    for (const auto& p : sweep.points)
-        csv << p.k << ',' << num(p.cost) << ',' << num(p.stateDistance) << '\n';
+    csv << "k,cost,state_distance";
+    std::vector<TrialGroup> groups;
+    if (args.has("per-condition")) {
+        for (EffectLevel level : {EffectLevel::Group, EffectLevel::Condition})
+            for (TrialGroup& g : trialGroups(step.batch, level))
+                groups.push_back(std::move(g));
+        for (const TrialGroup& g : groups)
+            csv << ",cost[" << g.label << "]";
+        for (const TrialGroup& g : groups)
+            csv << ",state_distance[" << g.label << "]";
+    }
+    csv << "\n";
+    for (const auto& p : sweep.points) {
+        csv << p.k << ',' << num(p.cost) << ',' << num(p.stateDistance);
+        if (!groups.empty()) {
+            const auto effects = groupEffects(groups, p.trialSquaredError, p.trialDistance,
+                                              m.outputs(), step.batch.steps);
+            for (const GroupEffect& e : effects)
+                csv << ',' << num(e.cost);
+            for (const GroupEffect& e : effects)
+                csv << ',' << num(e.stateDistance);
+        }
+        csv << '\n';
+    }
     writeTextOutput(args.value("csv"), csv.str());
-    if (args.has("csv")) {
+    if (args.has("csv") && !args.has("remove")) {
         const int k = sufficientRank(sweep);
         std::cout << "basis " << basis.name << ", full cost " << num(sweep.fullCost) << ", "
                   << sweep.points.size() << " ranks in " << secondsSince(start) << " s; "
@@ -50,7 +71,16 @@ std::vector<OptionSpec> options() {
          globalOptions(),
          samplingOptions(),
          {{"ks", "LIST", "ranks to evaluate, e.g. 1,5,10 or 1-100 or 1-100:5 (default all)"},
-          {"csv", "FILE", "write the CSV here (default stdout)"}}});
+          {"csv", "FILE", "write the CSV here (default stdout)"},
+          {"remove", "",
+           "remove the first k dimensions from W instead of keeping them (W minus their "
+           "projection)"},
+          {"exact", "",
+           "simulate the dense reduced-rank weight matrix, so that each cost equals 'opdims "
+           "evaluate' of the network 'opdims reduce' writes bit for bit (slower)"},
+          {"per-condition", "",
+           "add columns cost[GROUP] and state_distance[GROUP] per context (ctxt) or frequency "
+           "band (swg) and per condition"}}});
 }
 
 const Registration reg(

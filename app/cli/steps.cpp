@@ -13,11 +13,65 @@
 
 namespace opdims::cli {
 
-EvaluateStep runEvaluate(const Args& args, const Model& m) {
+std::vector<OptionSpec> selectionOptions() {
+    return {{"basis", "pc|op-columns|op-rows[:SUBSET]",
+             "evaluate W with dimensions of this basis kept or removed (with --rank, --keep or "
+             "--remove); SUBSET (ctxt): ctxt1, ctxt2, pos-choice, neg-choice"},
+            {"basis-file", "FILE", "a user basis instead (N x K matrix Q in .npz or .h5)"},
+            {"type", "columns|rows", "side of the --basis-file dimensions (default columns)"},
+            {"rank", "K", "keep the first K dimensions (the reduced-rank weight matrix W_K)"},
+            {"keep", "LIST", "keep these dimensions, e.g. 1-8 or 1,3,5 (numbered from 1)"},
+            {"remove", "LIST", "remove these dimensions from W (W minus their projection)"}};
+}
+
+Eigen::MatrixXd selectedWeights(const Args& args, const Model& m, TaskKind task,
+                                const Progress& progress, std::string& label) {
+    const int chosen = args.has("rank") + args.has("keep") + args.has("remove");
+    if (!args.has("basis") && !args.has("basis-file")) {
+        if (chosen)
+            throw Error("--rank, --keep and --remove need --basis or --basis-file");
+        label = "full";
+        return m.W;
+    }
+    if (args.has("basis") && args.has("basis-file"))
+        throw Error("give either --basis or --basis-file, not both");
+    if (chosen != 1)
+        throw Error("with a basis, give exactly one of --rank K, --keep LIST and --remove LIST");
+    const std::string spec =
+        args.has("basis-file") ? "file:" + args.value("basis-file") : args.value("basis");
+    const Basis basis =
+        basisFromSpec(args, spec, args.value("local"), args.value("locations", "all"), m, task,
+                      samplingBatchArg(args, task, m), progress);
+    if (args.has("rank")) {
+        const long long k = args.integer("rank", 0, 0, basis.size());
+        label = spec + ": first " + std::to_string(k) + " kept";
+        return reducedRankWeights(m.W, basis, static_cast<int>(k));
+    }
+    const std::string option = args.has("keep") ? "keep" : "remove";
+    std::vector<bool> selected(static_cast<std::size_t>(basis.size()), false);
+    for (int d : parseIntList(args.value(option), option)) {
+        if (d < 1 || d > basis.size())
+            throw Error("--" + option + ": dimension " + std::to_string(d) + " is outside 1.." +
+                        std::to_string(basis.size()) + " of the basis '" + basis.name + "'");
+        selected[static_cast<std::size_t>(d - 1)] = true;
+    }
+    label = spec + ": " + args.value(option) + (option == "keep" ? " kept" : " removed");
+    return option == "keep" ? keepDimensions(m.W, basis, selected)
+                            : removeSelectedDimensions(m.W, basis, selected);
+}
+
+EvaluateStep runEvaluate(const Args& args, const Model& m, const Progress& basisProgress) {
     EvaluateStep s;
     s.task = taskArg(args, m);
     s.batch = batchArg(args, s.task, m);
-    s.cost = evaluateCost(m, m.W, s.batch);
+    const Eigen::MatrixXd W = selectedWeights(args, m, s.task, basisProgress, s.weights);
+    if (s.weights == "full") {
+        s.sums = evaluateTrials(m, m.W, s.batch);
+    } else {
+        // With the state distance to the full network on the same batch.
+        s.sums = compareToReference(m, W, s.batch, simulate(m, m.W, s.batch));
+    }
+    s.cost = s.sums.cost;
     return s;
 }
 
@@ -25,7 +79,7 @@ SweepStep runSweep(const Args& args, const Model& m, const Progress& basisProgre
                    const Progress& sweepProgress) {
     SweepStep s;
     s.task = taskArg(args, m);
-    const Batch batch = batchArg(args, s.task, m);
+    s.batch = batchArg(args, s.task, m);
     if (args.has("basis") == args.has("basis-file"))
         throw Error("give exactly one of --basis pc|op-columns|op-rows and --basis-file FILE");
     const std::string spec =
@@ -34,7 +88,10 @@ SweepStep runSweep(const Args& args, const Model& m, const Progress& basisProgre
                             s.task, samplingBatchArg(args, s.task, m), basisProgress);
     const std::vector<int> ks =
         args.has("ks") ? parseIntList(args.value("ks"), "ks") : allRanks(s.basis);
-    s.sweep = rankSweep(m, batch, s.basis, ks, sweepProgress);
+    SweepOptions options;
+    options.mode = args.has("remove") ? SweepMode::Remove : SweepMode::Keep;
+    options.exact = args.has("exact");
+    s.sweep = rankSweep(m, s.batch, s.basis, ks, options, sweepProgress);
     return s;
 }
 

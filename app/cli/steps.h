@@ -14,6 +14,7 @@
 #include "core/fixed_points/starts.h"
 #include "core/fixed_points/summary.h"
 #include "core/model/model.h"
+#include "core/simulation/condition_effects.h"
 #include "core/tasks/task.h"
 #include "core/train/train.h"
 
@@ -27,13 +28,24 @@ namespace opdims::cli {
 struct EvaluateStep {
     TaskKind task = TaskKind::Unknown;
     Batch batch;
+    std::string weights; // "full", or the basis and dimensions kept or removed
     double cost = 0.0;
+    CostAndDistance sums; // with the per-trial sums (per-condition effects)
 };
-EvaluateStep runEvaluate(const Args& args, const Model& m);
+EvaluateStep runEvaluate(const Args& args, const Model& m, const Progress& basisProgress = {});
+
+// The weights of --basis (or --basis-file) with --rank K (keep the first K), --keep LIST or
+// --remove LIST (1-based dimension numbers, e.g. 1-8 or 2,5): the model's W when no basis is
+// given. `label` says which ("full", "op-columns: 1-8 removed", ...).
+Eigen::MatrixXd selectedWeights(const Args& args, const Model& m, TaskKind task,
+                                const Progress& progress, std::string& label);
+// The options of selectedWeights (for the commands that take them).
+std::vector<OptionSpec> selectionOptions();
 
 // `opdims sweep`: the basis of --basis or --basis-file and the rank sweep over --ks.
 struct SweepStep {
     TaskKind task = TaskKind::Unknown;
+    Batch batch; // the batch the costs were measured on
     Basis basis;
     SweepResult sweep;
 };

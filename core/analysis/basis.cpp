@@ -39,6 +39,28 @@ Eigen::MatrixXd reducedRankWeights(const Eigen::MatrixXd& W, const Basis& basis,
     return projectOnto(W, basis.Q.leftCols(k), basis.side);
 }
 
+Eigen::MatrixXd removedRankWeights(const Eigen::MatrixXd& W, const Basis& basis, int k) {
+    checkBasisFits(W, basis);
+    if (k < 0 || k > basis.size())
+        throw Error("cannot remove " + std::to_string(k) + " dimensions of the basis '" +
+                    basis.name + "', which has " + std::to_string(basis.size()));
+    return removeDimensions(W, basis.Q.leftCols(k), basis.side);
+}
+
+Eigen::MatrixXd removeSelectedDimensions(const Eigen::MatrixXd& W, const Basis& basis,
+                                         const std::vector<bool>& remove) {
+    checkBasisFits(W, basis);
+    if (static_cast<int>(remove.size()) != basis.size())
+        throw Error("the selection has " + std::to_string(remove.size()) + " entries, the basis '" +
+                    basis.name + "' has " + std::to_string(basis.size()) + " dimensions");
+    Eigen::MatrixXd Q(basis.Q.rows(), std::count(remove.begin(), remove.end(), true));
+    Eigen::Index c = 0;
+    for (std::size_t i = 0; i < remove.size(); ++i)
+        if (remove[i])
+            Q.col(c++) = basis.Q.col(static_cast<Eigen::Index>(i));
+    return removeDimensions(W, Q, basis.side);
+}
+
 Eigen::MatrixXd keepDimensions(const Eigen::MatrixXd& W, const Basis& basis,
                                const std::vector<bool>& keep) {
     checkBasisFits(W, basis);

@@ -30,6 +30,14 @@ struct Basis {
 // W_k = Q_k Q_k^T W (columns) or W Q_k Q_k^T (rows). k = 0 gives a zero matrix.
 Eigen::MatrixXd reducedRankWeights(const Eigen::MatrixXd& W, const Basis& basis, int k);
 
+// The paper's removal: W with the first k dimensions of the basis removed,
+// W - Q_k Q_k^T W (columns) or W - W Q_k Q_k^T (rows). k = 0 gives W.
+Eigen::MatrixXd removedRankWeights(const Eigen::MatrixXd& W, const Basis& basis, int k);
+
+// W with an arbitrary subset of the basis removed (remove[i] true removes dimension i).
+Eigen::MatrixXd removeSelectedDimensions(const Eigen::MatrixXd& W, const Basis& basis,
+                                         const std::vector<bool>& remove);
+
 // W with an arbitrary subset of the basis kept (keep[i] true keeps dimension i).
 Eigen::MatrixXd keepDimensions(const Eigen::MatrixXd& W, const Basis& basis,
                                const std::vector<bool>& keep);

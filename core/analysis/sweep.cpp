@@ -18,6 +18,12 @@ std::vector<int> allRanks(const Basis& basis) {
 
 SweepResult rankSweep(const Model& model, const Batch& batch, const Basis& basis,
                       const std::vector<int>& ks, const Progress& progress, int threads) {
+    return rankSweep(model, batch, basis, ks, SweepOptions{}, progress, threads);
+}
+
+SweepResult rankSweep(const Model& model, const Batch& batch, const Basis& basis,
+                      const std::vector<int>& ks, const SweepOptions& options,
+                      const Progress& progress, int threads) {
     if (basis.units() != model.units())
         throw Error("the basis '" + basis.name + "' has " + std::to_string(basis.units()) +
                     " entries per dimension, the network has " + std::to_string(model.units()) +
@@ -32,16 +38,25 @@ SweepResult rankSweep(const Model& model, const Batch& batch, const Basis& basis
     const Trajectories reference = simulate(model, model.W, batch, SimOptions{threads}, cancelOnly);
     const SharedPrefix prefix = findSharedPrefix(batch);
     SweepResult out;
-    out.basis = basis.name;
+    out.basis = options.mode == SweepMode::Remove ? basis.name + " (removed)" : basis.name;
     out.fullCost = reference.cost;
+    out.fullTrialSquaredError = reference.trialSquaredError;
     out.points.resize(ks.size());
     parallelFor(
         static_cast<int>(ks.size()), threads,
         [&](int i) {
             const int k = ks[static_cast<std::size_t>(i)];
-            const CostAndDistance cd =
-                compareReducedRank(model, basis, k, batch, reference, prefix, cancelOnly);
-            out.points[static_cast<std::size_t>(i)] = {k, cd.cost, cd.stateDistance};
+            CostAndDistance cd;
+            if (options.mode == SweepMode::Keep && !options.exact)
+                cd = compareReducedRank(model, basis, k, batch, reference, prefix, cancelOnly);
+            else
+                cd = compareToReference(model,
+                                        options.mode == SweepMode::Keep
+                                            ? reducedRankWeights(model.W, basis, k)
+                                            : removedRankWeights(model.W, basis, k),
+                                        batch, reference, SimOptions{1}, cancelOnly);
+            out.points[static_cast<std::size_t>(i)] = {k, cd.cost, cd.stateDistance,
+                                                       cd.trialSquaredError, cd.trialDistance};
         },
         progress);
     return out;

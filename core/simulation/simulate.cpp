@@ -121,6 +121,11 @@ void runTrials(const Model& model, const Eigen::MatrixXd& W, const Batch& batch,
 
 double evaluateCost(const Model& model, const Eigen::MatrixXd& W, const Batch& batch,
                     const SimOptions& options, const Progress& progress) {
+    return evaluateTrials(model, W, batch, options, progress).cost;
+}
+
+CostAndDistance evaluateTrials(const Model& model, const Eigen::MatrixXd& W, const Batch& batch,
+                               const SimOptions& options, const Progress& progress) {
     checkInputs(model, W, batch);
     const int trials = batch.trialCount();
     if (trials == 0 || batch.steps == 0)
@@ -136,7 +141,7 @@ double evaluateCost(const Model& model, const Eigen::MatrixXd& W, const Batch& b
                           progress.check();
                   });
     });
-    return sums.cost(model.outputs(), batch.steps);
+    return sums.result(model.outputs(), batch.steps);
 }
 
 Trajectories simulate(const Model& model, const Eigen::MatrixXd& W, const Batch& batch,
@@ -164,7 +169,9 @@ Trajectories simulate(const Model& model, const Eigen::MatrixXd& W, const Batch&
                           progress.check();
                   });
     });
-    out.cost = sums.cost(model.outputs(), batch.steps);
+    CostAndDistance cd = sums.result(model.outputs(), batch.steps);
+    out.cost = cd.cost;
+    out.trialSquaredError = std::move(cd.trialSquaredError);
     return out;
 }
 

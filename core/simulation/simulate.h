@@ -50,7 +50,11 @@ void forTrialChunks(const Batch& batch, const SimOptions& options, const Progres
 // z = W_out r + b_z for a chunk's rates r (N x n), as every forward pass computes it.
 void modelOutputs(const Model& model, const Eigen::MatrixXd& r, Eigen::Ref<Eigen::MatrixXd> z);
 
-// Cost (MSE over outputs, steps and trials) without storing states.
+// Cost (MSE over outputs, steps and trials) without storing states, with the per-trial sums
+// (stateDistance and trialDistance are zero).
+CostAndDistance evaluateTrials(const Model& model, const Eigen::MatrixXd& W, const Batch& batch,
+                               const SimOptions& options = {}, const Progress& progress = {});
+// Cost (MSE over outputs, steps and trials) without storing states: evaluateTrials' cost.
 double evaluateCost(const Model& model, const Eigen::MatrixXd& W, const Batch& batch,
                     const SimOptions& options = {}, const Progress& progress = {});
 inline double evaluateCost(const Model& model, const Batch& batch, const SimOptions& options = {}) {
@@ -62,6 +66,7 @@ struct Trajectories {
     std::vector<Eigen::MatrixXd> x; // x[t]: N x trials, the state x_{t+1}
     std::vector<Eigen::MatrixXd> z; // z[t]: M x trials, the output z_{t+1}
     double cost = 0.0;
+    std::vector<double> trialSquaredError; // per trial: sum over outputs and steps
     int steps() const { return static_cast<int>(x.size()); }
 };
 

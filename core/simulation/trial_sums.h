@@ -7,13 +7,25 @@
 
 #include <cstddef>
 #include <numeric>
+#include <utility>
 #include <vector>
 
 namespace opdims {
 
 struct CostAndDistance {
+    CostAndDistance(double cost_ = 0.0, double stateDistance_ = 0.0,
+                    std::vector<double> trialSquaredError_ = {},
+                    std::vector<double> trialDistance_ = {})
+        : cost(cost_), stateDistance(stateDistance_),
+          trialSquaredError(std::move(trialSquaredError_)),
+          trialDistance(std::move(trialDistance_)) {}
     double cost = 0.0;
     double stateDistance = 0.0;
+    // Per trial, in batch order: the sum over outputs and steps of the squared output error, and
+    // the sum over steps of the state distance (zero where no reference run was compared). The
+    // per-condition effects (condition_effects.h) are made from them.
+    std::vector<double> trialSquaredError;
+    std::vector<double> trialDistance;
 };
 
 class TrialSums {
@@ -54,7 +66,7 @@ public:
                (static_cast<double>(steps) * static_cast<double>(dist_.size()));
     }
     CostAndDistance result(int outputs, int steps) const {
-        return {cost(outputs, steps), stateDistance(steps)};
+        return {cost(outputs, steps), stateDistance(steps), sse_, dist_};
     }
 
 private:
