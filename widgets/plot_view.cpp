@@ -237,6 +237,12 @@ const QVector<PlotSeries>& PlotView::series() const {
     return d->series;
 }
 
+std::optional<double> PlotView::markerX() const {
+    if (!d->marker->visible())
+        return std::nullopt;
+    return d->marker->point1->coords().x();
+}
+
 void PlotView::setMarkerX(std::optional<double> x) {
     d->marker->setVisible(x.has_value());
     if (x) {

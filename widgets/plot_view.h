@@ -36,6 +36,7 @@ public:
     const QVector<PlotSeries>& series() const;
     // A vertical line at x (e.g. the current number of kept dimensions k); nullopt hides it.
     void setMarkerX(std::optional<double> x);
+    std::optional<double> markerX() const;
     // Adds one point to a series for live curves; redraws are coalesced (at most one per ~40 ms).
     // An index past the end is ignored.
     void appendPoint(int seriesIndex, double x, double y);

@@ -36,6 +36,7 @@ public:
     // Moves the slider (as the user would); the session's choice changes with the kept set.
     void setRank(int k);
     QSlider* slider() const { return m_slider; }
+    widgets::DimensionList* dimensionList() const { return m_list; }
 
     // Shows whether a computation is running and the newest numbers.
     void setBusy(bool busy);

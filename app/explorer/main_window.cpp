@@ -305,7 +305,13 @@ void MainWindow::requestAblation() {
     const FixedPointInput* input = m_session->selectedFixedPointInput();
     m_ablation->request(m_session->selectedBasis(), choice.keep, choice.fixedPoints,
                         input ? input->problem.input : Eigen::VectorXd());
-    m_sweep->setCurrentK(m_ablationPanel->rank());
+    // The sweep's curves are for the leading k dimensions: the marker shows k only for such a
+    // kept set (unticking dimension 1 of 8 is not k = 7).
+    const std::vector<bool>& keep = choice.keep;
+    const auto leading = std::find(keep.begin(), keep.end(), false);
+    const bool isLeading = std::find(leading, keep.end(), true) == keep.end();
+    m_sweep->setCurrentK(isLeading ? std::optional<int>(static_cast<int>(leading - keep.begin()))
+                                   : std::nullopt);
 }
 
 void MainWindow::onResult(std::shared_ptr<const AblationResult> result) {

@@ -41,6 +41,7 @@ public:
     FileController* files() const { return m_files; }
     AblationController* ablation() const { return m_ablation; }
     AblationPanel* ablationPanel() const { return m_ablationPanel; }
+    SweepPanel* sweepPanel() const { return m_sweep; }
     StateSpacePanel* stateSpace() const { return m_stateSpace; }
     ModelPanel* modelPanel() const { return m_modelPanel; }
     JobRunner* jobs() const { return m_jobs; }

@@ -37,9 +37,10 @@ SweepPanel::SweepPanel(Session* session, QWidget* parent)
     connect(m_session, &Session::sweepsChanged, this, &SweepPanel::redraw);
 }
 
-void SweepPanel::setCurrentK(int k) {
-    m_cost->setMarkerX(k);
-    m_distance->setMarkerX(k);
+void SweepPanel::setCurrentK(std::optional<int> k) {
+    const std::optional<double> x = k ? std::optional<double>(*k) : std::nullopt;
+    m_cost->setMarkerX(x);
+    m_distance->setMarkerX(x);
 }
 
 void SweepPanel::redraw() {

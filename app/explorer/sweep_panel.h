@@ -24,7 +24,9 @@ public:
     // Plots the session's rank sweeps.
     SweepPanel(Session* session, QWidget* parent = nullptr);
 
-    void setCurrentK(int k);
+    // The marker at k on both plots; nullopt hides it (the kept set is not the leading k, which
+    // the curves are for).
+    void setCurrentK(std::optional<int> k);
 
     widgets::PlotView* costPlot() const { return m_cost; }
     widgets::PlotView* distancePlot() const { return m_distance; }

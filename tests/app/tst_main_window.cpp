@@ -1,16 +1,20 @@
 // The main window: opens on the default network, draws it, and reports file errors as messages.
 #include "app/explorer/ablation_controller.h"
+#include "app/explorer/ablation_panel.h"
 #include "app/explorer/file_controller.h"
 #include "app/explorer/job_runner.h"
 #include "app/explorer/language.h"
 #include "app/explorer/main_window.h"
 #include "app/explorer/model_panel.h"
 #include "app/explorer/state_space_panel.h"
+#include "app/explorer/sweep_panel.h"
 #include "core/base/error.h"
 #include "core/files/h5.h"
 #include "core/fixed_points/io.h"
 #include "core/model/io.h"
 #include "testsupport.h"
+#include "widgets/dimension_list.h"
+#include "widgets/plot_view.h"
 #include "widgets/state_space_view.h"
 #include "widgets/surface_format.h"
 
@@ -85,6 +89,28 @@ private slots:
         const QImage image = w.stateSpace()->view()->renderImage();
         QVERIFY(!image.isNull());
         QVERIFY2(distinctColours(image) > 20, "the 3D view shows only its background");
+    }
+
+    void sweepMarker_onlyForTheLeadingK() {
+        MainWindow w;
+        QSignalSpy shown(&w, &MainWindow::resultShown);
+        w.show();
+        w.openDefault(opdims::TaskKind::Ctxt);
+        QVERIFY(shown.wait(60000));
+        w.ablationPanel()->setRank(8);
+        QVERIFY(shown.wait(60000));
+        QCOMPARE(w.sweepPanel()->costPlot()->markerX(), std::optional<double>(8.0));
+        // Unticking dimension 1 keeps 2..8: not the leading 7 the curves are for.
+        QVector<bool> kept = w.ablationPanel()->dimensionList()->kept();
+        QVERIFY(kept[0] && kept[7] && !kept[8]);
+        kept[0] = false;
+        w.ablationPanel()->dimensionList()->setKept(kept);
+        QVERIFY(shown.wait(60000));
+        QVERIFY(!w.sweepPanel()->costPlot()->markerX().has_value());
+        QVERIFY(!w.sweepPanel()->distancePlot()->markerX().has_value());
+        w.ablationPanel()->setRank(5);
+        QVERIFY(shown.wait(60000));
+        QCOMPARE(w.sweepPanel()->costPlot()->markerX(), std::optional<double>(5.0));
     }
 
     void openMissingFile_showsMessage() {
