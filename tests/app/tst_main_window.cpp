@@ -19,6 +19,10 @@
 #include "widgets/surface_format.h"
 
 #include <QApplication>
+#include <QDockWidget>
+#include <QFileDialog>
+#include <QSpinBox>
+#include <QTimer>
 #include <QElapsedTimer>
 #include <QMenuBar>
 #include <QMessageBox>
@@ -111,6 +115,51 @@ private slots:
         w.ablationPanel()->setRank(5);
         QVERIFY(shown.wait(60000));
         QCOMPARE(w.sweepPanel()->costPlot()->markerX(), std::optional<double>(5.0));
+    }
+
+    void ctrlO_opensTheFileDialog_whateverHasFocus_data() {
+        QTest::addColumn<int>("unused");
+        QTest::newRow("docked") << 0;
+        QTest::newRow("floating dock") << 0;
+    }
+
+    void ctrlO_opensTheFileDialog_whateverHasFocus() {
+        MainWindow w;
+        QSignalSpy shown(&w, &MainWindow::resultShown);
+        w.show();
+        w.openDefault(opdims::TaskKind::Ctxt);
+        QVERIFY(shown.wait(60000));
+        // No window manager under Xvfb: activate the window as one would.
+        w.activateWindow();
+        QApplication::setActiveWindow(&w);
+        QTRY_VERIFY(w.isActiveWindow());
+        auto* rank = w.ablationPanel()->findChild<QSpinBox*>();
+        QVERIFY(rank);
+        rank->setFocus();
+        QTRY_VERIFY(rank->hasFocus());
+        const int before = rank->value();
+        bool dialogShown = false;
+        if (QTest::currentDataTag() == QByteArray("floating dock")) {
+            // A floating dock is a window of its own: the shortcuts must reach it too.
+            auto* dock = w.findChild<QDockWidget*>(QStringLiteral("ablationDock"));
+            QVERIFY(dock);
+            dock->setFloating(true);
+            dock->activateWindow();
+            QApplication::setActiveWindow(dock);
+            QTRY_VERIFY(dock->isActiveWindow());
+            rank->setFocus();
+            QTRY_VERIFY(rank->hasFocus());
+        }
+        // The dialog is modal: look for it from the event loop and close it.
+        QTimer::singleShot(500, [&] {
+            if (QWidget* modal = QApplication::activeModalWidget()) {
+                dialogShown = qobject_cast<QFileDialog*>(modal) != nullptr;
+                modal->close();
+            }
+        });
+        QTest::keyClick(rank, Qt::Key_O, Qt::ControlModifier);
+        QTRY_VERIFY_WITH_TIMEOUT(dialogShown, 3000);
+        QCOMPARE(rank->value(), before);
     }
 
     void openMissingFile_showsMessage() {
