@@ -395,6 +395,10 @@
         <translation>%1: %2 Fixpunkte und %3 langsame Punkte aus %4 Startpunkten</translation>
     </message>
     <message>
+        <source>No fixed or slow points found under %1 (%2 starts)</source>
+        <translation>Keine Fixpunkte und keine langsamen Punkte gefunden unter %1 (%2 Startpunkte)</translation>
+    </message>
+    <message>
         <source>No fixed points to export</source>
         <translation>Keine Fixpunkte zum Exportieren</translation>
     </message>
@@ -608,6 +612,10 @@
     <message>
         <source>stable fixed point (sphere)</source>
         <translation>stabiler Fixpunkt (Kugel)</translation>
+    </message>
+    <message>
+        <source>no fixed points found under %1</source>
+        <translation>keine Fixpunkte gefunden unter %1</translation>
     </message>
     <message>
         <source>marginally stable fixed point (sphere)</source>

@@ -231,6 +231,10 @@ void StateSpaceView::setFlowArrows(const QVector<Arrow3D>& arrows) {
     d->contentChanged();
 }
 
+const QVector<LegendEntry>& StateSpaceView::legend() const {
+    return d->legendEntries;
+}
+
 void StateSpaceView::setLegend(const QVector<LegendEntry>& entries) {
     d->legendEntries = entries;
     d->annotations.setLegend(entries, d->style(), d->dark);

@@ -29,6 +29,7 @@ public:
     void setFixedPoints(const QVector<FixedPointGlyph>& points);
     void setFlowArrows(const QVector<Arrow3D>& arrows);
     void setLegend(const QVector<LegendEntry>& entries);
+    const QVector<LegendEntry>& legend() const;
     void setAxisLabels(const QString& x, const QString& y, const QString& z);
     void setLayerVisible(Layer layer, bool visible);
     bool isLayerVisible(Layer layer) const;

@@ -404,17 +404,24 @@ bool MainWindow::startFixedPointSearch() {
                 const auto now = m_session->result();
                 if (now && now->generation == shown->generation)
                     m_session->setSearchedFixedPoints(shown->generation, points, input);
-                statusBar()->showMessage(
-                    tr("%1: %2 fixed and %3 slow points from %4 starts")
-                        .arg(input.label)
-                        .arg(std::count_if(
-                            points->points.begin(), points->points.end(),
-                            [](const FixedPoint& p) { return p.kind == PointKind::Fixed; }))
-                        .arg(std::count_if(
-                            points->points.begin(), points->points.end(),
-                            [](const FixedPoint& p) { return p.kind == PointKind::Slow; }))
-                        .arg(kSearchStarts),
-                    15000);
+                if (points->points.empty())
+                    statusBar()->showMessage(
+                        tr("No fixed or slow points found under %1 (%2 starts)")
+                            .arg(input.label)
+                            .arg(kSearchStarts),
+                        15000);
+                else
+                    statusBar()->showMessage(
+                        tr("%1: %2 fixed and %3 slow points from %4 starts")
+                            .arg(input.label)
+                            .arg(std::count_if(
+                                points->points.begin(), points->points.end(),
+                                [](const FixedPoint& p) { return p.kind == PointKind::Fixed; }))
+                            .arg(std::count_if(
+                                points->points.begin(), points->points.end(),
+                                [](const FixedPoint& p) { return p.kind == PointKind::Slow; }))
+                            .arg(kSearchStarts),
+                        15000);
                 emit fixedPointsSearched(points);
             };
         });

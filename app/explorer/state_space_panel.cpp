@@ -358,7 +358,13 @@ void StateSpacePanel::drawReduced() {
     int present = 0;
     for (const widgets::FixedPointGlyph& g : glyphs)
         present |= 1 << static_cast<int>(g.stability);
-    if (present != m_stabilitiesInLegend) {
+    // A search that found nothing is a result too, and says so.
+    constexpr int kNoneFound = 1 << 8;
+    const bool noneFound = points && points->points.empty();
+    if (noneFound)
+        present |= kNoneFound;
+    if (present != m_stabilitiesInLegend || (noneFound && shown->input.label != m_noneFoundInput)) {
+        m_noneFoundInput = noneFound ? shown->input.label : QString();
         m_stabilitiesInLegend = present;
         QVector<widgets::LegendEntry> legend = m_legend;
         const std::pair<widgets::Stability, QString> classes[] = {
@@ -370,6 +376,9 @@ void StateSpacePanel::drawReduced() {
         for (const auto& [stability, text] : classes)
             if (present & (1 << static_cast<int>(stability)))
                 legend.insert(at++, {text, widgets::stabilityColor(stability), true});
+        if (noneFound)
+            legend.insert(at++, {tr("no fixed points found under %1").arg(shown->input.label),
+                                 QColor(110, 110, 110), true});
         m_view->setLegend(legend);
     }
     m_glyphsShown = !glyphs.isEmpty();

@@ -72,6 +72,7 @@ private:
     double m_extent = 1.0;
     QVector<widgets::LegendEntry> m_legend; // conditions and the line-style note
     int m_stabilitiesInLegend = 0;          // bit set of the stability classes listed
+    QString m_noneFoundInput;               // the input of a search that found nothing
     bool m_arrowsShown = false;
     bool m_glyphsShown = false;
 };

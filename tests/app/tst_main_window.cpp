@@ -20,18 +20,18 @@
 
 #include <QApplication>
 #include <QDockWidget>
-#include <QFileDialog>
-#include <QSpinBox>
-#include <QTimer>
 #include <QElapsedTimer>
+#include <QFileDialog>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QPointer>
 #include <QSettings>
 #include <QSignalSpy>
+#include <QSpinBox>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
 
 #include <limits>
 #include <set>
@@ -160,6 +160,24 @@ private slots:
         QTest::keyClick(rank, Qt::Key_O, Qt::ControlModifier);
         QTRY_VERIFY_WITH_TIMEOUT(dialogShown, 3000);
         QCOMPARE(rank->value(), before);
+    }
+
+    void fixedPointSearch_thatFindsNothing_saysSo() {
+        MainWindow w;
+        QSignalSpy shown(&w, &MainWindow::resultShown);
+        w.show();
+        w.openDefault(opdims::TaskKind::Ctxt);
+        QVERIFY(shown.wait(60000));
+        const auto inputs = w.session()->fixedPointInputs();
+        QVERIFY(!inputs.empty());
+        w.session()->setSearchedFixedPoints(w.shownResult()->generation,
+                                            std::make_shared<const opdims::FixedPointResult>(),
+                                            inputs.front());
+        bool said = false;
+        for (const auto& e : w.stateSpace()->view()->legend())
+            said = said || (e.text.contains(QStringLiteral("no fixed points found")) &&
+                            e.text.contains(inputs.front().label));
+        QVERIFY2(said, "the legend does not say that the search found nothing");
     }
 
     void openMissingFile_showsMessage() {
