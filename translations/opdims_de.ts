@@ -82,6 +82,30 @@
 <context>
     <name>opdims::explorer::AblationPanel</name>
     <message>
+        <source>Keep the ticked dimensions</source>
+        <translation>Die angehakten Dimensionen behalten</translation>
+    </message>
+    <message>
+        <source>Remove the ticked dimensions from W</source>
+        <translation>Die angehakten Dimensionen aus W entfernen</translation>
+    </message>
+    <message>
+        <source>Keep: the reduced-rank weight matrix of the ticked dimensions. Remove: W minus its projection onto them, to see which function breaks (e.g. remove the context-1 dimensions).</source>
+        <translation>Behalten: die Gewichtsmatrix reduzierten Rangs aus den angehakten Dimensionen. Entfernen: W ohne seine Projektion auf sie, um zu sehen, welche Funktion ausfällt (z. B. die Dimensionen von Kontext 1 entfernen).</translation>
+    </message>
+    <message>
+        <source>Mode:</source>
+        <translation>Modus:</translation>
+    </message>
+    <message>
+        <source>%1: cost %2, state distance %3</source>
+        <translation>%1: Kosten %2, Zustandsabstand %3</translation>
+    </message>
+    <message>
+        <source>context %1</source>
+        <translation>Kontext %1</translation>
+    </message>
+    <message>
         <source>Basis:</source>
         <translation>Basis:</translation>
     </message>

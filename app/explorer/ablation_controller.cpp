@@ -76,13 +76,14 @@ void AblationController::onPrepared(quint64 modelId,
 
 quint64 AblationController::request(std::shared_ptr<const Basis> basis,
                                     const std::vector<bool>& keep, bool fixedPoints,
-                                    const Eigen::VectorXd& fixedPointInput) {
+                                    const Eigen::VectorXd& fixedPointInput, bool remove) {
     AblationRequest r;
     r.issuedNs = nowNs();
     r.generation = ++m_generation;
     r.analysis = m_analysis;
     r.basis = std::move(basis);
     r.keep = keep;
+    r.remove = remove;
     r.fixedPoints = fixedPoints;
     r.fixedPointInput = fixedPointInput;
     if (!r.analysis || !r.basis)

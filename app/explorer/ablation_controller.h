@@ -25,8 +25,10 @@ public:
 
     // Evaluates the reduced-rank W keeping `keep` of `basis` (and, when asked, finds its fixed
     // points under the given input; empty: the analysis' default); returns the generation.
+    // With `remove`, the chosen dimensions are removed from W instead of kept.
     quint64 request(std::shared_ptr<const Basis> basis, const std::vector<bool>& keep,
-                    bool fixedPoints, const Eigen::VectorXd& fixedPointInput = {});
+                    bool fixedPoints, const Eigen::VectorXd& fixedPointInput = {},
+                    bool remove = false);
 
     quint64 latestGeneration() const { return m_generation; }
     int droppedResults() const { return m_dropped; }

@@ -26,8 +26,8 @@ constexpr const char* kRowsPending = "op-rows?";
 AblationPanel::AblationPanel(Session* session, QWidget* parent)
     : QWidget(parent), m_session(session), m_basis(new QComboBox(this)),
       m_slider(new QSlider(Qt::Horizontal, this)), m_rank(new QSpinBox(this)),
-      m_list(new widgets::DimensionList(this)), m_numbers(new QLabel(this)),
-      m_busy(new QLabel(this)) {
+      m_mode(new QComboBox(this)), m_list(new widgets::DimensionList(this)),
+      m_numbers(new QLabel(this)), m_busy(new QLabel(this)) {
     auto* layout = new QVBoxLayout(this);
     auto* form = new QFormLayout;
     form->addRow(tr("Basis:"), m_basis);
@@ -35,6 +35,13 @@ AblationPanel::AblationPanel(Session* session, QWidget* parent)
     rankRow->addWidget(m_slider, 1);
     rankRow->addWidget(m_rank);
     form->addRow(tr("Kept dimensions k:"), rankRow);
+    m_mode->addItem(tr("Keep the ticked dimensions"));
+    m_mode->addItem(tr("Remove the ticked dimensions from W"));
+    m_mode->setToolTip(tr("Keep: the reduced-rank weight matrix of the ticked dimensions. Remove: "
+                          "W minus its projection onto them, to see which function breaks "
+                          "(e.g. remove the context-1 dimensions)."));
+    form->addRow(tr("Mode:"), m_mode);
+    m_mode->setCurrentIndex(m_session->selection().remove ? 1 : 0);
     layout->addLayout(form);
     layout->addWidget(m_numbers);
     layout->addWidget(m_busy);
@@ -49,6 +56,8 @@ AblationPanel::AblationPanel(Session* session, QWidget* parent)
     connect(m_slider, &QSlider::valueChanged, this, &AblationPanel::setRank);
     connect(m_rank, &QSpinBox::valueChanged, this, &AblationPanel::setRank);
     connect(m_basis, &QComboBox::currentIndexChanged, this, &AblationPanel::onBasisChosen);
+    connect(m_mode, &QComboBox::currentIndexChanged, this,
+            [this](int index) { m_session->setAblationMode(index == 1); });
     connect(m_list, &widgets::DimensionList::keptChanged, this, &AblationPanel::onKeptChanged);
     connect(m_session, &Session::analysisChanged, this, &AblationPanel::onAnalysisChanged);
     connect(m_session, &Session::basesAdded, this, &AblationPanel::onBasesAdded);
@@ -161,11 +170,37 @@ void AblationPanel::setBusy(bool busy) {
     m_busy->setVisible(busy);
 }
 
-void AblationPanel::setNumbers(double cost, double distance, double fullCost) {
+void AblationPanel::setNumbers(double cost, double distance, double fullCost,
+                               const std::vector<GroupEffect>& groups) {
     const QLocale l;
-    m_numbers->setText(tr("Cost %1 (full network %2), state distance %3")
-                           .arg(l.toString(cost, 'g', 4), l.toString(fullCost, 'g', 4),
-                                l.toString(distance, 'g', 4)));
+    QString text = tr("Cost %1 (full network %2), state distance %3")
+                       .arg(l.toString(cost, 'g', 4), l.toString(fullCost, 'g', 4),
+                            l.toString(distance, 'g', 4));
+    // Which function breaks: the same per context (ctxt) or frequency band (swg).
+    for (const GroupEffect& g : groups)
+        text += QStringLiteral("\n") + tr("%1: cost %2, state distance %3")
+                                           .arg(groupTitle(g.label), l.toString(g.cost, 'g', 4),
+                                                l.toString(g.stateDistance, 'g', 4));
+    m_numbers->setText(text);
+}
+
+QString AblationPanel::numbersText() const {
+    return m_numbers->text();
+}
+
+QString AblationPanel::groupTitle(const std::string& label) const {
+    const std::string context = "context ";
+    if (label.rfind(context, 0) == 0)
+        return tr("context %1").arg(QString::fromStdString(label.substr(context.size())));
+    return QString::fromStdString(label); // a frequency band, "1.0-1.9 Hz"
+}
+
+bool AblationPanel::removing() const {
+    return m_mode->currentIndex() == 1;
+}
+
+void AblationPanel::setRemoving(bool remove) {
+    m_mode->setCurrentIndex(remove ? 1 : 0);
 }
 
 } // namespace opdims::explorer

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "core/ablation/model_analysis.h"
+#include "core/simulation/condition_effects.h"
 
 #include <QWidget>
 
@@ -40,7 +41,13 @@ public:
 
     // Shows whether a computation is running and the newest numbers.
     void setBusy(bool busy);
-    void setNumbers(double cost, double distance, double fullCost);
+    // The numbers of the shown result, with the per-group effects (context or frequency band).
+    void setNumbers(double cost, double distance, double fullCost,
+                    const std::vector<GroupEffect>& groups = {});
+    QString numbersText() const;
+    // Keep (false) or remove (true) the ticked dimensions, as the mode box chooses.
+    bool removing() const;
+    void setRemoving(bool remove);
 
 signals:
     // The user picked a basis that still has to be computed (operative rows).
@@ -51,11 +58,13 @@ private:
     void onBasesAdded(int first, int count);
     void onBasisChosen();
     void onKeptChanged(const QVector<bool>& kept);
+    QString groupTitle(const std::string& label) const;
 
     Session* m_session;
     QComboBox* m_basis;
     QSlider* m_slider;
     QSpinBox* m_rank;
+    QComboBox* m_mode;
     widgets::DimensionList* m_list;
     QLabel* m_numbers;
     QLabel* m_busy;

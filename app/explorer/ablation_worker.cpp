@@ -48,7 +48,9 @@ void AblationWorker::compute(AblationRequest request) {
         result->analysis = request.analysis;
         result->basis = request.basis;
         result->keep = request.keep;
+        result->remove = request.remove;
         AblationOptions options;
+        options.remove = request.remove;
         options.fixedPoints = request.fixedPoints;
         options.fixedPointInput = request.fixedPointInput;
         Ablation ab = ablate(*request.analysis, *request.basis, request.keep, options, progress);

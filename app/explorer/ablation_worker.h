@@ -23,7 +23,8 @@ struct AblationRequest {
     quint64 generation = 0;
     std::shared_ptr<const ModelAnalysis> analysis;
     std::shared_ptr<const Basis> basis;
-    std::vector<bool> keep;          // which dimensions of the basis the reduced-rank W keeps
+    std::vector<bool> keep;          // the chosen dimensions of the basis: kept, or removed
+    bool remove = false;             // the chosen dimensions are removed from W
     bool fixedPoints = false;        // also find the reduced network's fixed points
     Eigen::VectorXd fixedPointInput; // the constant input u they are searched under
     qint64 issuedNs = 0;             // steady clock when the user made the change (latency)
@@ -35,6 +36,7 @@ struct AblationResult {
     std::shared_ptr<const ModelAnalysis> analysis;
     std::shared_ptr<const Basis> basis;
     std::vector<bool> keep;
+    bool remove = false;
     int kept = 0;
     Eigen::MatrixXd W; // the reduced-rank weight matrix
     ConditionRun run;

@@ -18,6 +18,7 @@
 #include "core/base/parallel.h"
 #include "core/fixed_points/io.h"
 #include "core/model/io.h"
+#include "core/simulation/condition_effects.h"
 #include "widgets/plot_view.h"
 #include "widgets/state_space_view.h"
 
@@ -304,14 +305,15 @@ void MainWindow::requestAblation() {
     const Session::Selection& choice = m_session->selection();
     const FixedPointInput* input = m_session->selectedFixedPointInput();
     m_ablation->request(m_session->selectedBasis(), choice.keep, choice.fixedPoints,
-                        input ? input->problem.input : Eigen::VectorXd());
+                        input ? input->problem.input : Eigen::VectorXd(), choice.remove);
     // The sweep's curves are for the leading k dimensions: the marker shows k only for such a
     // kept set (unticking dimension 1 of 8 is not k = 7).
     const std::vector<bool>& keep = choice.keep;
     const auto leading = std::find(keep.begin(), keep.end(), false);
     const bool isLeading = std::find(leading, keep.end(), true) == keep.end();
-    m_sweep->setCurrentK(isLeading ? std::optional<int>(static_cast<int>(leading - keep.begin()))
-                                   : std::nullopt);
+    m_sweep->setCurrentK(isLeading && !choice.remove
+                             ? std::optional<int>(static_cast<int>(leading - keep.begin()))
+                             : std::nullopt);
 }
 
 void MainWindow::onResult(std::shared_ptr<const AblationResult> result) {
@@ -330,8 +332,11 @@ void MainWindow::applyPendingResult() {
     m_session->setResult(r);
     m_modelPanel->setReduced(basisTitle(m_ablationPanel->currentKey()), r->kept, r->basis->size(),
                              r->run.cost, r->run.stateDistance);
-    m_ablationPanel->setNumbers(r->run.cost, r->run.stateDistance,
-                                m_session->analysis()->reference.run.cost);
+    const ModelAnalysis& a = *m_session->analysis();
+    m_ablationPanel->setNumbers(r->run.cost, r->run.stateDistance, a.reference.run.cost,
+                                groupEffects(trialGroups(a.batch, EffectLevel::Group),
+                                             r->run.trialSquaredError, r->run.trialDistance,
+                                             a.model->outputs(), a.batch.steps));
     // Paint now, once, what the views scheduled (the 3D scene is rendered in this paint), so the
     // recorded latency runs from the user's change to the new pixels.
     repaint();

@@ -110,6 +110,13 @@ void Session::setAblationChoice(std::string basisKey, std::vector<bool> keep) {
     emit selectionChanged();
 }
 
+void Session::setAblationMode(bool remove) {
+    if (remove == m_selection.remove)
+        return;
+    m_selection.remove = remove;
+    emit selectionChanged();
+}
+
 void Session::setFixedPointChoice(bool wanted, int input) {
     // The input matters only while fixed points are wanted.
     const bool matters =

@@ -46,13 +46,15 @@ public:
     // ablation computes emits selectionChanged.
     struct Selection {
         std::string basisKey;
-        std::vector<bool> keep;
+        std::vector<bool> keep; // the ticked dimensions
+        bool remove = false;    // the ticked dimensions are removed from W instead of kept
         bool fixedPoints = false;
         int fixedPointInput = -1;
     };
     const Selection& selection() const { return m_selection; }
     void setAblationChoice(std::string basisKey, std::vector<bool> keep);
     void setFixedPointChoice(bool wanted, int input);
+    void setAblationMode(bool remove);
     std::shared_ptr<const Basis> selectedBasis() const;
     const FixedPointInput* selectedFixedPointInput() const;
 

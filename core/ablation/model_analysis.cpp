@@ -75,12 +75,14 @@ FixedPointResult quickFixedPoints(const ModelAnalysis& analysis, const Eigen::Ma
     return findFixedPoints(*analysis.model, W, input, analysis.locationStates, options, progress);
 }
 
-Ablation ablate(const ModelAnalysis& analysis, const Basis& basis, const std::vector<bool>& keep,
+Ablation ablate(const ModelAnalysis& analysis, const Basis& basis, const std::vector<bool>& chosen,
                 const AblationOptions& options, const Progress& progress) {
     const ModelAnalysis& a = analysis;
     Ablation out;
-    out.W = keepDimensions(a.model->W, basis, keep);
-    out.kept = static_cast<int>(std::count(keep.begin(), keep.end(), true));
+    const int count = static_cast<int>(std::count(chosen.begin(), chosen.end(), true));
+    out.W = options.remove ? removeSelectedDimensions(a.model->W, basis, chosen)
+                           : keepDimensions(a.model->W, basis, chosen);
+    out.kept = options.remove ? basis.size() - count : count;
     out.run = runConditions(*a.model, out.W, a.batch, a.conditions, &a.reference, {}, progress);
     out.locationFlow = recurrentFlow(a.model->alpha(), out.W, a.locationStates);
     if (options.fixedPoints) {

@@ -70,20 +70,24 @@ FixedPointResult quickFixedPoints(const ModelAnalysis& analysis, const Eigen::Ma
 // of the grid batch against the reference, its flow at the sampling locations and, on request,
 // its fixed points under an input (empty: the task's default fixed-point problem).
 struct AblationOptions {
+    // false: W keeps the chosen dimensions (the reduced-rank weight matrix); true: they are
+    // removed from W (W minus its projection onto them), the paper's function-specific test.
+    bool remove = false;
     bool fixedPoints = false;
     Eigen::VectorXd fixedPointInput;
 };
 
 struct Ablation {
-    Eigen::MatrixXd W;            // the reduced-rank weight matrix
-    int kept = 0;                 // dimensions kept
+    Eigen::MatrixXd W;            // the reduced-rank weight matrix (or W with dimensions removed)
+    int kept = 0;                 // dimensions of the basis kept (all but the removed ones)
     ConditionRun run;             // cost, state distance, condition averages, outputs
     Eigen::MatrixXd locationFlow; // recurrentFlow of W at the sampling locations
     std::optional<FixedPointResult> fixedPoints;
     Eigen::VectorXd fixedPointInput; // the input u they were searched under
 };
 
-Ablation ablate(const ModelAnalysis& analysis, const Basis& basis, const std::vector<bool>& keep,
+// `chosen[i]`: dimension i is kept (or, with options.remove, removed).
+Ablation ablate(const ModelAnalysis& analysis, const Basis& basis, const std::vector<bool>& chosen,
                 const AblationOptions& options = {}, const Progress& progress = {});
 
 } // namespace opdims

@@ -101,8 +101,11 @@ ConditionRun runBatch(const Model& model, const Eigen::MatrixXd& W, const Batch&
     for (int i = 0; i < groups.count(); ++i)
         if (const int c = groups.trialCount[static_cast<std::size_t>(i)]; c > 0)
             out.averages[static_cast<std::size_t>(i)] /= c;
-    out.cost = sums.cost(model.outputs(), steps);
-    out.stateDistance = reference ? sums.stateDistance(steps) : 0.0;
+    CostAndDistance cd = sums.result(model.outputs(), steps);
+    out.cost = cd.cost;
+    out.stateDistance = reference ? cd.stateDistance : 0.0;
+    out.trialSquaredError = std::move(cd.trialSquaredError);
+    out.trialDistance = std::move(cd.trialDistance);
     if (keep)
         keep->cost = out.cost;
     return out;

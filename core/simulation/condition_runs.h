@@ -20,6 +20,9 @@ struct ConditionRun {
     double stateDistance = 0.0; // to the reference run (as compareToReference); 0 without one
     std::vector<Eigen::MatrixXd> averages; // per condition: N x steps, the condition-average states
     Eigen::MatrixXd output;                // steps x trials, output 0 (both tasks have M = 1)
+    // Per trial: sums of squared errors and of state distances (condition_effects.h).
+    std::vector<double> trialSquaredError;
+    std::vector<double> trialDistance;
 };
 
 // The full network's run kept as the reference: every state (for state distances) and the

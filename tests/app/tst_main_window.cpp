@@ -8,6 +8,7 @@
 #include "app/explorer/model_panel.h"
 #include "app/explorer/state_space_panel.h"
 #include "app/explorer/sweep_panel.h"
+#include "core/analysis/basis.h"
 #include "core/base/error.h"
 #include "core/files/h5.h"
 #include "core/fixed_points/io.h"
@@ -178,6 +179,32 @@ private slots:
             said = said || (e.text.contains(QStringLiteral("no fixed points found")) &&
                             e.text.contains(inputs.front().label));
         QVERIFY2(said, "the legend does not say that the search found nothing");
+    }
+
+    void removeMode_removesTheTickedDimensions_andShowsEachContext() {
+        MainWindow w;
+        QSignalSpy shown(&w, &MainWindow::resultShown);
+        w.show();
+        w.openDefault(opdims::TaskKind::Ctxt);
+        QVERIFY(shown.wait(60000));
+        w.ablationPanel()->setRank(10);
+        QVERIFY(shown.wait(60000));
+        w.ablationPanel()->setRemoving(true);
+        QVERIFY(shown.wait(60000));
+        QVERIFY(w.session()->selection().remove);
+        const auto r = w.shownResult();
+        QVERIFY(r->remove);
+        const opdims::Model& m = *w.current().model;
+        const Eigen::MatrixXd expected =
+            opdims::removeSelectedDimensions(m.W, *r->basis, w.session()->selection().keep);
+        QVERIFY((r->W - expected).norm() == 0.0);
+        QCOMPARE(r->kept, r->basis->size() - 10);
+        const QString numbers = w.ablationPanel()->numbersText();
+        QVERIFY2(numbers.contains(QStringLiteral("context 1: cost")) &&
+                     numbers.contains(QStringLiteral("context 2: cost")),
+                 qPrintable(numbers));
+        // The marker of the (keeping) sweep is hidden while removing.
+        QVERIFY(!w.sweepPanel()->costPlot()->markerX().has_value());
     }
 
     void openMissingFile_showsMessage() {
