@@ -82,6 +82,10 @@
 <context>
     <name>opdims::explorer::AblationPanel</name>
     <message>
+        <source>Removed dimensions k:</source>
+        <translation>Entfernte Dimensionen k:</translation>
+    </message>
+    <message>
         <source>Keep the ticked dimensions</source>
         <translation>Die angehakten Dimensionen behalten</translation>
     </message>

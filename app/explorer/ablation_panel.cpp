@@ -34,7 +34,8 @@ AblationPanel::AblationPanel(Session* session, QWidget* parent)
     auto* rankRow = new QHBoxLayout;
     rankRow->addWidget(m_slider, 1);
     rankRow->addWidget(m_rank);
-    form->addRow(tr("Kept dimensions k:"), rankRow);
+    m_rankLabel = new QLabel(tr("Kept dimensions k:"), this);
+    form->addRow(m_rankLabel, rankRow);
     m_mode->addItem(tr("Keep the ticked dimensions"));
     m_mode->addItem(tr("Remove the ticked dimensions from W"));
     m_mode->setToolTip(tr("Keep: the reduced-rank weight matrix of the ticked dimensions. Remove: "
@@ -42,6 +43,8 @@ AblationPanel::AblationPanel(Session* session, QWidget* parent)
                           "(e.g. remove the context-1 dimensions)."));
     form->addRow(tr("Mode:"), m_mode);
     m_mode->setCurrentIndex(m_session->selection().remove ? 1 : 0);
+    if (m_session->selection().remove)
+        m_rankLabel->setText(tr("Removed dimensions k:"));
     layout->addLayout(form);
     layout->addWidget(m_numbers);
     layout->addWidget(m_busy);
@@ -56,8 +59,10 @@ AblationPanel::AblationPanel(Session* session, QWidget* parent)
     connect(m_slider, &QSlider::valueChanged, this, &AblationPanel::setRank);
     connect(m_rank, &QSpinBox::valueChanged, this, &AblationPanel::setRank);
     connect(m_basis, &QComboBox::currentIndexChanged, this, &AblationPanel::onBasisChosen);
-    connect(m_mode, &QComboBox::currentIndexChanged, this,
-            [this](int index) { m_session->setAblationMode(index == 1); });
+    connect(m_mode, &QComboBox::currentIndexChanged, this, [this](int index) {
+        m_rankLabel->setText(index == 1 ? tr("Removed dimensions k:") : tr("Kept dimensions k:"));
+        m_session->setAblationMode(index == 1);
+    });
     connect(m_list, &widgets::DimensionList::keptChanged, this, &AblationPanel::onKeptChanged);
     connect(m_session, &Session::analysisChanged, this, &AblationPanel::onAnalysisChanged);
     connect(m_session, &Session::basesAdded, this, &AblationPanel::onBasesAdded);

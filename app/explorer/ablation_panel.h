@@ -65,6 +65,7 @@ private:
     QSlider* m_slider;
     QSpinBox* m_rank;
     QComboBox* m_mode;
+    QLabel* m_rankLabel;
     widgets::DimensionList* m_list;
     QLabel* m_numbers;
     QLabel* m_busy;

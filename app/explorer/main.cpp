@@ -43,6 +43,7 @@ int main(int argc, char** argv) {
     QCommandLineOption rank(QStringLiteral("rank"), QString(), QStringLiteral("k"),
                             QStringLiteral("-1"));
     QCommandLineOption withFixedPoints(QStringLiteral("fixed-points"), QString());
+    QCommandLineOption removeMode(QStringLiteral("remove"), QString());
     QCommandLineOption latency(QStringLiteral("measure-latency"), QString(), QStringLiteral("csv"));
     QCommandLineOption latencyLog(QStringLiteral("latency-log"), QString(), QStringLiteral("csv"));
     QCommandLineOption changes(QStringLiteral("changes"), QString(), QStringLiteral("n"),
@@ -53,11 +54,11 @@ int main(int argc, char** argv) {
                               QStringLiteral("stall-report.txt"));
     QCommandLineOption iterations(QStringLiteral("iterations"), QString(), QStringLiteral("n"),
                                   QStringLiteral("20"));
-    for (QCommandLineOption* o : {&screenshot, &rank, &withFixedPoints, &latency, &latencyLog,
-                                  &changes, &stall, &report, &iterations})
+    for (QCommandLineOption* o : {&screenshot, &rank, &withFixedPoints, &removeMode, &latency,
+                                  &latencyLog, &changes, &stall, &report, &iterations})
         o->setFlags(QCommandLineOption::HiddenFromHelp);
-    parser.addOptions({net, task, language, screenshot, rank, withFixedPoints, latency, latencyLog,
-                       changes, stall, report, iterations});
+    parser.addOptions({net, task, language, screenshot, rank, withFixedPoints, removeMode, latency,
+                       latencyLog, changes, stall, report, iterations});
     parser.process(app);
 
     opdims::explorer::installTranslations(&app, parser.isSet(language)
@@ -69,9 +70,9 @@ int main(int argc, char** argv) {
     main->setAttribute(Qt::WA_DeleteOnClose);
     opdims::explorer::MainWindow& window = *main;
     if (parser.isSet(screenshot))
-        opdims::explorer::screenshotWhenReady(&window, parser.value(screenshot),
-                                              parser.value(rank).toInt(),
-                                              parser.isSet(withFixedPoints));
+        opdims::explorer::screenshotWhenReady(
+            &window, parser.value(screenshot), parser.value(rank).toInt(),
+            parser.isSet(withFixedPoints), parser.isSet(removeMode));
     if (parser.isSet(latency))
         opdims::explorer::measureLatencyWhenReady(&window, parser.value(latency),
                                                   parser.value(changes).toInt());

@@ -63,7 +63,8 @@ void writeText(const QString& path, const QString& text) {
 
 } // namespace
 
-void screenshotWhenReady(MainWindow* window, const QString& path, int rank, bool fixedPoints) {
+void screenshotWhenReady(MainWindow* window, const QString& path, int rank, bool fixedPoints,
+                         bool remove) {
     auto shoot = [window, path] {
         // Frame everything drawn (fixed points may lie outside the trajectories), as the Reset
         // camera button does, and give VTK and the plots time for their first paint.
@@ -76,7 +77,20 @@ void screenshotWhenReady(MainWindow* window, const QString& path, int rank, bool
         });
     };
     // Each change (rank, fixed points) is shot only once its result is on screen.
-    auto showFixedPoints = [window, fixedPoints, shoot] {
+    auto showFixedPoints = [window, fixedPoints, shoot, remove] {
+        if (remove && !window->ablationPanel()->removing()) {
+            // Remove mode first (its result on screen), then the rest.
+            whenReady(window, [window, fixedPoints, shoot] {
+                if (!fixedPoints || window->stateSpace()->fixedPointsShown()) {
+                    shoot();
+                    return;
+                }
+                whenReady(window, shoot);
+                window->stateSpace()->setFixedPointsShown(true);
+            });
+            window->ablationPanel()->setRemoving(true);
+            return;
+        }
         if (!fixedPoints || window->stateSpace()->fixedPointsShown()) {
             shoot();
             return;
