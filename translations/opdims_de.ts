@@ -203,6 +203,50 @@
 <context>
     <name>opdims::explorer::MainWindow</name>
     <message>
+        <source>Current basis (NPZ or HDF5)…</source>
+        <translation>Aktuelle Basis (NPZ oder HDF5)…</translation>
+    </message>
+    <message>
+        <source>Reduced network (opdims HDF5)…</source>
+        <translation>Reduziertes Netz (opdims-HDF5)…</translation>
+    </message>
+    <message>
+        <source>No basis to export</source>
+        <translation>Keine Basis zum Exportieren</translation>
+    </message>
+    <message>
+        <source>Open a network first.</source>
+        <translation>Bitte zuerst ein Netz öffnen.</translation>
+    </message>
+    <message>
+        <source>Export the current basis</source>
+        <translation>Aktuelle Basis exportieren</translation>
+    </message>
+    <message>
+        <source>Basis files (*.npz *.h5)</source>
+        <translation>Basisdateien (*.npz *.h5)</translation>
+    </message>
+    <message>
+        <source>Cannot export the basis</source>
+        <translation>Die Basis kann nicht exportiert werden</translation>
+    </message>
+    <message>
+        <source>No reduced network to export</source>
+        <translation>Kein reduziertes Netz zum Exportieren</translation>
+    </message>
+    <message>
+        <source>Export the reduced network</source>
+        <translation>Reduziertes Netz exportieren</translation>
+    </message>
+    <message>
+        <source>%1, %2 of %3 dimensions kept</source>
+        <translation>%1, %2 von %3 Dimensionen behalten</translation>
+    </message>
+    <message>
+        <source>Cannot export the reduced network</source>
+        <translation>Das reduzierte Netz kann nicht exportiert werden</translation>
+    </message>
+    <message>
         <source>Saved %1</source>
         <translation>%1 gespeichert</translation>
     </message>

@@ -15,6 +15,7 @@
 #include "app/explorer/sweep_panel.h"
 #include "app/explorer/train_dialog.h"
 #include "app/explorer/variance_panel.h"
+#include "core/analysis/basis_file.h"
 #include "core/base/parallel.h"
 #include "core/fixed_points/io.h"
 #include "core/model/io.h"
@@ -214,6 +215,8 @@ void MainWindow::createMenus() {
 void MainWindow::createExportMenu(QMenu* menu) {
     menu->addAction(tr("3D view as PNG…"), this, &MainWindow::exportView);
     menu->addAction(tr("Fixed points shown (HDF5)…"), this, &MainWindow::exportFixedPoints);
+    menu->addAction(tr("Current basis (NPZ or HDF5)…"), this, &MainWindow::exportBasis);
+    menu->addAction(tr("Reduced network (opdims HDF5)…"), this, &MainWindow::exportReducedNetwork);
     const std::pair<widgets::PlotView*, QString> plots[] = {
         {m_sweep->costPlot(), tr("Cost vs k")},
         {m_sweep->distancePlot(), tr("State distance vs k")},
@@ -430,6 +433,70 @@ bool MainWindow::startFixedPointSearch() {
                 emit fixedPointsSearched(points);
             };
         });
+}
+
+void MainWindow::exportBasis() {
+    if (!m_session->selectedBasis()) {
+        showError(tr("No basis to export"), tr("Open a network first."));
+        return;
+    }
+    const QString path = QFileDialog::getSaveFileName(
+        this, tr("Export the current basis"),
+        QString::fromStdString(m_ablationPanel->currentKey()).replace(':', '-') +
+            QStringLiteral(".npz"),
+        tr("Basis files (*.npz *.h5)"));
+    if (!path.isEmpty())
+        saveCurrentBasis(path);
+}
+
+bool MainWindow::saveCurrentBasis(const QString& path) {
+    const auto basis = m_session->selectedBasis();
+    if (!basis)
+        return false;
+    try {
+        writeBasisFile(path.toStdString(), *basis);
+        statusBar()->showMessage(tr("Saved %1").arg(path), 5000);
+        return true;
+    } catch (const std::exception& e) {
+        showError(tr("Cannot export the basis"), QString::fromStdString(e.what()));
+        return false;
+    }
+}
+
+void MainWindow::exportReducedNetwork() {
+    if (!m_session->result()) {
+        showError(tr("No reduced network to export"), tr("Open a network first."));
+        return;
+    }
+    const QString path =
+        QFileDialog::getSaveFileName(this, tr("Export the reduced network"),
+                                     QStringLiteral("reduced.h5"), tr("HDF5 files (*.h5)"));
+    if (!path.isEmpty())
+        saveReducedNetwork(path);
+}
+
+bool MainWindow::saveReducedNetwork(const QString& path) {
+    const auto result = m_session->result();
+    if (!result || !m_session->analysis())
+        return false;
+    Model m = *m_session->analysis()->model;
+    m.W = result->W;
+    const QString what = tr("%1, %2 of %3 dimensions kept")
+                             .arg(basisTitle(m_ablationPanel->currentKey()))
+                             .arg(result->kept)
+                             .arg(result->basis->size());
+    m.provenance = "opdims-explorer: " + m_ablationPanel->currentKey() +
+                   (result->remove ? ", ticked dimensions removed" : ", ticked dimensions kept") +
+                   (m.provenance.empty() ? "" : "; before that: " + m.provenance);
+    m.name = m.name + " (" + what.toStdString() + ")";
+    try {
+        saveModel(m, path.toStdString());
+        statusBar()->showMessage(tr("Saved %1").arg(path), 5000);
+        return true;
+    } catch (const std::exception& e) {
+        showError(tr("Cannot export the reduced network"), QString::fromStdString(e.what()));
+        return false;
+    }
 }
 
 void MainWindow::exportFixedPoints() {

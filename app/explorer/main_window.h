@@ -70,6 +70,10 @@ public:
     // Saves the fixed points the 3D view shows (HDF5, docs/fixed-points.md); false and a message
     // when there are none or the file cannot be written.
     bool saveShownFixedPoints(const QString& path);
+    // The basis chosen for ablation as a basis file (.npz or .h5), and the network with the shown
+    // reduced W as an opdims model file (its cost equals the shown cost bit for bit).
+    bool saveCurrentBasis(const QString& path);
+    bool saveReducedNetwork(const QString& path);
 
 signals:
     void errorShown(const QString& message);
@@ -93,6 +97,8 @@ private:
     void exportPlot(widgets::PlotView* plot, const QString& name);
     void exportView();
     void exportFixedPoints();
+    void exportBasis();
+    void exportReducedNetwork();
     void updateTitle();
 
     Session* m_session;

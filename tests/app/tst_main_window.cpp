@@ -9,10 +9,12 @@
 #include "app/explorer/state_space_panel.h"
 #include "app/explorer/sweep_panel.h"
 #include "core/analysis/basis.h"
+#include "core/analysis/basis_file.h"
 #include "core/base/error.h"
 #include "core/files/h5.h"
 #include "core/fixed_points/io.h"
 #include "core/model/io.h"
+#include "core/simulation/simulate.h"
 #include "testsupport.h"
 #include "widgets/dimension_list.h"
 #include "widgets/plot_view.h"
@@ -205,6 +207,30 @@ private slots:
                  qPrintable(numbers));
         // The marker of the (keeping) sweep is hidden while removing.
         QVERIFY(!w.sweepPanel()->costPlot()->markerX().has_value());
+    }
+
+    void exports_basisAndReducedNetwork_roundTrip() {
+        MainWindow w;
+        QSignalSpy shown(&w, &MainWindow::resultShown);
+        w.show();
+        w.openDefault(opdims::TaskKind::Ctxt);
+        QVERIFY(shown.wait(60000));
+        w.ablationPanel()->setRank(7);
+        QVERIFY(shown.wait(60000));
+        QTemporaryDir dir;
+        const QString basisFile = dir.filePath(QStringLiteral("basis.npz"));
+        QVERIFY(w.saveCurrentBasis(basisFile));
+        const auto basis = w.session()->selectedBasis();
+        const opdims::Basis back =
+            opdims::readBasisFile(basisFile.toStdString(), basis->units(), basis->side);
+        QVERIFY(back.Q == basis->Q);
+        const QString netFile = dir.filePath(QStringLiteral("reduced.h5"));
+        QVERIFY(w.saveReducedNetwork(netFile));
+        const opdims::Model m = opdims::loadModel(netFile.toStdString());
+        QVERIFY(m.W == w.shownResult()->W);
+        // The file's cost is the cost the app shows, bit for bit.
+        QCOMPARE(opdims::evaluateCost(m, m.W, opdims::makeGridBatch(opdims::TaskKind::Ctxt, m.dt)),
+                 w.shownResult()->run.cost);
     }
 
     void openMissingFile_showsMessage() {
