@@ -139,6 +139,53 @@
     </message>
 </context>
 <context>
+    <name>opdims::explorer::AnglesDialog</name>
+    <message>
+        <source>Principal angles between two bases</source>
+        <translation>Hauptwinkel zwischen zwei Basen</translation>
+    </message>
+    <message>
+        <source>First basis:</source>
+        <translation>Erste Basis:</translation>
+    </message>
+    <message>
+        <source>Second basis:</source>
+        <translation>Zweite Basis:</translation>
+    </message>
+    <message>
+        <source>Leading dimensions k:</source>
+        <translation>Führende Dimensionen k:</translation>
+    </message>
+    <message>
+        <source>Principal angles</source>
+        <translation>Hauptwinkel</translation>
+    </message>
+    <message>
+        <source>angle number</source>
+        <translation>Nummer des Winkels</translation>
+    </message>
+    <message>
+        <source>angle (degrees)</source>
+        <translation>Winkel (Grad)</translation>
+    </message>
+    <message>
+        <source>How many leading dimensions of each basis span the two subspaces</source>
+        <translation>Wie viele führende Dimensionen jeder Basis die beiden Unterräume aufspannen</translation>
+    </message>
+    <message>
+        <source>Open a network first.</source>
+        <translation>Bitte zuerst ein Netz öffnen.</translation>
+    </message>
+    <message>
+        <source>%1 vs %2</source>
+        <translation>%1 gegen %2</translation>
+    </message>
+    <message>
+        <source>Principal angles (degrees): %1. 0 means a shared direction, 90 an orthogonal one.</source>
+        <translation>Hauptwinkel (Grad): %1. 0 heißt gemeinsame Richtung, 90 orthogonale Richtung.</translation>
+    </message>
+</context>
+<context>
     <name>opdims::explorer::FileController</name>
     <message>
         <source>Networks (*.h5 *.hdf5 *.npz);;HDF5 files (*.h5 *.hdf5);;NumPy archives (*.npz);;All files (*)</source>
@@ -202,6 +249,10 @@
 </context>
 <context>
     <name>opdims::explorer::MainWindow</name>
+    <message>
+        <source>Principal &amp;angles between bases…</source>
+        <translation>&amp;Hauptwinkel zwischen Basen…</translation>
+    </message>
     <message>
         <source>Current basis (NPZ or HDF5)…</source>
         <translation>Aktuelle Basis (NPZ oder HDF5)…</translation>

@@ -3,6 +3,7 @@
 
 #include "app/explorer/ablation_controller.h"
 #include "app/explorer/ablation_panel.h"
+#include "app/explorer/angles_dialog.h"
 #include "app/explorer/file_controller.h"
 #include "app/explorer/job_runner.h"
 #include "app/explorer/job_status_widget.h"
@@ -196,6 +197,10 @@ void MainWindow::createMenus() {
     analysis->addAction(tr("Find &fixed points thoroughly (%1 starts)").arg(kSearchStarts), this,
                         &MainWindow::startFixedPointSearch);
     analysis->addAction(tr("&Train a network…"), this, [this] { trainDialog()->show(); });
+    analysis->addAction(tr("Principal &angles between bases…"), this, [this] {
+        anglesDialog()->show();
+        anglesDialog()->raise();
+    });
 
     QMenu* language = menuBar()->addMenu(tr("&Language"));
     auto* group = new QActionGroup(language);
@@ -433,6 +438,12 @@ bool MainWindow::startFixedPointSearch() {
                 emit fixedPointsSearched(points);
             };
         });
+}
+
+AnglesDialog* MainWindow::anglesDialog() {
+    if (!m_angles)
+        m_angles = new AnglesDialog(m_session, this);
+    return m_angles;
 }
 
 void MainWindow::exportBasis() {

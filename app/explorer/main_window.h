@@ -19,6 +19,7 @@ namespace opdims::explorer {
 
 class AblationController;
 class AblationPanel;
+class AnglesDialog;
 class FileController;
 class JobRunner;
 class ModelPanel;
@@ -46,6 +47,8 @@ public:
     ModelPanel* modelPanel() const { return m_modelPanel; }
     JobRunner* jobs() const { return m_jobs; }
     TrainDialog* trainDialog();
+    // Analysis > Principal angles between bases (made on first use).
+    AnglesDialog* anglesDialog();
     // What the user is looking at; every panel observes it.
     Session* session() const { return m_session; }
     const OpenedModel& current() const;
@@ -109,6 +112,7 @@ private:
     StateSpacePanel* m_stateSpace = nullptr;
     AblationPanel* m_ablationPanel = nullptr;
     SweepPanel* m_sweep = nullptr;
+    AnglesDialog* m_angles = nullptr;
     VariancePanel* m_variance = nullptr;
     OutputPanel* m_output = nullptr;
     widgets::PlotView* m_lossPlot = nullptr;

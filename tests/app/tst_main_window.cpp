@@ -1,6 +1,7 @@
 // The main window: opens on the default network, draws it, and reports file errors as messages.
 #include "app/explorer/ablation_controller.h"
 #include "app/explorer/ablation_panel.h"
+#include "app/explorer/angles_dialog.h"
 #include "app/explorer/file_controller.h"
 #include "app/explorer/job_runner.h"
 #include "app/explorer/language.h"
@@ -8,6 +9,7 @@
 #include "app/explorer/model_panel.h"
 #include "app/explorer/state_space_panel.h"
 #include "app/explorer/sweep_panel.h"
+#include "core/analysis/angles.h"
 #include "core/analysis/basis.h"
 #include "core/analysis/basis_file.h"
 #include "core/base/error.h"
@@ -22,6 +24,7 @@
 #include "widgets/surface_format.h"
 
 #include <QApplication>
+#include <QDir>
 #include <QDockWidget>
 #include <QElapsedTimer>
 #include <QFileDialog>
@@ -37,6 +40,7 @@
 #include <QTimer>
 
 #include <limits>
+#include <numbers>
 #include <set>
 
 using namespace opdims::explorer;
@@ -231,6 +235,33 @@ private slots:
         // The file's cost is the cost the app shows, bit for bit.
         QCOMPARE(opdims::evaluateCost(m, m.W, opdims::makeGridBatch(opdims::TaskKind::Ctxt, m.dt)),
                  w.shownResult()->run.cost);
+    }
+
+    void anglesDialog_showsThePrincipalAnglesOfTwoBases() {
+        MainWindow w;
+        QSignalSpy shown(&w, &MainWindow::resultShown);
+        w.show();
+        w.openDefault(opdims::TaskKind::Ctxt);
+        QVERIFY(shown.wait(60000));
+        AnglesDialog* d = w.anglesDialog();
+        d->show();
+        const std::string a = "op-columns:ctxt1", b = "op-columns:ctxt2";
+        QVERIFY(w.session()->basis(a) && w.session()->basis(b));
+        d->choose(a, b, 5);
+        const Eigen::VectorXd expected =
+            opdims::principalAngles(w.session()->basis(a)->basis->Q.leftCols(5),
+                                    w.session()->basis(b)->basis->Q.leftCols(5)) *
+            (180.0 / std::numbers::pi);
+        QCOMPARE(static_cast<int>(d->angles().size()), 5);
+        for (int i = 0; i < 5; ++i)
+            QCOMPARE(d->angles()[static_cast<std::size_t>(i)], expected(i));
+        QCOMPARE(d->plot()->series().size(), 1);
+        QCOMPARE(d->plot()->series()[0].y.size(), 5);
+        d->grab().save(QDir::temp().filePath(QStringLiteral("opdims-angles-dialog.png")));
+        // A basis against itself: every angle is (numerically) zero.
+        d->choose(a, a, 5);
+        for (double angle : d->angles())
+            QVERIFY(angle < 1e-5);
     }
 
     void openMissingFile_showsMessage() {
