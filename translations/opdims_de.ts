@@ -250,6 +250,42 @@
 <context>
     <name>opdims::explorer::MainWindow</name>
     <message>
+        <source>No network</source>
+        <translation>Kein Netz</translation>
+    </message>
+    <message>
+        <source>Open local operative dimensions</source>
+        <translation>Lokale operative Dimensionen öffnen</translation>
+    </message>
+    <message>
+        <source>columns</source>
+        <translation>Spalten</translation>
+    </message>
+    <message>
+        <source>rows</source>
+        <translation>Zeilen</translation>
+    </message>
+    <message>
+        <source>Local operative dimensions</source>
+        <translation>Lokale operative Dimensionen</translation>
+    </message>
+    <message>
+        <source>The file does not say which side its dimensions are. They are:</source>
+        <translation>Die Datei sagt nicht, zu welcher Seite ihre Dimensionen gehören. Sie sind:</translation>
+    </message>
+    <message>
+        <source>Added the operative dimensions of %1 (%2 sampling locations)</source>
+        <translation>Operative Dimensionen von %1 hinzugefügt (%2 Abtastorte)</translation>
+    </message>
+    <message>
+        <source>Cannot open the local dimensions</source>
+        <translation>Die lokalen Dimensionen können nicht geöffnet werden</translation>
+    </message>
+    <message>
+        <source>Open &amp;local dimensions (authors&apos; HDF5)…</source>
+        <translation>&amp;Lokale Dimensionen öffnen (HDF5 der Autoren)…</translation>
+    </message>
+    <message>
         <source>Principal &amp;angles between bases…</source>
         <translation>&amp;Hauptwinkel zwischen Basen…</translation>
     </message>

@@ -17,6 +17,8 @@
 #include "app/explorer/train_dialog.h"
 #include "app/explorer/variance_panel.h"
 #include "core/analysis/basis_file.h"
+#include "core/analysis/global_dims.h"
+#include "core/analysis/local_io.h"
 #include "core/base/parallel.h"
 #include "core/fixed_points/io.h"
 #include "core/model/io.h"
@@ -30,6 +32,7 @@
 #include <QDockWidget>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QInputDialog>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QScrollArea>
@@ -150,6 +153,8 @@ void MainWindow::createMenus() {
     QMenu* file = menuBar()->addMenu(tr("&File"));
     QAction* open = file->addAction(tr("&Open…"), m_files, &FileController::openWithDialog);
     open->setShortcut(QKeySequence::Open);
+    file->addAction(tr("Open &local dimensions (authors' HDF5)…"), this,
+                    &MainWindow::openLocalDimensionsWithDialog);
     m_recentMenu = file->addMenu(tr("Open &recent"));
     m_files->fillRecentMenu(m_recentMenu);
     connect(m_files, &FileController::recentFilesChanged, this,
@@ -438,6 +443,61 @@ bool MainWindow::startFixedPointSearch() {
                 emit fixedPointsSearched(points);
             };
         });
+}
+
+void MainWindow::openLocalDimensionsWithDialog() {
+    if (!m_session->analysis()) {
+        showError(tr("No network"), tr("Open a network first."));
+        return;
+    }
+    const QString path = QFileDialog::getOpenFileName(this, tr("Open local operative dimensions"),
+                                                      QString(), tr("HDF5 files (*.h5)"));
+    if (path.isEmpty())
+        return;
+    const QStringList sides = {tr("columns"), tr("rows")};
+    bool ok = false;
+    const QString side = QInputDialog::getItem(
+        this, tr("Local operative dimensions"),
+        tr("The file does not say which side its dimensions are. They are:"), sides, 0, false, &ok);
+    if (ok)
+        openLocalDimensions(path, side == sides[1] ? Side::Rows : Side::Columns);
+}
+
+bool MainWindow::openLocalDimensions(const QString& path, Side side) {
+    const auto analysis = m_session->analysis();
+    if (!analysis)
+        return false;
+    try {
+        const std::string file = path.toStdString();
+        LocalFile local = readLocalDimensions(file, side);
+        if (local.task != analysis->task)
+            throw Error(file + ": the local dimensions are of the " +
+                        std::string(taskName(local.task)) + " task, the network is " +
+                        taskName(analysis->task));
+        for (const LocalDimensions& l : local.locations)
+            if (l.Q.rows() != analysis->model->units())
+                throw Error(file + ": its dimensions have " + std::to_string(l.Q.rows()) +
+                            " entries, the network has " +
+                            std::to_string(analysis->model->units()) + " units");
+        GlobalDimensions g = globalDimensions(local.locations, side, LocationFilter{});
+        NamedBasis nb;
+        nb.name = BasisName{BasisKind::File, side, LocationSubset::All, file};
+        nb.key = "file:" + file;
+        if (m_session->basis(nb.key))
+            return true; // opened before: it is in the list already
+        nb.varianceExplained = g.varianceExplained;
+        g.basis.name = "operative " + std::string(sideName(side)) + " from " + file;
+        nb.basis = std::make_shared<const Basis>(std::move(g.basis));
+        m_session->addBases({nb});
+        statusBar()->showMessage(tr("Added the operative dimensions of %1 (%2 sampling locations)")
+                                     .arg(path)
+                                     .arg(g.locations),
+                                 8000);
+        return true;
+    } catch (const std::exception& e) {
+        showError(tr("Cannot open the local dimensions"), QString::fromStdString(e.what()));
+        return false;
+    }
 }
 
 AnglesDialog* MainWindow::anglesDialog() {

@@ -76,6 +76,9 @@ public:
     // The basis chosen for ablation as a basis file (.npz or .h5), and the network with the shown
     // reduced W as an opdims model file (its cost equals the shown cost bit for bit).
     bool saveCurrentBasis(const QString& path);
+    // The authors' local operative dimensions of the open network (their HDF5 layout) as a
+    // basis source: their global operative dimensions join the bases (key "file:PATH").
+    bool openLocalDimensions(const QString& path, Side side);
     bool saveReducedNetwork(const QString& path);
 
 signals:
@@ -101,6 +104,7 @@ private:
     void exportView();
     void exportFixedPoints();
     void exportBasis();
+    void openLocalDimensionsWithDialog();
     void exportReducedNetwork();
     void updateTitle();
 

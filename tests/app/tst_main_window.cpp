@@ -31,6 +31,7 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QPointer>
+#include <QProcess>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QSpinBox>
@@ -262,6 +263,43 @@ private slots:
         d->choose(a, a, 5);
         for (double angle : d->angles())
             QVERIFY(angle < 1e-5);
+    }
+
+    void authorsLocalDimensions_openAsABasis_matchingTheCli() {
+        OPDIMS_REQUIRE_SHARED(weights, "pretrained/ctxt_weights.h5");
+        OPDIMS_REQUIRE_SHARED(local, "pretrained/localOpDims_ctxt_columns.h5");
+        MainWindow w;
+        QSignalSpy shown(&w, &MainWindow::resultShown);
+        w.show();
+        w.files()->open(QString::fromStdString(weights), 1);
+        QVERIFY(shown.wait(60000));
+        QVERIFY(w.openLocalDimensions(QString::fromStdString(local), opdims::Side::Columns));
+        const std::string key = "file:" + local;
+        QVERIFY(w.session()->basis(key));
+        QTRY_COMPARE(w.ablationPanel()->currentKey(), key); // a basis that arrives is chosen
+        w.ablationPanel()->setRank(10);
+        QVERIFY(shown.wait(60000));
+        QCOMPARE(w.shownResult()->basis, w.session()->basis(key)->basis);
+        // The cost the app shows is the CLI's for the same file and k (dense W_k), bit for bit.
+        if (!qgetenv("OPDIMS_CLI").isEmpty()) {
+            QProcess sweep;
+            sweep.start(QString::fromLocal8Bit(qgetenv("OPDIMS_CLI")),
+                        {"sweep", QString::fromStdString(weights), "--net", "1", "--basis",
+                         "op-columns", "--local", QString::fromStdString(local), "--ks", "10",
+                         "--exact"});
+            QVERIFY(sweep.waitForFinished(120000));
+            const QStringList lines =
+                QString::fromUtf8(sweep.readAllStandardOutput()).trimmed().split('\n');
+            QCOMPARE(lines.size(), 2);
+            QCOMPARE(lines[1].split(',')[1].toDouble(), w.shownResult()->run.cost);
+        }
+        // A file of the other task is refused with the sentence naming it.
+        OPDIMS_REQUIRE_SHARED(swgLocal, "pretrained/localOpDims_swg_columns.h5");
+        QSignalSpy errors(&w, &MainWindow::errorShown);
+        QVERIFY(!w.openLocalDimensions(QString::fromStdString(swgLocal), opdims::Side::Columns));
+        QCOMPARE(errors.count(), 1);
+        QVERIFY(errors.first().first().toString().contains(QStringLiteral("swg task")));
+        closeMessageBox(&w);
     }
 
     void openMissingFile_showsMessage() {
