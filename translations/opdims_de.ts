@@ -792,6 +792,18 @@
 <context>
     <name>opdims::explorer::SweepPanel</name>
     <message>
+        <source>Cost per context or frequency band vs k</source>
+        <translation>Kosten je Kontext oder Frequenzband gegen k</translation>
+    </message>
+    <message>
+        <source>Which function breaks: the cost of each context (ctxt) or band of frequencies (swg) for each swept basis; the first basis solid, the others dashed</source>
+        <translation>Welche Funktion ausfällt: die Kosten jedes Kontexts (ctxt) oder Frequenzbands (swg) für jede durchlaufene Basis; die erste Basis durchgezogen, die anderen gestrichelt</translation>
+    </message>
+    <message>
+        <source>context %1</source>
+        <translation>Kontext %1</translation>
+    </message>
+    <message>
         <source>Sweep k</source>
         <translation>k durchlaufen</translation>
     </message>

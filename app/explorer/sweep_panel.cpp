@@ -3,6 +3,7 @@
 
 #include "app/explorer/labels.h"
 #include "app/explorer/session.h"
+#include "core/simulation/condition_effects.h"
 #include "widgets/palette.h"
 #include "widgets/plot_view.h"
 
@@ -16,7 +17,14 @@ namespace opdims::explorer {
 
 SweepPanel::SweepPanel(Session* session, QWidget* parent)
     : QWidget(parent), m_session(session), m_cost(new widgets::PlotView(this)),
-      m_distance(new widgets::PlotView(this)), m_run(new QPushButton(tr("Sweep k"), this)) {
+      m_distance(new widgets::PlotView(this)), m_groups(new widgets::PlotView(this)),
+      m_run(new QPushButton(tr("Sweep k"), this)) {
+    m_groups->setTitle(tr("Cost per context or frequency band vs k"));
+    m_groups->setAxisLabels(tr("kept dimensions k"), tr("cost"));
+    m_groups->setLogY(true);
+    m_groups->setToolTip(tr("Which function breaks: the cost of each context (ctxt) or band of "
+                            "frequencies (swg) for each swept basis; the first basis solid, the "
+                            "others dashed"));
     m_cost->setTitle(tr("Cost vs k"));
     m_cost->setAxisLabels(tr("kept dimensions k"), tr("cost"));
     m_cost->setLogY(true);
@@ -26,6 +34,7 @@ SweepPanel::SweepPanel(Session* session, QWidget* parent)
     auto* plots = new QHBoxLayout;
     plots->addWidget(m_cost);
     plots->addWidget(m_distance);
+    plots->addWidget(m_groups);
     auto* buttons = new QHBoxLayout;
     buttons->addWidget(m_run);
     buttons->addStretch(1);
@@ -64,6 +73,45 @@ void SweepPanel::redraw() {
     }
     m_cost->setSeries(cost);
     m_distance->setSeries(distance);
+
+    // Per context (ctxt) or frequency band (swg): one colour per group, one line style per basis.
+    QVector<widgets::PlotSeries> groups;
+    if (const auto analysis = m_session->analysis()) {
+        const std::vector<TrialGroup> g = trialGroups(analysis->batch, EffectLevel::Group);
+        int b = 0;
+        for (const auto& [key, c] : sweeps) {
+            std::vector<widgets::PlotSeries> lines(g.size());
+            for (std::size_t j = 0; j < g.size(); ++j) {
+                lines[j].name =
+                    basisShortTitle(key) + QStringLiteral(": ") + groupTitle(g[j].label);
+                lines[j].color =
+                    widgets::conditionColor(static_cast<int>(j), std::max<int>(2, g.size()));
+                lines[j].dashed = b > 0;
+            }
+            for (const SweepPoint& p : c.points) {
+                if (p.trialSquaredError.size() != analysis->batch.trials.size())
+                    continue; // a sweep without per-trial sums
+                const auto effects =
+                    groupEffects(g, p.trialSquaredError, p.trialDistance,
+                                 analysis->model->outputs(), analysis->batch.steps);
+                for (std::size_t j = 0; j < effects.size(); ++j) {
+                    lines[j].x.append(p.k);
+                    lines[j].y.append(effects[j].cost);
+                }
+            }
+            for (auto& l : lines)
+                groups.append(std::move(l));
+            ++b;
+        }
+    }
+    m_groups->setSeries(groups);
+}
+
+QString SweepPanel::groupTitle(const std::string& label) const {
+    const std::string context = "context ";
+    if (label.rfind(context, 0) == 0)
+        return tr("context %1").arg(QString::fromStdString(label.substr(context.size())));
+    return QString::fromStdString(label);
 }
 
 } // namespace opdims::explorer

@@ -30,16 +30,20 @@ public:
 
     widgets::PlotView* costPlot() const { return m_cost; }
     widgets::PlotView* distancePlot() const { return m_distance; }
+    // The cost of each context (ctxt) or frequency band (swg) against k, for every sweep.
+    widgets::PlotView* groupPlot() const { return m_groups; }
 
 signals:
     void sweepRequested(); // sweep the basis chosen for ablation
 
 private:
     void redraw();
+    QString groupTitle(const std::string& label) const;
 
     Session* m_session;
     widgets::PlotView* m_cost;
     widgets::PlotView* m_distance;
+    widgets::PlotView* m_groups;
     QPushButton* m_run;
 };
 

@@ -12,10 +12,12 @@
 #include "core/analysis/angles.h"
 #include "core/analysis/basis.h"
 #include "core/analysis/basis_file.h"
+#include "core/analysis/sweep.h"
 #include "core/base/error.h"
 #include "core/files/h5.h"
 #include "core/fixed_points/io.h"
 #include "core/model/io.h"
+#include "core/simulation/condition_effects.h"
 #include "core/simulation/simulate.h"
 #include "testsupport.h"
 #include "widgets/dimension_list.h"
@@ -300,6 +302,38 @@ private slots:
         QCOMPARE(errors.count(), 1);
         QVERIFY(errors.first().first().toString().contains(QStringLiteral("swg task")));
         closeMessageBox(&w);
+    }
+
+    void sweepPanel_showsTheCostOfEachContextAgainstK() {
+        MainWindow w;
+        QSignalSpy shown(&w, &MainWindow::resultShown);
+        w.show();
+        w.openDefault(opdims::TaskKind::Ctxt);
+        QVERIFY(shown.wait(60000));
+        const auto analysis = w.session()->analysis();
+        const auto basis = w.session()->basis("op-columns")->basis;
+        opdims::SweepResult sweep =
+            opdims::rankSweep(*analysis->model, analysis->batch, *basis, {1, 2, 3, 4, 5});
+        w.session()->addSweep("op-columns", sweep);
+        const auto& series = w.sweepPanel()->groupPlot()->series();
+        QCOMPARE(series.size(), 2); // context 1 and context 2
+        QVERIFY(series[0].name.contains(QStringLiteral("context 1")));
+        const auto groups = opdims::trialGroups(analysis->batch, opdims::EffectLevel::Group);
+        for (int i = 0; i < 5; ++i) {
+            const auto effects = opdims::groupEffects(
+                groups, sweep.points[static_cast<std::size_t>(i)].trialSquaredError,
+                sweep.points[static_cast<std::size_t>(i)].trialDistance, analysis->model->outputs(),
+                analysis->batch.steps);
+            QCOMPARE(series[0].y[i], effects[0].cost);
+            QCOMPARE(series[1].y[i], effects[1].cost);
+        }
+        w.session()->addSweep("pc",
+                              opdims::rankSweep(*analysis->model, analysis->batch,
+                                                *w.session()->basis("pc")->basis, {1, 2, 3, 4, 5}));
+        QCOMPARE(w.sweepPanel()->groupPlot()->series().size(), 4);
+        w.sweepPanel()->resize(1200, 320);
+        w.sweepPanel()->grab().save(
+            QDir::temp().filePath(QStringLiteral("opdims-sweep-panel.png")));
     }
 
     void openMissingFile_showsMessage() {
