@@ -670,6 +670,22 @@
 <context>
     <name>opdims::explorer::OutputPanel</name>
     <message>
+        <source>Two contrasting trials</source>
+        <translation>Zwei gegensätzliche Durchgänge</translation>
+    </message>
+    <message>
+        <source>One trial per condition</source>
+        <translation>Ein Durchgang je Bedingung</translation>
+    </message>
+    <message>
+        <source>Every trial</source>
+        <translation>Alle Durchgänge</translation>
+    </message>
+    <message>
+        <source>Which trials of the grid batch the plot shows (or pick them in the list)</source>
+        <translation>Welche Durchgänge des Gitter-Stapels die Grafik zeigt (oder in der Liste auswählen)</translation>
+    </message>
+    <message>
         <source>Output vs target</source>
         <translation>Ausgabe und Zielwert</translation>
     </message>

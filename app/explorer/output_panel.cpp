@@ -6,30 +6,43 @@
 #include "widgets/palette.h"
 #include "widgets/plot_view.h"
 
+#include <QComboBox>
 #include <QHBoxLayout>
 #include <QListWidget>
 #include <QSignalBlocker>
 #include <QSplitter>
+#include <QVBoxLayout>
 
 #include <algorithm>
 
 namespace opdims::explorer {
 
 OutputPanel::OutputPanel(Session* session, QWidget* parent)
-    : QWidget(parent), m_session(session), m_trials(new QListWidget(this)),
-      m_plot(new widgets::PlotView(this)) {
+    : QWidget(parent), m_session(session), m_show(new QComboBox(this)),
+      m_trials(new QListWidget(this)), m_plot(new widgets::PlotView(this)) {
+    m_show->addItem(tr("Two contrasting trials"));
+    m_show->addItem(tr("One trial per condition"));
+    m_show->addItem(tr("Every trial"));
+    m_show->setToolTip(
+        tr("Which trials of the grid batch the plot shows (or pick them in the list)"));
     m_plot->setTitle(tr("Output vs target"));
     m_plot->setAxisLabels(tr("time (s)"), tr("output z"));
     m_trials->setSelectionMode(QAbstractItemView::ExtendedSelection);
     m_trials->setToolTip(tr("Trials of the grid batch to plot (Ctrl+click for several)"));
     auto* splitter = new QSplitter(this);
-    splitter->addWidget(m_trials);
+    auto* left = new QWidget(splitter);
+    auto* leftLayout = new QVBoxLayout(left);
+    leftLayout->setContentsMargins(0, 0, 0, 0);
+    leftLayout->addWidget(m_show);
+    leftLayout->addWidget(m_trials, 1);
+    splitter->addWidget(left);
     splitter->addWidget(m_plot);
     splitter->setStretchFactor(1, 4);
     auto* layout = new QHBoxLayout(this);
     layout->setContentsMargins(2, 2, 2, 2);
     layout->addWidget(splitter);
     connect(m_trials, &QListWidget::itemSelectionChanged, this, &OutputPanel::redraw);
+    connect(m_show, &QComboBox::currentIndexChanged, this, &OutputPanel::selectShown);
     connect(m_session, &Session::analysisChanged, this, &OutputPanel::onAnalysisChanged);
     connect(m_session, &Session::resultChanged, this, &OutputPanel::redraw);
 }
@@ -43,10 +56,36 @@ void OutputPanel::onAnalysisChanged() {
     const auto& trials = analysis->batch.trials;
     for (const TrialInfo& t : trials)
         m_trials->addItem(trialLabel(analysis->task, t));
-    // Two contrasting trials by default: the first and the last of the grid.
-    if (!trials.empty()) {
-        m_trials->item(0)->setSelected(true);
-        m_trials->item(static_cast<int>(trials.size()) - 1)->setSelected(true);
+    selectShown();
+}
+
+void OutputPanel::selectShown() {
+    const auto analysis = m_session->analysis();
+    if (!analysis)
+        return;
+    const auto& trials = analysis->batch.trials;
+    const int count = static_cast<int>(trials.size());
+    {
+        const QSignalBlocker block(m_trials);
+        m_trials->clearSelection();
+        if (m_show->currentIndex() == 2) {
+            m_trials->selectAll();
+        } else if (m_show->currentIndex() == 1) {
+            // The first trial of every condition the views draw.
+            const ConditionGroups& g = analysis->conditions;
+            std::vector<bool> seen(static_cast<std::size_t>(g.count()), false);
+            for (int j = 0; j < count; ++j) {
+                const int c = g.ofTrial[static_cast<std::size_t>(j)];
+                if (c >= 0 && !seen[static_cast<std::size_t>(c)]) {
+                    seen[static_cast<std::size_t>(c)] = true;
+                    m_trials->item(j)->setSelected(true);
+                }
+            }
+        } else if (count > 0) {
+            // Two contrasting trials: the first and the last of the grid.
+            m_trials->item(0)->setSelected(true);
+            m_trials->item(count - 1)->setSelected(true);
+        }
     }
     redraw();
 }

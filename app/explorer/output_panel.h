@@ -8,6 +8,7 @@
 
 #include <memory>
 
+class QComboBox;
 class QListWidget;
 
 namespace opdims::widgets {
@@ -24,12 +25,17 @@ public:
     // Plots chosen trials of the session's analysis: target, full and reduced-rank output.
     OutputPanel(Session* session, QWidget* parent = nullptr);
     widgets::PlotView* plot() const { return m_plot; }
+    // 0: two contrasting trials, 1: one trial per condition, 2: every trial of the grid batch.
+    QComboBox* showBox() const { return m_show; }
+    QListWidget* trialList() const { return m_trials; }
 
 private:
     void onAnalysisChanged();
+    void selectShown();
     void redraw();
 
     Session* m_session;
+    QComboBox* m_show;
     QListWidget* m_trials;
     widgets::PlotView* m_plot;
 };

@@ -7,6 +7,7 @@
 #include "app/explorer/language.h"
 #include "app/explorer/main_window.h"
 #include "app/explorer/model_panel.h"
+#include "app/explorer/output_panel.h"
 #include "app/explorer/state_space_panel.h"
 #include "app/explorer/sweep_panel.h"
 #include "core/analysis/angles.h"
@@ -26,10 +27,12 @@
 #include "widgets/surface_format.h"
 
 #include <QApplication>
+#include <QComboBox>
 #include <QDir>
 #include <QDockWidget>
 #include <QElapsedTimer>
 #include <QFileDialog>
+#include <QListWidget>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QPointer>
@@ -334,6 +337,23 @@ private slots:
         w.sweepPanel()->resize(1200, 320);
         w.sweepPanel()->grab().save(
             QDir::temp().filePath(QStringLiteral("opdims-sweep-panel.png")));
+    }
+
+    void outputPanel_showsOneTrialPerCondition_orEvery() {
+        MainWindow w;
+        QSignalSpy shown(&w, &MainWindow::resultShown);
+        w.show();
+        w.openDefault(opdims::TaskKind::Ctxt);
+        QVERIFY(shown.wait(60000));
+        OutputPanel* out = w.findChild<OutputPanel*>();
+        QVERIFY(out);
+        QCOMPARE(out->trialList()->selectedItems().size(), 2);
+        out->showBox()->setCurrentIndex(1);
+        QCOMPARE(out->trialList()->selectedItems().size(), 8); // ctxt: 2 x 2 x 2 conditions
+        // Target, full and reduced output per trial.
+        QCOMPARE(out->plot()->series().size(), 3 * 8);
+        out->showBox()->setCurrentIndex(2);
+        QCOMPARE(out->trialList()->selectedItems().size(), 72);
     }
 
     void openMissingFile_showsMessage() {
