@@ -186,6 +186,33 @@
     </message>
 </context>
 <context>
+    <name>opdims::explorer::CompareWindow</name>
+    <message>
+        <source>Second network</source>
+        <translation>Zweites Netz</translation>
+    </message>
+    <message>
+        <source>Second network: %1</source>
+        <translation>Zweites Netz: %1</translation>
+    </message>
+    <message>
+        <source>Analysing %1…</source>
+        <translation>%1 wird analysiert…</translation>
+    </message>
+    <message>
+        <source>The second network has no basis %1 yet (compute it there first).</source>
+        <translation>Das zweite Netz hat die Basis %1 noch nicht (dort zuerst berechnen).</translation>
+    </message>
+    <message>
+        <source>Subspace distance between the two networks&apos; %1 ticked dimensions: %2 (0: the same subspace, %3: orthogonal); principal angles %4 to %5 degrees.</source>
+        <translation>Abstand der Unterräume der %1 angehakten Dimensionen beider Netze: %2 (0: derselbe Unterraum, %3: orthogonal); Hauptwinkel %4 bis %5 Grad.</translation>
+    </message>
+    <message>
+        <source>%1: cost %2 (full network %3), state distance %4.</source>
+        <translation>%1: Kosten %2 (volles Netz %3), Zustandsabstand %4.</translation>
+    </message>
+</context>
+<context>
     <name>opdims::explorer::FileController</name>
     <message>
         <source>Networks (*.h5 *.hdf5 *.npz);;HDF5 files (*.h5 *.hdf5);;NumPy archives (*.npz);;All files (*)</source>
@@ -249,6 +276,22 @@
 </context>
 <context>
     <name>opdims::explorer::MainWindow</name>
+    <message>
+        <source>&amp;Compare with a second network…</source>
+        <translation>Mit einem zweiten Netz &amp;vergleichen…</translation>
+    </message>
+    <message>
+        <source>Cannot compare</source>
+        <translation>Vergleich nicht möglich</translation>
+    </message>
+    <message>
+        <source>Compare with a second network</source>
+        <translation>Mit einem zweiten Netz vergleichen</translation>
+    </message>
+    <message>
+        <source>Networks (*.h5 *.npz)</source>
+        <translation>Netze (*.h5 *.npz)</translation>
+    </message>
     <message>
         <source>No network</source>
         <translation>Kein Netz</translation>

@@ -73,6 +73,7 @@ struct StateSpaceView::Impl {
     bool fitPending = false;
     double appliedScale = 0.0; // the device pixel ratio the pixel sizes were made for
     unsigned long beforeRenderObserver = 0;
+    unsigned long cameraObserver = 0;
 
     detail::Style style() const {
         detail::Style s;
@@ -183,12 +184,51 @@ StateSpaceView::StateSpaceView(QWidget* parent) : QWidget(parent), d(std::make_u
     });
     d->beforeRenderObserver =
         d->host->renderWindow()->AddObserver(vtkCommand::StartEvent, beforeRender);
+    vtkNew<vtkCallbackCommand> cameraMoved;
+    cameraMoved->SetClientData(this);
+    cameraMoved->SetCallback([](vtkObject*, unsigned long, void* clientData, void*) {
+        emit static_cast<StateSpaceView*>(clientData)->cameraChanged();
+    });
+    d->cameraObserver =
+        d->renderer->GetActiveCamera()->AddObserver(vtkCommand::ModifiedEvent, cameraMoved);
     d->applyTheme();
+}
+
+bool StateSpaceView::CameraState::operator==(const CameraState& o) const {
+    for (int i = 0; i < 3; ++i)
+        if (position[i] != o.position[i] || focalPoint[i] != o.focalPoint[i] ||
+            viewUp[i] != o.viewUp[i])
+            return false;
+    return viewAngle == o.viewAngle;
+}
+
+StateSpaceView::CameraState StateSpaceView::camera() const {
+    vtkCamera* c = d->renderer->GetActiveCamera();
+    CameraState s;
+    c->GetPosition(s.position);
+    c->GetFocalPoint(s.focalPoint);
+    c->GetViewUp(s.viewUp);
+    s.viewAngle = c->GetViewAngle();
+    return s;
+}
+
+void StateSpaceView::setCamera(const CameraState& state) {
+    if (state == camera())
+        return;
+    vtkCamera* c = d->renderer->GetActiveCamera();
+    c->SetPosition(state.position);
+    c->SetFocalPoint(state.focalPoint);
+    c->SetViewUp(state.viewUp);
+    c->SetViewAngle(state.viewAngle);
+    d->cameraFitted = true; // a camera set from outside is not refitted to new content
+    d->renderer->ResetCameraClippingRange();
+    d->host->update();
 }
 
 StateSpaceView::~StateSpaceView() {
     // The render window lives on in the host until QWidget deletes its children.
     d->host->renderWindow()->RemoveObserver(d->beforeRenderObserver);
+    d->renderer->GetActiveCamera()->RemoveObserver(d->cameraObserver);
 }
 
 void StateSpaceView::setTrajectories(const QVector<Polyline3D>& full,

@@ -38,10 +38,24 @@ public:
 
     // Fits the camera to everything shown, looking from an oblique direction.
     void resetCamera();
+    // Where the camera is and looks; setting it (e.g. from another view) redraws, and
+    // cameraChanged is emitted whenever it moves (by the user or by setCamera).
+    struct CameraState {
+        double position[3] = {0, 0, 1};
+        double focalPoint[3] = {0, 0, 0};
+        double viewUp[3] = {0, 1, 0};
+        double viewAngle = 30.0;
+        bool operator==(const CameraState& o) const;
+    };
+    CameraState camera() const;
+    void setCamera(const CameraState& state);
     // The current view as an image; works under Xvfb and when the view is not on screen.
     QImage renderImage();
     // Returns false (and does not crash) when the image cannot be made or written.
     bool savePng(const QString& path);
+
+signals:
+    void cameraChanged();
 
 private:
     // Rebuilds everything whose size is in pixels (after a theme or device pixel ratio change).

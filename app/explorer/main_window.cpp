@@ -4,12 +4,14 @@
 #include "app/explorer/ablation_controller.h"
 #include "app/explorer/ablation_panel.h"
 #include "app/explorer/angles_dialog.h"
+#include "app/explorer/compare_window.h"
 #include "app/explorer/file_controller.h"
 #include "app/explorer/job_runner.h"
 #include "app/explorer/job_status_widget.h"
 #include "app/explorer/labels.h"
 #include "app/explorer/language.h"
 #include "app/explorer/model_panel.h"
+#include "app/explorer/network_picker_dialog.h"
 #include "app/explorer/output_panel.h"
 #include "app/explorer/session.h"
 #include "app/explorer/state_space_panel.h"
@@ -155,6 +157,7 @@ void MainWindow::createMenus() {
     open->setShortcut(QKeySequence::Open);
     file->addAction(tr("Open &local dimensions (authors' HDF5)…"), this,
                     &MainWindow::openLocalDimensionsWithDialog);
+    file->addAction(tr("&Compare with a second network…"), this, &MainWindow::compareWithDialog);
     m_recentMenu = file->addMenu(tr("Open &recent"));
     m_files->fillRecentMenu(m_recentMenu);
     connect(m_files, &FileController::recentFilesChanged, this,
@@ -498,6 +501,51 @@ bool MainWindow::openLocalDimensions(const QString& path, Side side) {
         showError(tr("Cannot open the local dimensions"), QString::fromStdString(e.what()));
         return false;
     }
+}
+
+CompareWindow* MainWindow::compareWindow() {
+    if (!m_compare)
+        m_compare = new CompareWindow(this);
+    return m_compare;
+}
+
+bool MainWindow::compareWith(const QString& path, int net) {
+    try {
+        const OpenedModel opened = openModelFile(path, net);
+        compareWindow()->compareWith(
+            opened.model,
+            QFileInfo(path).fileName() +
+                (opened.net > 0 ? QStringLiteral(" #%1").arg(opened.net) : QString()));
+        compareWindow()->show();
+        compareWindow()->raise();
+        return true;
+    } catch (const std::exception& e) {
+        showError(tr("Cannot compare"), QString::fromStdString(e.what()));
+        return false;
+    }
+}
+
+void MainWindow::compareWithDialog() {
+    if (!m_session->analysis()) {
+        showError(tr("No network"), tr("Open a network first."));
+        return;
+    }
+    const QString path = QFileDialog::getOpenFileName(this, tr("Compare with a second network"),
+                                                      QString(), tr("Networks (*.h5 *.npz)"));
+    if (path.isEmpty())
+        return;
+    int net = 1;
+    try {
+        if (detectFormat(path.toStdString()) == FileFormat::Authors) {
+            net = NetworkPickerDialog::pick(this, path, authorsNetworks(path.toStdString()));
+            if (net == 0)
+                return;
+        }
+    } catch (const std::exception& e) {
+        showError(tr("Cannot compare"), QString::fromStdString(e.what()));
+        return;
+    }
+    compareWith(path, net);
 }
 
 AnglesDialog* MainWindow::anglesDialog() {

@@ -20,6 +20,7 @@ namespace opdims::explorer {
 class AblationController;
 class AblationPanel;
 class AnglesDialog;
+class CompareWindow;
 class FileController;
 class JobRunner;
 class ModelPanel;
@@ -49,6 +50,10 @@ public:
     TrainDialog* trainDialog();
     // Analysis > Principal angles between bases (made on first use).
     AnglesDialog* anglesDialog();
+    // File > Compare with a second network: the window beside this one (made on first use), and
+    // opening a network in it (false with an error shown when it cannot be compared).
+    CompareWindow* compareWindow();
+    bool compareWith(const QString& path, int net = 1);
     // What the user is looking at; every panel observes it.
     Session* session() const { return m_session; }
     const OpenedModel& current() const;
@@ -105,6 +110,7 @@ private:
     void exportFixedPoints();
     void exportBasis();
     void openLocalDimensionsWithDialog();
+    void compareWithDialog();
     void exportReducedNetwork();
     void updateTitle();
 
@@ -117,6 +123,7 @@ private:
     AblationPanel* m_ablationPanel = nullptr;
     SweepPanel* m_sweep = nullptr;
     AnglesDialog* m_angles = nullptr;
+    CompareWindow* m_compare = nullptr;
     VariancePanel* m_variance = nullptr;
     OutputPanel* m_output = nullptr;
     widgets::PlotView* m_lossPlot = nullptr;

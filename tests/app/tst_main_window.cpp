@@ -2,12 +2,14 @@
 #include "app/explorer/ablation_controller.h"
 #include "app/explorer/ablation_panel.h"
 #include "app/explorer/angles_dialog.h"
+#include "app/explorer/compare_window.h"
 #include "app/explorer/file_controller.h"
 #include "app/explorer/job_runner.h"
 #include "app/explorer/language.h"
 #include "app/explorer/main_window.h"
 #include "app/explorer/model_panel.h"
 #include "app/explorer/output_panel.h"
+#include "app/explorer/session.h"
 #include "app/explorer/state_space_panel.h"
 #include "app/explorer/sweep_panel.h"
 #include "core/analysis/angles.h"
@@ -63,6 +65,17 @@ int distinctColours(const QImage& image) {
 }
 
 // Closes the window-modal message box the window opened and returns its text.
+// Two cameras that look the same (VTK renormalises the view-up vector in the last bits).
+bool sameCamera(const opdims::widgets::StateSpaceView::CameraState& a,
+                const opdims::widgets::StateSpaceView::CameraState& b) {
+    for (int i = 0; i < 3; ++i)
+        if (std::abs(a.position[i] - b.position[i]) > 1e-9 ||
+            std::abs(a.focalPoint[i] - b.focalPoint[i]) > 1e-9 ||
+            std::abs(a.viewUp[i] - b.viewUp[i]) > 1e-9)
+            return false;
+    return std::abs(a.viewAngle - b.viewAngle) < 1e-9;
+}
+
 QString closeMessageBox(QWidget* window) {
     const auto boxes = window->findChildren<QMessageBox*>();
     if (boxes.isEmpty())
@@ -354,6 +367,65 @@ private slots:
         QCOMPARE(out->plot()->series().size(), 3 * 8);
         out->showBox()->setCurrentIndex(2);
         QCOMPARE(out->trialList()->selectedItems().size(), 72);
+    }
+
+    void compareWindow_followsBasisKAndCamera() {
+        MainWindow w;
+        QSignalSpy shown(&w, &MainWindow::resultShown);
+        w.show();
+        w.openDefault(opdims::TaskKind::Ctxt);
+        QVERIFY(shown.wait(60000));
+        w.ablationPanel()->setRank(6);
+        QVERIFY(shown.wait(60000));
+        QTemporaryDir dir;
+        const QString other = dir.filePath(QStringLiteral("other_ctxt.h5"));
+        opdims::saveModel(opdims::randomModel(opdims::TaskKind::Ctxt, 100, 9), other.toStdString());
+        QVERIFY(w.compareWith(other));
+        CompareWindow* c = w.compareWindow();
+        QSignalSpy followed(c, &CompareWindow::resultShown);
+        QVERIFY(followed.wait(60000));
+        // The same basis, ticked dimensions and mode as the main window.
+        QCOMPARE(c->session()->selection().basisKey, w.session()->selection().basisKey);
+        QCOMPARE(c->session()->selection().keep, w.session()->selection().keep);
+        QCOMPARE(c->session()->result()->kept, 6);
+        // The distance between the two networks' chosen subspaces, from their principal angles.
+        const auto key = w.session()->selection().basisKey;
+        const Eigen::VectorXd expected =
+            opdims::principalAngles(w.session()->basis(key)->basis->Q.leftCols(6),
+                                    c->session()->basis(key)->basis->Q.leftCols(6)) *
+            (180.0 / std::numbers::pi);
+        QCOMPARE(static_cast<int>(c->angles().size()), 6);
+        for (int i = 0; i < 6; ++i)
+            QCOMPARE(c->angles()[static_cast<std::size_t>(i)], expected(i));
+        QVERIFY2(c->infoText().contains(QStringLiteral("Subspace distance")),
+                 qPrintable(c->infoText()));
+        // k follows, and so does the mode.
+        w.ablationPanel()->setRank(9);
+        QVERIFY(followed.wait(60000));
+        QCOMPARE(c->session()->result()->kept, 9);
+        w.ablationPanel()->setRemoving(true);
+        QVERIFY(followed.wait(60000));
+        QVERIFY(c->session()->result()->remove);
+        // One camera: moving either view moves the other.
+        auto moved = w.stateSpace()->view()->camera();
+        moved.position[0] += 3.0;
+        w.stateSpace()->view()->setCamera(moved);
+        QVERIFY(sameCamera(c->stateSpace()->view()->camera(), moved));
+        auto back = c->stateSpace()->view()->camera();
+        back.viewUp[0] = 0.2;
+        c->stateSpace()->view()->setCamera(back);
+        // (VTK normalises the view-up vector: compare the two cameras.)
+        QVERIFY(sameCamera(w.stateSpace()->view()->camera(), c->stateSpace()->view()->camera()));
+        QVERIFY(!sameCamera(w.stateSpace()->view()->camera(), moved));
+        c->grab().save(QDir::temp().filePath(QStringLiteral("opdims-compare-window.png")));
+        // A network of the other task is refused with one sentence.
+        const QString swg = dir.filePath(QStringLiteral("swg.h5"));
+        opdims::saveModel(opdims::randomModel(opdims::TaskKind::Swg, 100, 2), swg.toStdString());
+        QSignalSpy errors(&w, &MainWindow::errorShown);
+        QVERIFY(!w.compareWith(swg));
+        QCOMPARE(errors.count(), 1);
+        QVERIFY(errors.first().first().toString().contains(QStringLiteral("same task and size")));
+        closeMessageBox(&w);
     }
 
     void openMissingFile_showsMessage() {
