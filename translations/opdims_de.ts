@@ -851,6 +851,26 @@
 <context>
     <name>opdims::explorer::SweepPanel</name>
     <message>
+        <source>per context (ctxt) or frequency band (swg)</source>
+        <translation>je Kontext (ctxt) oder Frequenzband (swg)</translation>
+    </message>
+    <message>
+        <source>per condition</source>
+        <translation>je Bedingung</translation>
+    </message>
+    <message>
+        <source>How the third plot splits the cost</source>
+        <translation>Wie die dritte Grafik die Kosten aufteilt</translation>
+    </message>
+    <message>
+        <source>Third plot:</source>
+        <translation>Dritte Grafik:</translation>
+    </message>
+    <message>
+        <source>Cost per condition vs k</source>
+        <translation>Kosten je Bedingung gegen k</translation>
+    </message>
+    <message>
         <source>Cost per context or frequency band vs k</source>
         <translation>Kosten je Kontext oder Frequenzband gegen k</translation>
     </message>

@@ -4,10 +4,13 @@
 #include "app/explorer/labels.h"
 #include "app/explorer/session.h"
 #include "core/simulation/condition_effects.h"
+#include "core/tasks/conditions.h"
 #include "widgets/palette.h"
 #include "widgets/plot_view.h"
 
+#include <QComboBox>
 #include <QHBoxLayout>
+#include <QLabel>
 #include <QPushButton>
 #include <QVBoxLayout>
 
@@ -18,7 +21,10 @@ namespace opdims::explorer {
 SweepPanel::SweepPanel(Session* session, QWidget* parent)
     : QWidget(parent), m_session(session), m_cost(new widgets::PlotView(this)),
       m_distance(new widgets::PlotView(this)), m_groups(new widgets::PlotView(this)),
-      m_run(new QPushButton(tr("Sweep k"), this)) {
+      m_level(new QComboBox(this)), m_run(new QPushButton(tr("Sweep k"), this)) {
+    m_level->addItem(tr("per context (ctxt) or frequency band (swg)"));
+    m_level->addItem(tr("per condition"));
+    m_level->setToolTip(tr("How the third plot splits the cost"));
     m_groups->setTitle(tr("Cost per context or frequency band vs k"));
     m_groups->setAxisLabels(tr("kept dimensions k"), tr("cost"));
     m_groups->setLogY(true);
@@ -37,6 +43,8 @@ SweepPanel::SweepPanel(Session* session, QWidget* parent)
     plots->addWidget(m_groups);
     auto* buttons = new QHBoxLayout;
     buttons->addWidget(m_run);
+    buttons->addWidget(new QLabel(tr("Third plot:"), this));
+    buttons->addWidget(m_level);
     buttons->addStretch(1);
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(2, 2, 2, 2);
@@ -44,6 +52,7 @@ SweepPanel::SweepPanel(Session* session, QWidget* parent)
     layout->addLayout(buttons);
     connect(m_run, &QPushButton::clicked, this, &SweepPanel::sweepRequested);
     connect(m_session, &Session::sweepsChanged, this, &SweepPanel::redraw);
+    connect(m_level, &QComboBox::currentIndexChanged, this, &SweepPanel::redraw);
 }
 
 void SweepPanel::setCurrentK(std::optional<int> k) {
@@ -77,7 +86,11 @@ void SweepPanel::redraw() {
     // Per context (ctxt) or frequency band (swg): one colour per group, one line style per basis.
     QVector<widgets::PlotSeries> groups;
     if (const auto analysis = m_session->analysis()) {
-        const std::vector<TrialGroup> g = trialGroups(analysis->batch, EffectLevel::Group);
+        const bool perCondition = m_level->currentIndex() == 1;
+        m_groups->setTitle(perCondition ? tr("Cost per condition vs k")
+                                        : tr("Cost per context or frequency band vs k"));
+        const std::vector<TrialGroup> g = trialGroups(
+            analysis->batch, perCondition ? EffectLevel::Condition : EffectLevel::Group);
         int b = 0;
         for (const auto& [key, c] : sweeps) {
             std::vector<widgets::PlotSeries> lines(g.size());
@@ -86,6 +99,18 @@ void SweepPanel::redraw() {
                     basisShortTitle(key) + QStringLiteral(": ") + groupTitle(g[j].label);
                 lines[j].color =
                     widgets::conditionColor(static_cast<int>(j), std::max<int>(2, g.size()));
+                if (perCondition && !g[j].trials.empty()) {
+                    // The condition's title and colour as in the 3D view.
+                    const Condition cond = conditionOf(
+                        analysis->task,
+                        analysis->batch.trials[static_cast<std::size_t>(g[j].trials.front())]);
+                    lines[j].name = basisShortTitle(key) + QStringLiteral(": ") +
+                                    conditionTitle(analysis->task, cond);
+                    const int at = indexOf(analysis->conditions.conditions, cond);
+                    if (at >= 0)
+                        lines[j].color =
+                            widgets::conditionColor(at, std::max(2, analysis->conditions.count()));
+                }
                 lines[j].dashed = b > 0;
             }
             for (const SweepPoint& p : c.points) {

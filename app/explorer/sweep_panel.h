@@ -8,6 +8,7 @@
 #include <map>
 #include <string>
 
+class QComboBox;
 class QPushButton;
 
 namespace opdims::widgets {
@@ -32,6 +33,8 @@ public:
     widgets::PlotView* distancePlot() const { return m_distance; }
     // The cost of each context (ctxt) or frequency band (swg) against k, for every sweep.
     widgets::PlotView* groupPlot() const { return m_groups; }
+    // 0: per context or frequency band, 1: per condition.
+    QComboBox* levelBox() const { return m_level; }
 
 signals:
     void sweepRequested(); // sweep the basis chosen for ablation
@@ -44,6 +47,7 @@ private:
     widgets::PlotView* m_cost;
     widgets::PlotView* m_distance;
     widgets::PlotView* m_groups;
+    QComboBox* m_level;
     QPushButton* m_run;
 };
 

@@ -347,6 +347,10 @@ private slots:
                               opdims::rankSweep(*analysis->model, analysis->batch,
                                                 *w.session()->basis("pc")->basis, {1, 2, 3, 4, 5}));
         QCOMPARE(w.sweepPanel()->groupPlot()->series().size(), 4);
+        // Per condition: the 8 conditions of ctxt for each of the two sweeps.
+        w.sweepPanel()->levelBox()->setCurrentIndex(1);
+        QCOMPARE(w.sweepPanel()->groupPlot()->series().size(), 16);
+        w.sweepPanel()->levelBox()->setCurrentIndex(0);
         w.sweepPanel()->resize(1200, 320);
         w.sweepPanel()->grab().save(
             QDir::temp().filePath(QStringLiteral("opdims-sweep-panel.png")));
