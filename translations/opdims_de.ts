@@ -760,6 +760,10 @@
 <context>
     <name>opdims::explorer::StateSpacePanel</name>
     <message>
+        <source>solid: full network, dashed: W with the ticked dimensions removed</source>
+        <translation>durchgezogen: volles Netz, gestrichelt: W ohne die angehakten Dimensionen</translation>
+    </message>
+    <message>
         <source>Reduced-rank network</source>
         <translation>Netz reduzierten Rangs</translation>
     </message>

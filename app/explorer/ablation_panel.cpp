@@ -200,6 +200,12 @@ QString AblationPanel::groupTitle(const std::string& label) const {
     return QString::fromStdString(label); // a frequency band, "1.0-1.9 Hz"
 }
 
+void AblationPanel::selectBasis(const std::string& key) {
+    const int index = m_basis->findData(QString::fromStdString(key));
+    if (index >= 0)
+        m_basis->setCurrentIndex(index);
+}
+
 bool AblationPanel::removing() const {
     return m_mode->currentIndex() == 1;
 }

@@ -48,6 +48,8 @@ public:
     // Keep (false) or remove (true) the ticked dimensions, as the mode box chooses.
     bool removing() const;
     void setRemoving(bool remove);
+    // Chooses a basis by key ("op-columns:ctxt1"), as the user would; nothing if it is unknown.
+    void selectBasis(const std::string& key);
 
 signals:
     // The user picked a basis that still has to be computed (operative rows).

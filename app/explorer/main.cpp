@@ -44,6 +44,7 @@ int main(int argc, char** argv) {
                             QStringLiteral("-1"));
     QCommandLineOption withFixedPoints(QStringLiteral("fixed-points"), QString());
     QCommandLineOption removeMode(QStringLiteral("remove"), QString());
+    QCommandLineOption basisKey(QStringLiteral("basis"), QString(), QStringLiteral("key"));
     QCommandLineOption latency(QStringLiteral("measure-latency"), QString(), QStringLiteral("csv"));
     QCommandLineOption latencyLog(QStringLiteral("latency-log"), QString(), QStringLiteral("csv"));
     QCommandLineOption changes(QStringLiteral("changes"), QString(), QStringLiteral("n"),
@@ -54,11 +55,11 @@ int main(int argc, char** argv) {
                               QStringLiteral("stall-report.txt"));
     QCommandLineOption iterations(QStringLiteral("iterations"), QString(), QStringLiteral("n"),
                                   QStringLiteral("20"));
-    for (QCommandLineOption* o : {&screenshot, &rank, &withFixedPoints, &removeMode, &latency,
-                                  &latencyLog, &changes, &stall, &report, &iterations})
+    for (QCommandLineOption* o : {&screenshot, &rank, &withFixedPoints, &removeMode, &basisKey,
+                                  &latency, &latencyLog, &changes, &stall, &report, &iterations})
         o->setFlags(QCommandLineOption::HiddenFromHelp);
-    parser.addOptions({net, task, language, screenshot, rank, withFixedPoints, removeMode, latency,
-                       latencyLog, changes, stall, report, iterations});
+    parser.addOptions({net, task, language, screenshot, rank, withFixedPoints, removeMode, basisKey,
+                       latency, latencyLog, changes, stall, report, iterations});
     parser.process(app);
 
     opdims::explorer::installTranslations(&app, parser.isSet(language)
@@ -72,7 +73,7 @@ int main(int argc, char** argv) {
     if (parser.isSet(screenshot))
         opdims::explorer::screenshotWhenReady(
             &window, parser.value(screenshot), parser.value(rank).toInt(),
-            parser.isSet(withFixedPoints), parser.isSet(removeMode));
+            parser.isSet(withFixedPoints), parser.isSet(removeMode), parser.value(basisKey));
     if (parser.isSet(latency))
         opdims::explorer::measureLatencyWhenReady(&window, parser.value(latency),
                                                   parser.value(changes).toInt());

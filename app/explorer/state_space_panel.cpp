@@ -263,8 +263,8 @@ void StateSpacePanel::redrawAll(bool resetCamera) {
             legend.append(
                 {conditionTitle(a.task, a.conditions.conditions[static_cast<std::size_t>(c)]),
                  widgets::conditionColor(c, k)});
-    legend.append(
-        {tr("solid: full network, dashed: reduced-rank network"), QColor(Qt::black), true});
+    m_footerRemoves = m_session->selection().remove;
+    legend.append({footerText(m_footerRemoves), QColor(Qt::black), true});
     m_legend = legend;
     m_stabilitiesInLegend = 0;
     m_view->setLegend(legend);
@@ -285,10 +285,22 @@ void StateSpacePanel::redrawAll(bool resetCamera) {
         m_view->resetCamera();
 }
 
+QString StateSpacePanel::footerText(bool removes) const {
+    return removes ? tr("solid: full network, dashed: W with the ticked dimensions removed")
+                   : tr("solid: full network, dashed: reduced-rank network");
+}
+
 void StateSpacePanel::drawReduced() {
     const auto analysis = m_session->analysis();
     if (!analysis || m_axes.rows() != analysis->model->units())
         return;
+    // The note says what the dashed lines are: kept or removed dimensions.
+    if (const auto shown = m_session->result();
+        shown && shown->remove != m_footerRemoves && !m_legend.isEmpty()) {
+        m_footerRemoves = shown->remove;
+        m_legend.last().text = footerText(m_footerRemoves);
+        m_stabilitiesInLegend = -1; // rebuilt below with the fixed-point entries
+    }
     const ModelAnalysis& a = *analysis;
     const auto result = m_session->result();
     const int k = a.conditions.count();

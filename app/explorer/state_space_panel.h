@@ -46,6 +46,7 @@ signals:
     void savePngRequested();
 
 private:
+    QString footerText(bool removes) const;
     void onAnalysisChanged();
     void onFixedPointsChanged();
     void rebuildAxisChoices();
@@ -72,6 +73,7 @@ private:
     double m_extent = 1.0;
     QVector<widgets::LegendEntry> m_legend; // conditions and the line-style note
     int m_stabilitiesInLegend = 0;          // bit set of the stability classes listed
+    bool m_footerRemoves = false;           // the note describes removed dimensions
     QString m_noneFoundInput;               // the input of a search that found nothing
     bool m_arrowsShown = false;
     bool m_glyphsShown = false;

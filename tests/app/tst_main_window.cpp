@@ -228,6 +228,11 @@ private slots:
         QVERIFY2(numbers.contains(QStringLiteral("context 1: cost")) &&
                      numbers.contains(QStringLiteral("context 2: cost")),
                  qPrintable(numbers));
+        // The 3D view's note says what the dashed lines are now.
+        bool noted = false;
+        for (const auto& e : w.stateSpace()->view()->legend())
+            noted = noted || e.text.contains(QStringLiteral("ticked dimensions removed"));
+        QVERIFY(noted);
         // The marker of the (keeping) sweep is hidden while removing.
         QVERIFY(!w.sweepPanel()->costPlot()->markerX().has_value());
     }

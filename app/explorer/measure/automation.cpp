@@ -64,7 +64,7 @@ void writeText(const QString& path, const QString& text) {
 } // namespace
 
 void screenshotWhenReady(MainWindow* window, const QString& path, int rank, bool fixedPoints,
-                         bool remove) {
+                         bool remove, const QString& basis) {
     auto shoot = [window, path] {
         // Frame everything drawn (fixed points may lie outside the trajectories), as the Reset
         // camera button does, and give VTK and the plots time for their first paint.
@@ -76,36 +76,47 @@ void screenshotWhenReady(MainWindow* window, const QString& path, int rank, bool
             QApplication::exit(ok ? 0 : 1);
         });
     };
-    // Each change (rank, fixed points) is shot only once its result is on screen.
-    auto showFixedPoints = [window, fixedPoints, shoot, remove] {
-        if (remove && !window->ablationPanel()->removing()) {
-            // Remove mode first (its result on screen), then the rest.
-            whenReady(window, [window, fixedPoints, shoot] {
-                if (!fixedPoints || window->stateSpace()->fixedPointsShown()) {
-                    shoot();
-                    return;
-                }
-                whenReady(window, shoot);
-                window->stateSpace()->setFixedPointsShown(true);
-            });
-            window->ablationPanel()->setRemoving(true);
-            return;
-        }
-        if (!fixedPoints || window->stateSpace()->fixedPointsShown()) {
-            shoot();
-            return;
-        }
-        whenReady(window, shoot);
-        window->stateSpace()->setFixedPointsShown(true);
-    };
-    whenReady(window, [window, rank, showFixedPoints] {
-        if (rank < 0 || rank == window->ablationPanel()->rank()) {
-            showFixedPoints();
-            return;
-        }
-        whenReady(window, showFixedPoints);
-        window->ablationPanel()->setRank(rank);
+    // The changes, one after the other, each once the previous result is on screen: a step
+    // returns true when it changed something (and its result is awaited), false when there was
+    // nothing to change.
+    using Step = std::function<bool()>;
+    auto steps = std::make_shared<std::vector<Step>>();
+    steps->push_back([window, basis] {
+        const std::string key = basis.toStdString();
+        if (key.empty() || key == window->ablationPanel()->currentKey())
+            return false;
+        window->ablationPanel()->selectBasis(key);
+        return key == window->ablationPanel()->currentKey();
     });
+    steps->push_back([window, rank] {
+        if (rank < 0 || rank == window->ablationPanel()->rank())
+            return false;
+        window->ablationPanel()->setRank(rank);
+        return true;
+    });
+    steps->push_back([window, remove] {
+        if (!remove || window->ablationPanel()->removing())
+            return false;
+        window->ablationPanel()->setRemoving(true);
+        return true;
+    });
+    steps->push_back([window, fixedPoints] {
+        if (!fixedPoints || window->stateSpace()->fixedPointsShown())
+            return false;
+        window->stateSpace()->setFixedPointsShown(true);
+        return true;
+    });
+    auto next = std::make_shared<std::function<void(std::size_t)>>();
+    *next = [window, steps, next, shoot](std::size_t i) {
+        for (; i < steps->size(); ++i)
+            if ((*steps)[i]()) {
+                // Results are shown from the event loop, so waiting starts in time.
+                whenReady(window, [next, i] { (*next)(i + 1); });
+                return;
+            }
+        shoot();
+    };
+    whenReady(window, [next] { (*next)(0); });
 }
 
 void measureLatencyWhenReady(MainWindow* window, const QString& csvPath, int changes) {

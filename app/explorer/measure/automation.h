@@ -22,7 +22,7 @@ Percentiles percentiles(std::vector<double> values);
 // (after moving the rank slider to `rank` when it is >= 0), then quits the application with 0
 // (or 1 when the image cannot be written).
 void screenshotWhenReady(MainWindow* window, const QString& path, int rank = -1,
-                         bool fixedPoints = false, bool remove = false);
+                         bool fixedPoints = false, bool remove = false, const QString& basis = {});
 
 // Moves the rank slider `changes` times like a user dragging it (down from N, then up), waiting
 // for the views after each change; writes one CSV line per change plus a summary, then quits.
