@@ -37,6 +37,7 @@
 #include <QListWidget>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QPainter>
 #include <QPointer>
 #include <QProcess>
 #include <QSettings>
@@ -426,7 +427,18 @@ private slots:
         // (VTK normalises the view-up vector: compare the two cameras.)
         QVERIFY(sameCamera(w.stateSpace()->view()->camera(), c->stateSpace()->view()->camera()));
         QVERIFY(!sameCamera(w.stateSpace()->view()->camera(), moved));
-        c->grab().save(QDir::temp().filePath(QStringLiteral("opdims-compare-window.png")));
+        {
+            // The two side by side, for a person to look at.
+            const QImage left = w.stateSpace()->grab().toImage(), right = c->grab().toImage();
+            QImage both(left.width() + right.width(), std::max(left.height(), right.height()),
+                        QImage::Format_RGB32);
+            both.fill(Qt::white);
+            QPainter p(&both);
+            p.drawImage(0, 0, left);
+            p.drawImage(left.width(), 0, right);
+            p.end();
+            both.save(QDir::temp().filePath(QStringLiteral("opdims-compare-window.png")));
+        }
         // A network of the other task is refused with one sentence.
         const QString swg = dir.filePath(QStringLiteral("swg.h5"));
         opdims::saveModel(opdims::randomModel(opdims::TaskKind::Swg, 100, 2), swg.toStdString());
