@@ -141,6 +141,10 @@
 <context>
     <name>opdims::explorer::AnglesDialog</name>
     <message>
+        <source>second network: %1</source>
+        <translation>zweites Netz: %1</translation>
+    </message>
+    <message>
         <source>Principal angles between two bases</source>
         <translation>Hauptwinkel zwischen zwei Basen</translation>
     </message>

@@ -1,6 +1,7 @@
 // Running batch plans (batch_run.h, docs/batch.md).
 #include "app/cli/batch_run.h"
 
+#include "app/cli/analysis_args.h"
 #include "app/cli/common.h"
 #include "app/cli/steps.h"
 #include "core/base/error.h"
@@ -593,15 +594,7 @@ MergeCounts mergeResults(const Plan& plan, const std::string& csvPath, const std
         out.setAttribute("/", "failed", static_cast<long long>(counts.failed));
         out.setAttribute("/", "missing", static_cast<long long>(counts.missing));
     });
-    writeAtomically(csvPath, [&](const std::string& tmp) {
-        FILE* f = std::fopen(tmp.c_str(), "wb");
-        if (!f)
-            throw Error(csvPath + ": cannot write (" + std::strerror(errno) + ")");
-        const std::string text = csv.str();
-        const bool ok = std::fwrite(text.data(), 1, text.size(), f) == text.size();
-        if (std::fclose(f) != 0 || !ok)
-            throw Error(csvPath + ": cannot write (" + std::strerror(errno) + ")");
-    });
+    writeTextOutput(csvPath, csv.str());
     return counts;
 }
 

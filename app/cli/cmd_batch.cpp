@@ -1,5 +1,6 @@
 // `opdims batch`: many networks or training runs through one pipeline of CLI steps, resumable,
 // in parallel on one machine or as a Slurm array job (docs/batch.md).
+#include "app/cli/analysis_args.h"
 #include "app/cli/batch_plan.h"
 #include "app/cli/batch_run.h"
 #include "app/cli/common.h"
@@ -142,15 +143,8 @@ int slurm(const Args& args) {
                     ")");
     checkOutputPath(script, "--script", {plan.path});
     const std::string text = slurmScript(plan, o);
-    writeAtomically(script, [&](const std::string& tmp) {
-        FILE* f = std::fopen(tmp.c_str(), "wb");
-        if (!f)
-            throw Error(script + ": cannot write (" + std::strerror(errno) + ")");
-        const bool ok = std::fwrite(text.data(), 1, text.size(), f) == text.size();
-        if (std::fclose(f) != 0 || !ok)
-            throw Error(script + ": cannot write (" + std::strerror(errno) + ")");
-        ::chmod(tmp.c_str(), 0755);
-    });
+    writeTextOutput(script, text);
+    ::chmod(script.c_str(), 0755); // an sbatch script may also be run by hand
     const int tasks = (static_cast<int>(plan.items.size()) + o.chunk - 1) / o.chunk;
     std::cout << "wrote " << script << ": " << tasks << " array tasks for " << plan.items.size()
               << " items\n";

@@ -59,12 +59,34 @@ void AnglesDialog::fillBases() {
         for (const NamedBasis& nb : m_session->bases())
             for (QComboBox* c : {m_a, m_b})
                 c->addItem(basisTitle(nb.name), QString::fromStdString(nb.key));
+        if (m_other)
+            for (const NamedBasis& nb : m_other->bases())
+                for (QComboBox* c : {m_a, m_b})
+                    c->addItem(tr("second network: %1").arg(basisTitle(nb.name)),
+                               QStringLiteral("2:") + QString::fromStdString(nb.key));
         // Keep the choice; else the first two bases (PC and operative columns).
         m_a->setCurrentIndex(std::max(0, m_a->findData(a)));
         m_b->setCurrentIndex(
             std::max(0, b.isEmpty() ? std::min(1, m_b->count() - 1) : m_b->findData(b)));
     }
     recompute();
+}
+
+void AnglesDialog::setSecondSession(Session* other) {
+    if (other == m_other)
+        return;
+    m_other = other;
+    if (m_other) {
+        connect(m_other, &Session::analysisChanged, this, &AnglesDialog::fillBases);
+        connect(m_other, &Session::basesAdded, this, [this] { fillBases(); });
+    }
+    fillBases();
+}
+
+const NamedBasis* AnglesDialog::basisOf(const QString& choice) const {
+    if (choice.startsWith(QStringLiteral("2:")))
+        return m_other ? m_other->basis(choice.mid(2).toStdString()) : nullptr;
+    return m_session->basis(choice.toStdString());
 }
 
 void AnglesDialog::choose(const std::string& a, const std::string& b, int k) {
@@ -79,8 +101,8 @@ void AnglesDialog::choose(const std::string& a, const std::string& b, int k) {
 
 void AnglesDialog::recompute() {
     m_angles.clear();
-    const NamedBasis* a = m_session->basis(m_a->currentData().toString().toStdString());
-    const NamedBasis* b = m_session->basis(m_b->currentData().toString().toStdString());
+    const NamedBasis* a = basisOf(m_a->currentData().toString());
+    const NamedBasis* b = basisOf(m_b->currentData().toString());
     if (!a || !b) {
         m_plot->setSeries({});
         m_numbers->setText(tr("Open a network first."));

@@ -15,6 +15,10 @@ namespace opdims::widgets {
 class PlotView;
 }
 
+namespace opdims {
+struct NamedBasis;
+}
+
 namespace opdims::explorer {
 
 class Session;
@@ -24,7 +28,11 @@ class AnglesDialog : public QDialog {
 public:
     AnglesDialog(Session* session, QWidget* parent = nullptr);
 
-    // Chooses the bases (by key, "op-columns:ctxt1") and k, as the user would.
+    // The second network of a comparison: its bases are offered too ("2:" before their keys).
+    void setSecondSession(Session* other);
+
+    // Chooses the bases (by key, "op-columns:ctxt1"; "2:op-columns" for the second network's)
+    // and k, as the user would.
     void choose(const std::string& a, const std::string& b, int k);
     // The angles shown, in degrees, ascending.
     const std::vector<double>& angles() const { return m_angles; }
@@ -33,8 +41,10 @@ public:
 private:
     void fillBases();
     void recompute();
+    const NamedBasis* basisOf(const QString& choice) const;
 
     Session* m_session;
+    Session* m_other = nullptr;
     QComboBox* m_a;
     QComboBox* m_b;
     QSpinBox* m_k;

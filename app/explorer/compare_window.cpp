@@ -125,14 +125,9 @@ void CompareWindow::updateInfo() {
     const QLocale l;
     QString distanceText;
     if (count > 0) {
-        Eigen::MatrixXd qa(a->basis->units(), count), qb(b->basis->units(), count);
-        Eigen::Index c = 0;
-        for (std::size_t i = 0; i < keep.size(); ++i)
-            if (keep[i]) {
-                qa.col(c) = a->basis->Q.col(static_cast<Eigen::Index>(i));
-                qb.col(c++) = b->basis->Q.col(static_cast<Eigen::Index>(i));
-            }
-        const Eigen::VectorXd angles = principalAngles(qa, qb) * (180.0 / std::numbers::pi);
+        const Eigen::VectorXd angles =
+            principalAngles(chosenDimensions(*a->basis, keep), chosenDimensions(*b->basis, keep)) *
+            (180.0 / std::numbers::pi);
         double sin2 = 0.0;
         for (Eigen::Index i = 0; i < angles.size(); ++i) {
             m_angles.push_back(angles(i));

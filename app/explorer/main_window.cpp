@@ -504,8 +504,11 @@ bool MainWindow::openLocalDimensions(const QString& path, Side side) {
 }
 
 CompareWindow* MainWindow::compareWindow() {
-    if (!m_compare)
+    if (!m_compare) {
         m_compare = new CompareWindow(this);
+        if (m_angles)
+            m_angles->setSecondSession(m_compare->session());
+    }
     return m_compare;
 }
 
@@ -549,8 +552,11 @@ void MainWindow::compareWithDialog() {
 }
 
 AnglesDialog* MainWindow::anglesDialog() {
-    if (!m_angles)
+    if (!m_angles) {
         m_angles = new AnglesDialog(m_session, this);
+        if (m_compare)
+            m_angles->setSecondSession(m_compare->session());
+    }
     return m_angles;
 }
 

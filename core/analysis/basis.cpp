@@ -47,32 +47,28 @@ Eigen::MatrixXd removedRankWeights(const Eigen::MatrixXd& W, const Basis& basis,
     return removeDimensions(W, basis.Q.leftCols(k), basis.side);
 }
 
+Eigen::MatrixXd chosenDimensions(const Basis& basis, const std::vector<bool>& chosen) {
+    if (static_cast<int>(chosen.size()) != basis.size())
+        throw Error("the selection has " + std::to_string(chosen.size()) + " entries, the basis '" +
+                    basis.name + "' has " + std::to_string(basis.size()) + " dimensions");
+    Eigen::MatrixXd Q(basis.Q.rows(), std::count(chosen.begin(), chosen.end(), true));
+    Eigen::Index c = 0;
+    for (std::size_t i = 0; i < chosen.size(); ++i)
+        if (chosen[i])
+            Q.col(c++) = basis.Q.col(static_cast<Eigen::Index>(i));
+    return Q;
+}
+
 Eigen::MatrixXd removeSelectedDimensions(const Eigen::MatrixXd& W, const Basis& basis,
                                          const std::vector<bool>& remove) {
     checkBasisFits(W, basis);
-    if (static_cast<int>(remove.size()) != basis.size())
-        throw Error("the selection has " + std::to_string(remove.size()) + " entries, the basis '" +
-                    basis.name + "' has " + std::to_string(basis.size()) + " dimensions");
-    Eigen::MatrixXd Q(basis.Q.rows(), std::count(remove.begin(), remove.end(), true));
-    Eigen::Index c = 0;
-    for (std::size_t i = 0; i < remove.size(); ++i)
-        if (remove[i])
-            Q.col(c++) = basis.Q.col(static_cast<Eigen::Index>(i));
-    return removeDimensions(W, Q, basis.side);
+    return removeDimensions(W, chosenDimensions(basis, remove), basis.side);
 }
 
 Eigen::MatrixXd keepDimensions(const Eigen::MatrixXd& W, const Basis& basis,
                                const std::vector<bool>& keep) {
     checkBasisFits(W, basis);
-    if (static_cast<int>(keep.size()) != basis.size())
-        throw Error("the selection has " + std::to_string(keep.size()) + " entries, the basis '" +
-                    basis.name + "' has " + std::to_string(basis.size()) + " dimensions");
-    Eigen::MatrixXd Q(basis.Q.rows(), std::count(keep.begin(), keep.end(), true));
-    Eigen::Index c = 0;
-    for (std::size_t i = 0; i < keep.size(); ++i)
-        if (keep[i])
-            Q.col(c++) = basis.Q.col(static_cast<Eigen::Index>(i));
-    return projectOnto(W, Q, basis.side);
+    return projectOnto(W, chosenDimensions(basis, keep), basis.side);
 }
 
 Basis pcBasis(const Eigen::MatrixXd& W) {

@@ -34,6 +34,9 @@ Eigen::MatrixXd reducedRankWeights(const Eigen::MatrixXd& W, const Basis& basis,
 // W - Q_k Q_k^T W (columns) or W - W Q_k Q_k^T (rows). k = 0 gives W.
 Eigen::MatrixXd removedRankWeights(const Eigen::MatrixXd& W, const Basis& basis, int k);
 
+// The chosen dimensions of the basis (chosen[i] true: column i of Q), in the basis' order.
+Eigen::MatrixXd chosenDimensions(const Basis& basis, const std::vector<bool>& chosen);
+
 // W with an arbitrary subset of the basis removed (remove[i] true removes dimension i).
 Eigen::MatrixXd removeSelectedDimensions(const Eigen::MatrixXd& W, const Basis& basis,
                                          const std::vector<bool>& remove);

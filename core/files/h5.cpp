@@ -457,44 +457,43 @@ Eigen::MatrixXd File::readSwapped(const std::string& dataset) const {
     return readRowMajor(dataset).transpose();
 }
 
-void File::writeRowMajor(const std::string& dataset, const Eigen::MatrixXd& m) {
-    const hsize_t d[2] = {static_cast<hsize_t>(m.rows()), static_cast<hsize_t>(m.cols())};
-    Handle space(H5Screate_simple(2, d, nullptr));
+namespace {
+
+// Writes `values` (row-major, dims[0] x ... ) as a float64 dataset in one deflated chunk,
+// creating the groups on its path.
+void writeFloat64(const File& f, const std::string& dataset, int rank, const hsize_t* dims,
+                  const double* values, std::size_t count) {
+    Handle space(H5Screate_simple(rank, dims, nullptr));
     Handle plist(H5Pcreate(H5P_DATASET_CREATE));
-    if (m.size() > 0) {
-        const hsize_t chunk[2] = {d[0] ? d[0] : 1, d[1] ? d[1] : 1};
-        H5Pset_chunk(plist.id(), 2, chunk);
+    if (count > 0) {
+        hsize_t chunk[2] = {1, 1};
+        for (int i = 0; i < rank; ++i)
+            chunk[i] = dims[i] ? dims[i] : 1;
+        H5Pset_chunk(plist.id(), rank, chunk);
         H5Pset_deflate(plist.id(), 4);
     }
     Handle lcpl(H5Pcreate(H5P_LINK_CREATE));
     H5Pset_create_intermediate_group(lcpl.id(), 1);
-    Handle ds(H5Dcreate2(id(), dataset.c_str(), H5T_IEEE_F64LE, space.id(), lcpl.id(), plist.id(),
+    Handle ds(H5Dcreate2(f.id(), dataset.c_str(), H5T_IEEE_F64LE, space.id(), lcpl.id(), plist.id(),
                          H5P_DEFAULT));
     if (!ds.valid())
-        throw Error(path_ + ": cannot create dataset " + dataset);
+        throw Error(f.path() + ": cannot create dataset " + dataset);
+    if (count > 0 &&
+        H5Dwrite(ds.id(), H5T_NATIVE_DOUBLE, H5S_ALL, H5S_ALL, H5P_DEFAULT, values) < 0)
+        throw Error(f.path() + ": cannot write dataset " + dataset);
+}
+
+} // namespace
+
+void File::writeRowMajor(const std::string& dataset, const Eigen::MatrixXd& m) {
+    const hsize_t d[2] = {static_cast<hsize_t>(m.rows()), static_cast<hsize_t>(m.cols())};
     const Eigen::Matrix<double, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor> buf = m;
-    if (m.size() > 0 &&
-        H5Dwrite(ds.id(), H5T_NATIVE_DOUBLE, H5S_ALL, H5S_ALL, H5P_DEFAULT, buf.data()) < 0)
-        throw Error(path_ + ": cannot write dataset " + dataset);
+    writeFloat64(*this, dataset, 2, d, buf.data(), static_cast<std::size_t>(m.size()));
 }
 
 void File::writeVector(const std::string& dataset, const Eigen::VectorXd& v) {
     const hsize_t d[1] = {static_cast<hsize_t>(v.size())};
-    Handle space(H5Screate_simple(1, d, nullptr));
-    Handle plist(H5Pcreate(H5P_DATASET_CREATE));
-    if (v.size() > 0) {
-        H5Pset_chunk(plist.id(), 1, d);
-        H5Pset_deflate(plist.id(), 4);
-    }
-    Handle lcpl(H5Pcreate(H5P_LINK_CREATE));
-    H5Pset_create_intermediate_group(lcpl.id(), 1);
-    Handle ds(H5Dcreate2(id(), dataset.c_str(), H5T_IEEE_F64LE, space.id(), lcpl.id(), plist.id(),
-                         H5P_DEFAULT));
-    if (!ds.valid())
-        throw Error(path_ + ": cannot create dataset " + dataset);
-    if (v.size() > 0 &&
-        H5Dwrite(ds.id(), H5T_NATIVE_DOUBLE, H5S_ALL, H5S_ALL, H5P_DEFAULT, v.data()) < 0)
-        throw Error(path_ + ": cannot write dataset " + dataset);
+    writeFloat64(*this, dataset, 1, d, v.data(), static_cast<std::size_t>(v.size()));
 }
 
 void File::writeSwapped(const std::string& dataset, const Eigen::MatrixXd& m) {

@@ -409,6 +409,12 @@ private slots:
             QCOMPARE(c->angles()[static_cast<std::size_t>(i)], expected(i));
         QVERIFY2(c->infoText().contains(QStringLiteral("Subspace distance")),
                  qPrintable(c->infoText()));
+        // The angle plot offers the second network's bases too, and agrees.
+        AnglesDialog* d = w.anglesDialog();
+        d->choose(key, "2:" + key, 6);
+        QCOMPARE(static_cast<int>(d->angles().size()), 6);
+        for (int i = 0; i < 6; ++i)
+            QCOMPARE(d->angles()[static_cast<std::size_t>(i)], expected(i));
         // k follows, and so does the mode.
         w.ablationPanel()->setRank(9);
         QVERIFY(followed.wait(60000));
