@@ -2,6 +2,65 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE" sourcelanguage="en_US">
 <context>
+    <name>Help</name>
+    <message>
+        <source>&lt;h3&gt;opdims-explorer %1&lt;/h3&gt;&lt;p&gt;Explores how the connectivity of a recurrent neural network produces its dynamics, through its &lt;i&gt;operative dimensions&lt;/i&gt;.&lt;/p&gt;&lt;p&gt;The method: R. Krause, M. Cook, S. Kollmorgen, V. Mante, G. Indiveri, &lt;i&gt;Operative dimensions in unconstrained connectivity of recurrent neural networks&lt;/i&gt;, Advances in Neural Information Processing Systems (NeurIPS) 2022.&lt;/p&gt;&lt;p&gt;Built with Qt %2, VTK %3, Eigen %4.%5.%6, QCustomPlot and HDF5.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;opdims-explorer %1&lt;/h3&gt;&lt;p&gt;Untersucht, wie die Verbindungen eines rekurrenten neuronalen Netzes seine Dynamik erzeugen, über seine &lt;i&gt;operativen Dimensionen&lt;/i&gt;.&lt;/p&gt;&lt;p&gt;Die Methode: R. Krause, M. Cook, S. Kollmorgen, V. Mante, G. Indiveri, &lt;i&gt;Operative dimensions in unconstrained connectivity of recurrent neural networks&lt;/i&gt;, Advances in Neural Information Processing Systems (NeurIPS) 2022.&lt;/p&gt;&lt;p&gt;Gebaut mit Qt %2, VTK %3, Eigen %4.%5.%6, QCustomPlot und HDF5.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Cost&lt;/b&gt;: the mean squared error of the network&apos;s output against the target, over outputs, time steps and trials of a batch.</source>
+        <translation>&lt;b&gt;Kosten&lt;/b&gt;: der mittlere quadratische Fehler der Ausgabe des Netzes gegenüber dem Ziel, über Ausgaben, Zeitschritte und Durchgänge eines Stapels.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;State distance&lt;/b&gt;: the mean distance between the states of a changed network and those of the full network on the same trials.</source>
+        <translation>&lt;b&gt;Zustandsabstand&lt;/b&gt;: der mittlere Abstand zwischen den Zuständen eines veränderten Netzes und denen des vollen Netzes in denselben Durchgängen.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Sampling location&lt;/b&gt;: a state the network visits, the average over the trials of one condition at one time; local operative dimensions are computed there.</source>
+        <translation>&lt;b&gt;Abtastort&lt;/b&gt;: ein Zustand, den das Netz besucht, der Mittelwert über die Durchgänge einer Bedingung zu einer Zeit; dort werden lokale operative Dimensionen berechnet.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Local operative dimension&lt;/b&gt;: at one sampling location, a direction of the columns (or rows) of W whose removal changes the next state most; found one after another, each orthogonal to the earlier ones.</source>
+        <translation>&lt;b&gt;Lokale operative Dimension&lt;/b&gt;: an einem Abtastort eine Richtung der Spalten (oder Zeilen) von W, deren Entfernen den nächsten Zustand am stärksten ändert; eine nach der anderen gefunden, jede orthogonal zu den früheren.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Operative dimensions&lt;/b&gt; (global): the directions that summarise the local ones of all sampling locations, ordered by how much they matter.</source>
+        <translation>&lt;b&gt;Operative Dimensionen&lt;/b&gt; (global): die Richtungen, die die lokalen aller Abtastorte zusammenfassen, geordnet nach ihrer Bedeutung.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Function-specific&lt;/b&gt; operative dimensions: those of the sampling locations of one function only, e.g. context 1.</source>
+        <translation>&lt;b&gt;Funktionsspezifische&lt;/b&gt; operative Dimensionen: die der Abtastorte nur einer Funktion, z. B. Kontext 1.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;PC dimension&lt;/b&gt;: a principal direction (left singular vector) of W itself, ordered by singular value.</source>
+        <translation>&lt;b&gt;PC-Dimension&lt;/b&gt;: eine Hauptrichtung (linker Singulärvektor) von W selbst, geordnet nach dem Singulärwert.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Reduced-rank network&lt;/b&gt;: the network with W replaced by the reduced-rank weight matrix W_k, which keeps only k dimensions of a basis.</source>
+        <translation>&lt;b&gt;Netz reduzierten Rangs&lt;/b&gt;: das Netz mit W ersetzt durch die Gewichtsmatrix reduzierten Rangs W_k, die nur k Dimensionen einer Basis behält.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Removing dimensions&lt;/b&gt;: W minus its projection onto chosen dimensions; what breaks shows what they were for.</source>
+        <translation>&lt;b&gt;Dimensionen entfernen&lt;/b&gt;: W ohne seine Projektion auf gewählte Dimensionen; was ausfällt, zeigt, wofür sie da waren.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Fixed point&lt;/b&gt;: a state the network does not leave under a constant input; &lt;b&gt;slow point&lt;/b&gt;: one where it moves very slowly.</source>
+        <translation>&lt;b&gt;Fixpunkt&lt;/b&gt;: ein Zustand, den das Netz unter konstanter Eingabe nicht verlässt; &lt;b&gt;langsamer Punkt&lt;/b&gt;: einer, an dem es sich sehr langsam bewegt.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Stable&lt;/b&gt; fixed point: every nearby state returns to it; &lt;b&gt;saddle&lt;/b&gt;: some directions return, others (its unstable modes) leave.</source>
+        <translation>&lt;b&gt;Stabiler&lt;/b&gt; Fixpunkt: jeder nahe Zustand kehrt zu ihm zurück; &lt;b&gt;Sattel&lt;/b&gt;: manche Richtungen kehren zurück, andere (seine instabilen Moden) entfernen sich.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Principal angles&lt;/b&gt;: the angles between two subspaces, 0 degrees for a shared direction, 90 for an orthogonal one.</source>
+        <translation>&lt;b&gt;Hauptwinkel&lt;/b&gt;: die Winkel zwischen zwei Unterräumen, 0 Grad für eine gemeinsame Richtung, 90 für eine orthogonale.</translation>
+    </message>
+    <message>
+        <source>&lt;table&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+O&lt;/b&gt;&lt;/td&gt;&lt;td&gt;open a network&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+S&lt;/b&gt;, &lt;b&gt;Ctrl+Shift+S&lt;/b&gt;&lt;/td&gt;&lt;td&gt;save, save as&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+Q&lt;/b&gt;&lt;/td&gt;&lt;td&gt;quit&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;left mouse button&lt;/td&gt;&lt;td&gt;rotate the 3D view&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;middle button, Shift + left&lt;/td&gt;&lt;td&gt;pan&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;wheel, right button&lt;/td&gt;&lt;td&gt;zoom&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;double-click on a plot&lt;/td&gt;&lt;td&gt;fit it&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</source>
+        <translation>&lt;table&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Strg+O&lt;/b&gt;&lt;/td&gt;&lt;td&gt;ein Netz öffnen&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Strg+S&lt;/b&gt;, &lt;b&gt;Strg+Umschalt+S&lt;/b&gt;&lt;/td&gt;&lt;td&gt;speichern, speichern unter&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Strg+Q&lt;/b&gt;&lt;/td&gt;&lt;td&gt;beenden&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;linke Maustaste&lt;/td&gt;&lt;td&gt;3D-Ansicht drehen&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;mittlere Taste, Umschalt + links&lt;/td&gt;&lt;td&gt;verschieben&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Mausrad, rechte Taste&lt;/td&gt;&lt;td&gt;zoomen&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Doppelklick auf eine Grafik&lt;/td&gt;&lt;td&gt;einpassen&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</translation>
+    </message>
+</context>
+<context>
     <name>Labels</name>
     <message>
         <source>context 1 only</source>
@@ -280,6 +339,34 @@
 </context>
 <context>
     <name>opdims::explorer::MainWindow</name>
+    <message>
+        <source>About opdims-explorer</source>
+        <translation>Über opdims-explorer</translation>
+    </message>
+    <message>
+        <source>Glossary</source>
+        <translation>Glossar</translation>
+    </message>
+    <message>
+        <source>Keyboard and mouse</source>
+        <translation>Tastatur und Maus</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Hilfe</translation>
+    </message>
+    <message>
+        <source>&amp;Glossary</source>
+        <translation>&amp;Glossar</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard and mouse</source>
+        <translation>&amp;Tastatur und Maus</translation>
+    </message>
+    <message>
+        <source>&amp;About opdims-explorer</source>
+        <translation>Ü&amp;ber opdims-explorer</translation>
+    </message>
     <message>
         <source>&amp;Compare with a second network…</source>
         <translation>Mit einem zweiten Netz &amp;vergleichen…</translation>

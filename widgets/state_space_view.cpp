@@ -14,6 +14,7 @@
 #include <vtkNew.h>
 #include <vtkProp.h>
 #include <vtkRenderer.h>
+#include <vtkVersion.h>
 
 #include <array>
 #include <vector>
@@ -192,6 +193,10 @@ StateSpaceView::StateSpaceView(QWidget* parent) : QWidget(parent), d(std::make_u
     d->cameraObserver =
         d->renderer->GetActiveCamera()->AddObserver(vtkCommand::ModifiedEvent, cameraMoved);
     d->applyTheme();
+}
+
+QString StateSpaceView::vtkVersion() {
+    return QString::fromLatin1(::vtkVersion::GetVTKVersion());
 }
 
 bool StateSpaceView::CameraState::operator==(const CameraState& o) const {

@@ -20,6 +20,8 @@ public:
     using Layer = opdims::widgets::Layer;
 
     explicit StateSpaceView(QWidget* parent = nullptr);
+    // The VTK version the view is drawn with ("9.1.0").
+    static QString vtkVersion();
     ~StateSpaceView() override;
 
     // The reduced trajectories are drawn dashed and thinner, beside the full ones.

@@ -6,6 +6,7 @@
 #include "app/explorer/angles_dialog.h"
 #include "app/explorer/compare_window.h"
 #include "app/explorer/file_controller.h"
+#include "app/explorer/help.h"
 #include "app/explorer/job_runner.h"
 #include "app/explorer/job_status_widget.h"
 #include "app/explorer/labels.h"
@@ -210,6 +211,11 @@ void MainWindow::createMenus() {
         anglesDialog()->raise();
     });
 
+    QMenu* help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(tr("&Glossary"), this, [this] { showHelp(HelpTopic::Glossary); });
+    help->addAction(tr("&Keyboard and mouse"), this, [this] { showHelp(HelpTopic::Shortcuts); });
+    help->addAction(tr("&About opdims-explorer"), this, [this] { showHelp(HelpTopic::About); });
+
     QMenu* language = menuBar()->addMenu(tr("&Language"));
     auto* group = new QActionGroup(language);
     const QString current = languageSetting();
@@ -223,6 +229,19 @@ void MainWindow::createMenus() {
         a->setChecked(code == current);
         group->addAction(a);
     }
+}
+
+void MainWindow::showHelp(HelpTopic topic) {
+    QMessageBox* box = new QMessageBox(this);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->setTextFormat(Qt::RichText);
+    box->setWindowTitle(topic == HelpTopic::About      ? tr("About opdims-explorer")
+                        : topic == HelpTopic::Glossary ? tr("Glossary")
+                                                       : tr("Keyboard and mouse"));
+    box->setText(topic == HelpTopic::About      ? Help::about()
+                 : topic == HelpTopic::Glossary ? Help::glossary()
+                                                : Help::shortcuts());
+    box->open(); // window-modal and non-blocking
 }
 
 void MainWindow::createExportMenu(QMenu* menu) {

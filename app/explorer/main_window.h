@@ -53,6 +53,9 @@ public:
     // File > Compare with a second network: the window beside this one (made on first use), and
     // opening a network in it (false with an error shown when it cannot be compared).
     CompareWindow* compareWindow();
+    // Help menu: a window-modal box with the topic's text.
+    enum class HelpTopic { About, Glossary, Shortcuts };
+    void showHelp(HelpTopic topic);
     bool compareWith(const QString& path, int net = 1);
     // What the user is looking at; every panel observes it.
     Session* session() const { return m_session; }

@@ -4,6 +4,7 @@
 #include "app/explorer/angles_dialog.h"
 #include "app/explorer/compare_window.h"
 #include "app/explorer/file_controller.h"
+#include "app/explorer/help.h"
 #include "app/explorer/job_runner.h"
 #include "app/explorer/language.h"
 #include "app/explorer/main_window.h"
@@ -452,6 +453,25 @@ private slots:
         QVERIFY(!w.compareWith(swg));
         QCOMPARE(errors.count(), 1);
         QVERIFY(errors.first().first().toString().contains(QStringLiteral("same task and size")));
+        closeMessageBox(&w);
+    }
+
+    void helpMenu_explainsTheTerms_andSaysWhatItIs() {
+        const QString glossary = opdims::explorer::Help::glossary();
+        for (const char* term :
+             {"Cost", "State distance", "Sampling location", "Local operative dimension",
+              "Operative dimensions", "Function-specific", "PC dimension", "Reduced-rank network",
+              "Fixed point", "slow point", "Stable", "saddle", "Principal angles"})
+            QVERIFY2(glossary.contains(QLatin1String(term)), term);
+        const QString about = opdims::explorer::Help::about();
+        QVERIFY(about.contains(QStringLiteral("NeurIPS")) && about.contains(QStringLiteral("Qt ")));
+        QVERIFY(!about.contains(QStringLiteral("%")));
+        MainWindow w;
+        QSignalSpy shown(&w, &MainWindow::resultShown);
+        w.show();
+        w.showHelp(MainWindow::HelpTopic::Glossary);
+        QTRY_VERIFY(!w.findChildren<QMessageBox*>().isEmpty());
+        QVERIFY(w.findChildren<QMessageBox*>().last()->text().contains(QStringLiteral("Cost")));
         closeMessageBox(&w);
     }
 

@@ -1,0 +1,96 @@
+// The Help menu's texts (help.h).
+#include "app/explorer/help.h"
+
+#include <QStringList>
+
+#include "widgets/state_space_view.h"
+
+#include <Eigen/Core>
+
+namespace opdims::explorer {
+
+QString Help::about() {
+    return QCoreApplication::translate(
+               "Help",
+               "<h3>opdims-explorer %1</h3>"
+               "<p>Explores how the connectivity of a recurrent neural network produces its "
+               "dynamics, through its <i>operative dimensions</i>.</p>"
+               "<p>The method: R. Krause, M. Cook, S. Kollmorgen, V. Mante, G. Indiveri, "
+               "<i>Operative dimensions in unconstrained connectivity of recurrent neural "
+               "networks</i>, Advances in Neural Information Processing Systems (NeurIPS) 2022.</p>"
+               "<p>Built with Qt %2, VTK %3, Eigen %4.%5.%6, QCustomPlot and HDF5.</p>")
+        .arg(QStringLiteral(OPDIMS_VERSION), QString::fromLatin1(qVersion()),
+             widgets::StateSpaceView::vtkVersion())
+        .arg(EIGEN_WORLD_VERSION)
+        .arg(EIGEN_MAJOR_VERSION)
+        .arg(EIGEN_MINOR_VERSION);
+}
+
+QString Help::glossary() {
+    const QStringList entries = {
+        QCoreApplication::translate(
+            "Help",
+            "<b>Cost</b>: the mean squared error of the network's output against the target, over "
+            "outputs, time steps and trials of a batch."),
+        QCoreApplication::translate(
+            "Help",
+            "<b>State distance</b>: the mean distance between the states of a changed network and "
+            "those of the full network on the same trials."),
+        QCoreApplication::translate(
+            "Help",
+            "<b>Sampling location</b>: a state the network visits, the average over the trials of "
+            "one condition at one time; local operative dimensions are computed there."),
+        QCoreApplication::translate(
+            "Help",
+            "<b>Local operative dimension</b>: at one sampling location, a direction of the "
+            "columns "
+            "(or rows) of W whose removal changes the next state most; found one after another, "
+            "each orthogonal to the earlier ones."),
+        QCoreApplication::translate(
+            "Help",
+            "<b>Operative dimensions</b> (global): the directions that summarise the local ones of "
+            "all sampling locations, ordered by how much they matter."),
+        QCoreApplication::translate(
+            "Help",
+            "<b>Function-specific</b> operative dimensions: those of the sampling locations of one "
+            "function only, e.g. context 1."),
+        QCoreApplication::translate("Help", "<b>PC dimension</b>: a principal direction (left "
+                                            "singular vector) of W itself, ordered "
+                                            "by singular value."),
+        QCoreApplication::translate(
+            "Help",
+            "<b>Reduced-rank network</b>: the network with W replaced by the reduced-rank weight "
+            "matrix W_k, which keeps only k dimensions of a basis."),
+        QCoreApplication::translate(
+            "Help",
+            "<b>Removing dimensions</b>: W minus its projection onto chosen dimensions; what "
+            "breaks shows what they were for."),
+        QCoreApplication::translate(
+            "Help",
+            "<b>Fixed point</b>: a state the network does not leave under a constant input; "
+            "<b>slow point</b>: one where it moves very slowly."),
+        QCoreApplication::translate(
+            "Help",
+            "<b>Stable</b> fixed point: every nearby state returns to it; <b>saddle</b>: some "
+            "directions return, others (its unstable modes) leave."),
+        QCoreApplication::translate(
+            "Help",
+            "<b>Principal angles</b>: the angles between two subspaces, 0 degrees for a shared "
+            "direction, 90 for an orthogonal one.")};
+    return QStringLiteral("<p>") + entries.join(QStringLiteral("</p><p>")) + QStringLiteral("</p>");
+}
+
+QString Help::shortcuts() {
+    return QCoreApplication::translate(
+        "Help", "<table>"
+                "<tr><td><b>Ctrl+O</b></td><td>open a network</td></tr>"
+                "<tr><td><b>Ctrl+S</b>, <b>Ctrl+Shift+S</b></td><td>save, save as</td></tr>"
+                "<tr><td><b>Ctrl+Q</b></td><td>quit</td></tr>"
+                "<tr><td>left mouse button</td><td>rotate the 3D view</td></tr>"
+                "<tr><td>middle button, Shift + left</td><td>pan</td></tr>"
+                "<tr><td>wheel, right button</td><td>zoom</td></tr>"
+                "<tr><td>double-click on a plot</td><td>fit it</td></tr>"
+                "</table>");
+}
+
+} // namespace opdims::explorer
