@@ -2,7 +2,6 @@
 #include "core/analysis/sampling.h"
 
 #include "core/base/error.h"
-#include "core/base/parallel.h"
 #include "core/simulation/simulate.h"
 
 #include <algorithm>
@@ -66,28 +65,21 @@ std::vector<SamplingLocation> samplingLocations(const Model& model, TaskKind tas
                         conditionLabel(task, conditions[i]));
 
     // States of every trial at every sampling time (small: times x N x trials); averaging them
-    // in trial order afterwards keeps the result independent of the thread count.
+    // in trial order afterwards keeps the result independent of the thread count. The trials
+    // run in the batch's fixed chunks (forTrialChunks), so each state is the same bits whatever
+    // the thread count.
     const Eigen::Index n = model.units();
     std::vector<Eigen::MatrixXd> states(times.size(), Eigen::MatrixXd(n, batch.trialCount()));
-    const int trials = batch.trialCount();
-    const int chunks = std::max(1, std::min(defaultThreadCount(), trials));
-    parallelFor(
-        chunks, chunks,
-        [&](int c) {
-            const int first = static_cast<int>(static_cast<long long>(trials) * c / chunks);
-            const int last = static_cast<int>(static_cast<long long>(trials) * (c + 1) / chunks);
-            if (last <= first)
-                return;
-            runTrials(model, model.W, batch, first, last - first,
-                      [&](int t, Eigen::Index f, const Eigen::MatrixXd& x, const Eigen::MatrixXd&) {
-                          const int s = slot[static_cast<std::size_t>(t)];
-                          if (s >= 0)
-                              states[static_cast<std::size_t>(s)].middleCols(f, x.cols()) = x;
-                          if ((t & 63) == 0)
-                              progress.check();
-                      });
-        },
-        progress);
+    forTrialChunks(batch, {}, progress, [&](int first, int count) {
+        runTrials(model, model.W, batch, first, count,
+                  [&](int t, Eigen::Index f, const Eigen::MatrixXd& x, const Eigen::MatrixXd&) {
+                      const int s = slot[static_cast<std::size_t>(t)];
+                      if (s >= 0)
+                          states[static_cast<std::size_t>(s)].middleCols(f, x.cols()) = x;
+                      if ((t & 63) == 0)
+                          progress.check();
+                  });
+    });
 
     std::vector<SamplingLocation> out;
     for (std::size_t ci = 0; ci < conditions.size(); ++ci)

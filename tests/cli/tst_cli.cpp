@@ -148,6 +148,21 @@ private slots:
                 first = r.out;
             QCOMPARE(r.out, first); // every digit
         }
+        // Sampling locations of a random batch (condition averages of noisy trials) feed the
+        // operative dimensions: the same bits for any thread count too.
+        // (100 units: Eigen picks its kernels by size, and small networks hide chunking effects.)
+        const QString big = dir_.filePath("threads100.h5");
+        saveModel(randomModel(TaskKind::Swg, 100, 5), big.toStdString());
+        QString global;
+        for (const char* threads : {"1", "2", "3", "7"}) {
+            const Run r =
+                opdimsCli({"global", big, "--type", "columns", "--batch", "random", "--trials",
+                           "37", "--seed", "7", "--json", "--threads", threads});
+            QCOMPARE(r.code, 0);
+            if (global.isEmpty())
+                global = r.out;
+            QCOMPARE(r.out, global);
+        }
     }
 };
 
