@@ -15,8 +15,8 @@ LocationFilter locationSubset(TaskKind task, LocationSubset subset) {
     if (subset == LocationSubset::All)
         return [](const SamplingLocation&) { return true; };
     if (task != TaskKind::Ctxt)
-        throw Error("location subset '" + locationSubsetName(subset) +
-                    "' exists for ctxt only (swg knows 'all')");
+        throw Error("location subset '" + locationSubsetName(subset) + "' exists for ctxt only (" +
+                    taskName(task) + " knows 'all')");
     if (subset == LocationSubset::Ctxt1 || subset == LocationSubset::Ctxt2) {
         const int context = subset == LocationSubset::Ctxt1 ? 1 : 2;
         return [context](const SamplingLocation& l) { return l.condition.context == context; };
@@ -46,11 +46,15 @@ LocationFilter withConditions(LocationFilter filter, TaskKind task,
     if (labels.empty())
         return filter;
     std::vector<Condition> all;
-    if (task == TaskKind::Ctxt)
+    if (task == TaskKind::Data) {
+        // A trial set's labels are its conditions.
+        for (const std::string& label : labels)
+            all.push_back({0, 0, 0, 0, label});
+    } else if (task == TaskKind::Ctxt)
         all = defaultConditions(task);
     else
         for (int id = 1; id <= swg::kFrequencies; ++id)
-            all.push_back({0, 0, 0, id});
+            all.push_back({0, 0, 0, id, {}});
     std::vector<Condition> chosen;
     for (const std::string& label : labels) {
         const auto it = std::find_if(all.begin(), all.end(), [&](const Condition& c) {

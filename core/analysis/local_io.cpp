@@ -17,7 +17,12 @@
 namespace opdims {
 
 std::string localGroupName(TaskKind task, const SamplingLocation& location) {
-    return "opt_dims_t" + std::to_string(location.t) + conditionLabel(task, location.condition);
+    std::string label = conditionLabel(task, location.condition);
+    // A trial set's label may hold characters HDF5 reads as a path.
+    for (char& ch : label)
+        if (ch == '/' || ch == '.')
+            ch = '_';
+    return "opt_dims_t" + std::to_string(location.t) + label;
 }
 
 namespace {
@@ -182,6 +187,8 @@ void writeLocalDimensions(const std::string& path, TaskKind task, const Model& m
                 one("ctxt_id", l.location.condition.context);
                 one("signCoh1", l.location.condition.signCoh1);
                 one("signCoh2", l.location.condition.signCoh2);
+            } else if (task == TaskKind::Data) {
+                f.writeStrings(g + "/condition", {l.location.condition.label});
             } else {
                 one("freq_id", l.location.condition.freqId);
             }

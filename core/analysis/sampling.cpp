@@ -17,6 +17,20 @@ std::vector<int> defaultSamplingTimes(TaskKind task) {
     return t;
 }
 
+std::vector<int> defaultSamplingTimes(const Batch& batch) {
+    if (batch.task != TaskKind::Data)
+        return defaultSamplingTimes(batch.task);
+    if (!batch.samplingTimes.empty())
+        return batch.samplingTimes;
+    std::vector<int> t{1};
+    for (int k = 1; k <= 10; ++k) {
+        const int s = static_cast<int>(static_cast<long long>(batch.steps) * k / 10);
+        if (s > t.back())
+            t.push_back(s);
+    }
+    return t;
+}
+
 Batch samplingBatch(TaskKind task, const std::string& kind, int trials, std::uint64_t seed,
                     double dt) {
     if (kind != "random" || task != TaskKind::Swg)
@@ -26,7 +40,7 @@ Batch samplingBatch(TaskKind task, const std::string& kind, int trials, std::uin
     std::vector<TrialInfo> list;
     for (const Condition& c : defaultConditions(task))
         for (int k = 0; k < trials; ++k)
-            list.push_back({0, 0.0, 0.0, c.freqId, 0});
+            list.push_back({0, 0.0, 0.0, c.freqId, 0, {}});
     TaskOptions options;
     options.dt = dt;
     Batch b = batchFromTrials(task, std::move(list), options);

@@ -22,6 +22,9 @@ struct SamplingLocation {
 
 // The paper's defaults: ctxt t = 1, 100, ..., 1400; swg t = 1, 50, ..., 500.
 std::vector<int> defaultSamplingTimes(TaskKind task);
+// A batch's: the paper's for ctxt and swg; a trial set's own, else 1 and every tenth of the trial
+// (rounded down), up to its last step.
+std::vector<int> defaultSamplingTimes(const Batch& batch);
 
 // The batch whose condition averages give the sampling locations: "grid" (noise-free), or
 // "random" with network noise and `trials` trials per condition (ctxt: per context and coherency

@@ -114,7 +114,13 @@ CostAndDistance compareReducedRank(const Model& model, const Basis& basis, int k
             // Every trial's own target and reference state, even when it shares its run.
             for (int j = 0; j < trials; ++j) {
                 const Eigen::Index col = members ? (*members)[static_cast<std::size_t>(j)] : j;
-                sums.addError(j, (z.col(col) - yt.col(j)).squaredNorm());
+                if (batch.mask.empty())
+                    sums.addError(j, (z.col(col) - yt.col(j)).squaredNorm());
+                else
+                    sums.addError(j, ((z.col(col) - yt.col(j)).array() *
+                                      batch.mask[static_cast<std::size_t>(t)].col(j).array())
+                                         .square()
+                                         .sum());
                 sums.addDistance(j, (xr.col(j) - x.col(col)).norm());
             }
             if ((t & 31) == 0)
@@ -139,7 +145,7 @@ CostAndDistance compareReducedRank(const Model& model, const Basis& basis, int k
     }
     run(x, all, prefix.steps, batch.steps, nullptr);
 
-    return sums.result(model.outputs(), batch.steps);
+    return sums.result(batch);
 }
 
 } // namespace opdims

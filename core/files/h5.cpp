@@ -453,6 +453,102 @@ Eigen::MatrixXd File::readRowMajor(const std::string& dataset) const {
     return buf;
 }
 
+File::Array File::readArray(const std::string& dataset, int maxRank) const {
+    const Handle d = openDataset(*this, dataset);
+    const std::vector<hsize_t> dd = datasetDims(*this, dataset, d.id());
+    if (static_cast<int>(dd.size()) > std::min(maxRank, 3))
+        throw Error(path_ + ": dataset " + dataset + " has " + std::to_string(dd.size()) +
+                    " dimensions, expected at most " + std::to_string(std::min(maxRank, 3)));
+    Handle type(H5Dget_type(d.id()));
+    const H5T_class_t cls = H5Tget_class(type.id());
+    if (cls != H5T_FLOAT && cls != H5T_INTEGER)
+        throw Error(path_ + ": dataset " + dataset + " is not numeric");
+    if (!standardNumber(type.id()))
+        throw Error(path_ + ": dataset " + dataset +
+                    " has a number type opdims does not read (only 8- to 64-bit integers and "
+                    "IEEE 32- or 64-bit floating point)");
+    const auto limit = static_cast<hsize_t>(limits::kMaxElements);
+    hsize_t count = 1;
+    for (const hsize_t n : dd) {
+        if (n > limit || (n > 0 && count > limit / n))
+            throw Error(path_ + ": dataset " + dataset + " is " + dimsText(dd) +
+                        ", more values than opdims reads from one dataset (" +
+                        std::to_string(limits::kMaxElements) + ")");
+        count *= n;
+    }
+    valuesRead_ += static_cast<long long>(count);
+    if (valuesRead_ > limits::kMaxFileValues)
+        throw Error(path_ + ": reading dataset " + dataset + " would take more than " +
+                    std::to_string(limits::kMaxFileValues) +
+                    " values from one file, the most opdims reads");
+    Array a;
+    a.dims = dd;
+    a.values.resize(static_cast<std::size_t>(count));
+    checkChunks(*this, dataset, d.id());
+    if (count > 0 &&
+        H5Dread(d.id(), H5T_NATIVE_DOUBLE, H5S_ALL, H5S_ALL, H5P_DEFAULT, a.values.data()) < 0)
+        throw Error(path_ + ": cannot read dataset " + dataset + " (corrupt data?)");
+    return a;
+}
+
+std::vector<std::string> File::readStrings(const std::string& dataset) const {
+    const Handle d = openDataset(*this, dataset);
+    const std::vector<hsize_t> dd = datasetDims(*this, dataset, d.id());
+    if (dd.size() > 1)
+        throw Error(path_ + ": dataset " + dataset + " has " + std::to_string(dd.size()) +
+                    " dimensions, expected a list of texts (1 dimension)");
+    const hsize_t count = dd.empty() ? 1 : dd[0];
+    if (count > static_cast<hsize_t>(limits::kMaxTrials))
+        throw Error(path_ + ": dataset " + dataset + " holds " + std::to_string(count) +
+                    " texts, more than " + std::to_string(limits::kMaxTrials));
+    Handle type(H5Dget_type(d.id()));
+    const H5T_class_t cls = H5Tget_class(type.id());
+    std::vector<std::string> out;
+    if (cls == H5T_INTEGER || cls == H5T_FLOAT) {
+        const Array a = readArray(dataset, 1);
+        for (const double v : a.values) {
+            if (!(v == std::floor(v)) || std::abs(v) > 1e15)
+                throw Error(path_ + ": dataset " + dataset + " holds " + numberText(v) +
+                            ", expected text or whole numbers");
+            out.push_back(std::to_string(static_cast<long long>(v)));
+        }
+        return out;
+    }
+    if (cls != H5T_STRING)
+        throw Error(path_ + ": dataset " + dataset + " is not text");
+    checkChunks(*this, dataset, d.id());
+    if (count == 0)
+        return out;
+    if (H5Tis_variable_str(type.id()) > 0) {
+        Handle mem(H5Tcopy(H5T_C_S1));
+        H5Tset_size(mem.id(), H5T_VARIABLE);
+        H5Tset_cset(mem.id(), H5Tget_cset(type.id()));
+        std::vector<char*> ptrs(static_cast<std::size_t>(count), nullptr);
+        if (H5Dread(d.id(), mem.id(), H5S_ALL, H5S_ALL, H5P_DEFAULT, ptrs.data()) < 0)
+            throw Error(path_ + ": cannot read dataset " + dataset + " (corrupt data?)");
+        Handle space(H5Dget_space(d.id()));
+        for (char* p : ptrs) {
+            std::string v = p ? std::string(p, strnlen(p, 1u << 16)) : std::string();
+            out.push_back(std::move(v));
+        }
+        H5Dvlen_reclaim(mem.id(), space.id(), H5P_DEFAULT, ptrs.data());
+        return out;
+    }
+    const std::size_t size = H5Tget_size(type.id());
+    if (size == 0 || size > 4096)
+        throw Error(path_ + ": dataset " + dataset + " holds texts of " + std::to_string(size) +
+                    " bytes, expected 1 to 4096");
+    std::string buf(size * static_cast<std::size_t>(count), '\0');
+    if (H5Dread(d.id(), type.id(), H5S_ALL, H5S_ALL, H5P_DEFAULT, buf.data()) < 0)
+        throw Error(path_ + ": cannot read dataset " + dataset + " (corrupt data?)");
+    for (hsize_t i = 0; i < count; ++i) {
+        std::string v = buf.substr(static_cast<std::size_t>(i) * size, size);
+        v.resize(std::min(v.size(), v.find('\0')));
+        out.push_back(std::move(v));
+    }
+    return out;
+}
+
 Eigen::MatrixXd File::readSwapped(const std::string& dataset) const {
     return readRowMajor(dataset).transpose();
 }
@@ -466,7 +562,7 @@ void writeFloat64(const File& f, const std::string& dataset, int rank, const hsi
     Handle space(H5Screate_simple(rank, dims, nullptr));
     Handle plist(H5Pcreate(H5P_DATASET_CREATE));
     if (count > 0) {
-        hsize_t chunk[2] = {1, 1};
+        hsize_t chunk[3] = {1, 1, 1};
         for (int i = 0; i < rank; ++i)
             chunk[i] = dims[i] ? dims[i] : 1;
         H5Pset_chunk(plist.id(), rank, chunk);
@@ -489,6 +585,35 @@ void File::writeRowMajor(const std::string& dataset, const Eigen::MatrixXd& m) {
     const hsize_t d[2] = {static_cast<hsize_t>(m.rows()), static_cast<hsize_t>(m.cols())};
     const Eigen::Matrix<double, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor> buf = m;
     writeFloat64(*this, dataset, 2, d, buf.data(), static_cast<std::size_t>(m.size()));
+}
+
+void File::writeArray(const std::string& dataset, const std::vector<hsize_t>& dims,
+                      const std::vector<double>& values) {
+    if (dims.empty() || dims.size() > 3)
+        throw Error(path_ + ": cannot write dataset " + dataset + " of " +
+                    std::to_string(dims.size()) + " dimensions");
+    writeFloat64(*this, dataset, static_cast<int>(dims.size()), dims.data(), values.data(),
+                 values.size());
+}
+
+void File::writeStrings(const std::string& dataset, const std::vector<std::string>& values) {
+    const hsize_t d[1] = {static_cast<hsize_t>(values.size())};
+    Handle space(H5Screate_simple(1, d, nullptr));
+    Handle type(H5Tcopy(H5T_C_S1));
+    H5Tset_size(type.id(), H5T_VARIABLE);
+    H5Tset_cset(type.id(), H5T_CSET_UTF8);
+    Handle lcpl(H5Pcreate(H5P_LINK_CREATE));
+    H5Pset_create_intermediate_group(lcpl.id(), 1);
+    Handle ds(H5Dcreate2(id(), dataset.c_str(), type.id(), space.id(), lcpl.id(), H5P_DEFAULT,
+                         H5P_DEFAULT));
+    if (!ds.valid())
+        throw Error(path_ + ": cannot create dataset " + dataset);
+    std::vector<const char*> ptrs;
+    for (const std::string& v : values)
+        ptrs.push_back(v.c_str());
+    if (!values.empty() &&
+        H5Dwrite(ds.id(), type.id(), H5S_ALL, H5S_ALL, H5P_DEFAULT, ptrs.data()) < 0)
+        throw Error(path_ + ": cannot write dataset " + dataset);
 }
 
 void File::writeVector(const std::string& dataset, const Eigen::VectorXd& v) {

@@ -62,6 +62,23 @@ public:
     // so an HDF5 (a, b) dataset becomes a b x a matrix (the transpose of readRowMajor).
     Eigen::MatrixXd readSwapped(const std::string& dataset) const;
 
+    // A numeric dataset of at most maxRank (<= 3) dimensions, checked like shape(), as float64
+    // in HDF5's row-major (C) order.
+    struct Array {
+        std::vector<hsize_t> dims;
+        std::vector<double> values;
+    };
+    Array readArray(const std::string& dataset, int maxRank) const;
+    // A 1-D (or scalar) dataset of text, fixed- or variable-length, ASCII or UTF-8; a numeric
+    // dataset of whole numbers is read as their decimal text. At most limits::kMaxTrials values.
+    std::vector<std::string> readStrings(const std::string& dataset) const;
+
+    // Writes a float64 dataset of the given dimensions (1 to 3) from row-major values.
+    void writeArray(const std::string& dataset, const std::vector<hsize_t>& dims,
+                    const std::vector<double>& values);
+    // Writes a 1-D dataset of variable-length UTF-8 strings.
+    void writeStrings(const std::string& dataset, const std::vector<std::string>& values);
+
     // Writes a 2-D float64 dataset in row-major order (HDF5 shape rows x cols), deflated.
     void writeRowMajor(const std::string& dataset, const Eigen::MatrixXd& m);
     // Writes a 1-D float64 dataset (HDF5 shape (n)), deflated.

@@ -185,7 +185,80 @@ double elementAt(const std::string& descr, const char* e) {
     return as(std::uint8_t{});
 }
 
-NpyArray parseNpy(const std::string& path, const std::string& member, const std::string& bytes) {
+bool isTextType(const std::string& descr) {
+    return descr.size() > 2 && (descr.compare(0, 2, "<U") == 0 || descr.compare(0, 2, "|S") == 0);
+}
+
+void appendUtf8(std::string& out, std::uint32_t cp) {
+    if (cp < 0x80) {
+        out.push_back(static_cast<char>(cp));
+    } else if (cp < 0x800) {
+        out.push_back(static_cast<char>(0xC0 | (cp >> 6)));
+        out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+    } else if (cp < 0x10000) {
+        out.push_back(static_cast<char>(0xE0 | (cp >> 12)));
+        out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+        out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+    } else {
+        out.push_back(static_cast<char>(0xF0 | (cp >> 18)));
+        out.push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
+        out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+        out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+    }
+}
+
+// A 1-D text array: numpy's '<Un' (n UTF-32LE code units per value) or '|Sn' (n bytes), both
+// padded with zeros.
+NpyArray parseText(const std::string& where, const NpyHeader& h, const std::string& bytes,
+                   std::size_t dataOffset) {
+    if (h.shape.size() > 1)
+        throw Error(where + " is a text array of " + std::to_string(h.shape.size()) +
+                    " dimensions, expected at most 1");
+    const bool wide = h.descr[0] == '<';
+    std::size_t width = 0;
+    const auto res = std::from_chars(h.descr.data() + 2, h.descr.data() + h.descr.size(), width);
+    if (res.ec != std::errc() || res.ptr != h.descr.data() + h.descr.size() || width == 0 ||
+        width > 4096)
+        throw Error(where + " has text type " + h.descr +
+                    ", expected '<Un' or '|Sn' with n from 1 to 4096");
+    const std::size_t count = h.shape.empty() ? 1 : h.shape[0];
+    if (count > static_cast<std::size_t>(limits::kMaxTrials))
+        throw Error(where + " holds " + std::to_string(count) + " texts, more than " +
+                    std::to_string(limits::kMaxTrials));
+    const std::size_t item = wide ? 4 * width : width;
+    if (bytes.size() - dataOffset < count * item)
+        throw Error(where + " is truncated (its shape needs " + std::to_string(count * item) +
+                    " bytes of data, the member has " + std::to_string(bytes.size() - dataOffset) +
+                    ")");
+    NpyArray a;
+    a.shape = h.shape;
+    a.isText = true;
+    const auto* p = reinterpret_cast<const unsigned char*>(bytes.data() + dataOffset);
+    for (std::size_t i = 0; i < count; ++i) {
+        std::string s;
+        for (std::size_t c = 0; c < width; ++c) {
+            if (wide) {
+                const std::uint32_t cp = u32(p + i * item + 4 * c);
+                if (cp == 0)
+                    break;
+                if (cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
+                    throw Error(where + ": text " + std::to_string(i + 1) +
+                                " holds an invalid character");
+                appendUtf8(s, cp);
+            } else {
+                const unsigned char b = p[i * item + c];
+                if (b == 0)
+                    break;
+                s.push_back(static_cast<char>(b));
+            }
+        }
+        a.text.push_back(std::move(s));
+    }
+    return a;
+}
+
+NpyArray parseNpy(const std::string& path, const std::string& member, const std::string& bytes,
+                  const NpzOptions& options) {
     const std::string where = path + ": array '" + member + "'";
     if (bytes.size() < 10 || bytes.compare(0, 6, "\x93NUMPY") != 0)
         throw Error(where + " is not a .npy array");
@@ -207,12 +280,21 @@ NpyArray parseNpy(const std::string& path, const std::string& member, const std:
     if (headerLen > bytes.size() - offset)
         throw Error(where + " has a truncated header");
     const NpyHeader h = HeaderParser(bytes.substr(offset, headerLen), where).parse();
-    if (h.shape.size() > 2)
+    const std::size_t maxRank = static_cast<std::size_t>(std::clamp(options.maxRank, 0, 3));
+    if (options.text && isTextType(h.descr))
+        return parseText(where, h, bytes, offset + headerLen);
+    if (h.shape.size() > maxRank)
         throw Error(where + " has " + std::to_string(h.shape.size()) +
-                    " dimensions, expected at most 2");
+                    " dimensions, expected at most " + std::to_string(maxRank));
     const std::size_t itemSize = itemSizeOf(h.descr, where);
     const std::size_t rows = h.shape.empty() ? 1 : h.shape[0];
-    const std::size_t cols = h.shape.size() < 2 ? 1 : h.shape[1];
+    long long colsChecked = 1;
+    for (std::size_t d = 1; d < h.shape.size(); ++d)
+        colsChecked = limits::mulChecked(colsChecked, static_cast<long long>(h.shape[d]));
+    if (colsChecked < 0 || colsChecked > limits::kMaxElements)
+        throw Error(where + " has more values than opdims reads from one array (" +
+                    std::to_string(limits::kMaxElements) + ")");
+    const std::size_t cols = static_cast<std::size_t>(colsChecked);
     const long long count =
         limits::mulChecked(static_cast<long long>(rows), static_cast<long long>(cols));
     if (count < 0 || count > limits::kMaxElements)
@@ -229,9 +311,17 @@ NpyArray parseNpy(const std::string& path, const std::string& member, const std:
     a.shape = h.shape;
     a.matrix.resize(static_cast<Eigen::Index>(rows), static_cast<Eigen::Index>(cols));
     const char* p = bytes.data() + dataOffset;
+    // Fortran order: the first index runs fastest; the columns of a 3-D array are (j, k) in C
+    // order whatever the array's own order.
+    const std::size_t d1 = h.shape.size() > 1 ? h.shape[1] : 1;
+    const std::size_t d2 = h.shape.size() > 2 ? h.shape[2] : 1;
     for (std::size_t k = 0; k < static_cast<std::size_t>(count); ++k) {
         const std::size_t r = h.fortran ? k % rows : k / cols;
-        const std::size_t c = h.fortran ? k / rows : k % cols;
+        std::size_t c = k % cols;
+        if (h.fortran) {
+            const std::size_t rest = k / rows;
+            c = (rest % d1) * d2 + rest / d1;
+        }
         a.matrix(static_cast<Eigen::Index>(r), static_cast<Eigen::Index>(c)) =
             elementAt(h.descr, p + k * itemSize);
     }
@@ -255,12 +345,12 @@ std::string zipErrorText(int code) {
 
 } // namespace
 
-NpyArray parseNpyBytes(const std::string& path, const std::string& member,
-                       const std::string& bytes) {
-    return parseNpy(path, member, bytes);
+NpyArray parseNpyBytes(const std::string& path, const std::string& member, const std::string& bytes,
+                       const NpzOptions& options) {
+    return parseNpy(path, member, bytes, options);
 }
 
-std::map<std::string, NpyArray> readNpz(const std::string& path) {
+std::map<std::string, NpyArray> readNpz(const std::string& path, const NpzOptions& options) {
     std::error_code ec;
     const auto fileSize = std::filesystem::file_size(path, ec);
     if (ec)
@@ -328,31 +418,88 @@ std::map<std::string, NpyArray> readNpz(const std::string& path) {
             name.resize(name.size() - 4);
         if (out.count(name))
             throw Error(path + ": the archive holds two arrays named '" + name + "'");
-        out[name] = parseNpy(path, name, bytes);
+        out[name] = parseNpy(path, name, bytes, options);
     }
     return out;
 }
 
-void writeNpz(const std::string& path, const std::map<std::string, Eigen::MatrixXd>& arrays) {
-    // .npy members in C order; the buffers must outlive zip_close, which writes them.
+namespace {
+
+// The code points of a UTF-8 text (invalid bytes are taken as Latin-1 characters).
+std::vector<std::uint32_t> codePoints(const std::string& s) {
+    std::vector<std::uint32_t> out;
+    for (std::size_t i = 0; i < s.size();) {
+        const auto b = static_cast<unsigned char>(s[i]);
+        const int extra = b >= 0xF0 ? 3 : b >= 0xE0 ? 2 : b >= 0xC0 ? 1 : 0;
+        std::uint32_t cp = extra == 0 ? b : b & (0x3F >> extra);
+        bool ok = b < 0x80 || (b >= 0xC0 && i + static_cast<std::size_t>(extra) < s.size());
+        for (int k = 1; ok && k <= extra; ++k) {
+            const auto c = static_cast<unsigned char>(s[i + static_cast<std::size_t>(k)]);
+            ok = (c & 0xC0) == 0x80;
+            cp = (cp << 6) | (c & 0x3F);
+        }
+        if (!ok) {
+            out.push_back(b);
+            ++i;
+        } else {
+            out.push_back(cp);
+            i += 1 + static_cast<std::size_t>(extra);
+        }
+    }
+    return out;
+}
+
+std::string npyMember(const NpyOut& a) {
+    std::string descr = "<f8";
+    std::vector<std::vector<std::uint32_t>> texts;
+    std::size_t width = 1;
+    std::vector<std::size_t> shape = a.shape;
+    if (a.isText || !a.text.empty()) {
+        for (const std::string& t : a.text) {
+            texts.push_back(codePoints(t));
+            width = std::max(width, texts.back().size());
+        }
+        descr = "<U" + std::to_string(width);
+        shape = {a.text.size()};
+    }
+    std::string dims;
+    for (std::size_t i = 0; i < shape.size(); ++i)
+        dims += (i ? ", " : "") + std::to_string(shape[i]);
+    if (shape.size() == 1)
+        dims += ",";
+    std::string header =
+        "{'descr': '" + descr + "', 'fortran_order': False, 'shape': (" + dims + "), }";
+    while ((10 + header.size() + 1) % 64 != 0)
+        header.push_back(' ');
+    header.push_back('\n');
+    std::string npy = "\x93NUMPY";
+    npy.push_back('\x01');
+    npy.push_back('\x00');
+    npy.push_back(static_cast<char>(header.size() & 0xFF));
+    npy.push_back(static_cast<char>((header.size() >> 8) & 0xFF));
+    npy += header;
+    if (!texts.empty() || a.isText) {
+        for (const auto& t : texts)
+            for (std::size_t c = 0; c < width; ++c) {
+                const std::uint32_t cp = c < t.size() ? t[c] : 0;
+                for (int k = 0; k < 4; ++k)
+                    npy.push_back(static_cast<char>((cp >> (8 * k)) & 0xFF));
+            }
+    } else {
+        npy.append(reinterpret_cast<const char*>(a.values.data()),
+                   sizeof(double) * a.values.size());
+    }
+    return npy;
+}
+
+} // namespace
+
+void writeNpzArrays(const std::string& path, const std::map<std::string, NpyOut>& arrays) {
+    // The buffers must outlive zip_close, which writes them.
     std::vector<std::string> members;
     members.reserve(arrays.size());
-    for (const auto& [key, m] : arrays) {
-        std::string header = "{'descr': '<f8', 'fortran_order': False, 'shape': (" +
-                             std::to_string(m.rows()) + ", " + std::to_string(m.cols()) + "), }";
-        while ((10 + header.size() + 1) % 64 != 0)
-            header.push_back(' ');
-        header.push_back('\n');
-        std::string npy = "\x93NUMPY";
-        npy.push_back('\x01');
-        npy.push_back('\x00');
-        npy.push_back(static_cast<char>(header.size() & 0xFF));
-        npy.push_back(static_cast<char>((header.size() >> 8) & 0xFF));
-        npy += header;
-        const Eigen::Matrix<double, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor> rm = m;
-        npy.append(reinterpret_cast<const char*>(rm.data()), sizeof(double) * rm.size());
-        members.push_back(std::move(npy));
-    }
+    for (const auto& entry : arrays)
+        members.push_back(npyMember(entry.second));
     writeAtomically(path, [&](const std::string& tmp) {
         int err = 0;
         zip_t* za = zip_open(tmp.c_str(), ZIP_CREATE | ZIP_TRUNCATE, &err);
@@ -379,6 +526,18 @@ void writeNpz(const std::string& path, const std::map<std::string, Eigen::Matrix
             throw Error(tmp + ": cannot write the file (" + why + ")");
         }
     });
+}
+
+void writeNpz(const std::string& path, const std::map<std::string, Eigen::MatrixXd>& arrays) {
+    std::map<std::string, NpyOut> out;
+    for (const auto& [key, m] : arrays) {
+        NpyOut a;
+        a.shape = {static_cast<std::size_t>(m.rows()), static_cast<std::size_t>(m.cols())};
+        const Eigen::Matrix<double, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor> rm = m;
+        a.values.assign(rm.data(), rm.data() + rm.size());
+        out[key] = std::move(a);
+    }
+    writeNpzArrays(path, out);
 }
 
 } // namespace opdims

@@ -162,12 +162,34 @@ int defaultFixedPointProblem(TaskKind task) {
 }
 
 FixedPointProblem inputProblem(const Model& model, TaskKind task, const Eigen::VectorXd& input) {
+    return inputProblem(model, makeGridBatch(task, model.dt), input);
+}
+
+Eigen::VectorXd conditionInput(const Batch& batch, const std::string& label, int t) {
+    if (t < 1 || t > batch.steps)
+        throw Error("time " + std::to_string(t) + " is outside the trials' 1.." +
+                    std::to_string(batch.steps));
+    Eigen::VectorXd u = Eigen::VectorXd::Zero(batch.inputs);
+    int count = 0;
+    for (int j = 0; j < batch.trialCount(); ++j)
+        if (conditionLabel(batch.task,
+                           conditionOf(batch.task, batch.trials[static_cast<std::size_t>(j)])) ==
+            label) {
+            u += batch.u[static_cast<std::size_t>(t - 1)].col(j);
+            ++count;
+        }
+    if (count == 0)
+        throw Error("no trial has the condition '" + label + "'");
+    return u / count;
+}
+
+FixedPointProblem inputProblem(const Model& model, Batch starts, const Eigen::VectorXd& input) {
     if (input.size() != model.inputs())
         throw Error("the input has " + std::to_string(input.size()) + " entries, the network has " +
                     std::to_string(model.inputs()) + " inputs");
     FixedPointProblem p;
     p.input = input;
-    p.batch = makeGridBatch(task, model.dt);
+    p.batch = std::move(starts);
     std::ostringstream d;
     d << "input ";
     for (Eigen::Index i = 0; i < input.size(); ++i)

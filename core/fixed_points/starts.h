@@ -48,6 +48,11 @@ FixedPointProblem contextProblem(const Model& model, int context);
 FixedPointProblem frequencyProblem(const Model& model, int freqId);
 // A given input vector; starts from the task's whole grid batch.
 FixedPointProblem inputProblem(const Model& model, TaskKind task, const Eigen::VectorXd& input);
+// A given input vector; starts from the states of the given batch (a trial set's trials).
+FixedPointProblem inputProblem(const Model& model, Batch starts, const Eigen::VectorXd& input);
+// The input of a trial set's condition at 1-based time t (the input u_{t-1} of the update that
+// gives x_t), averaged over the condition's trials.
+Eigen::VectorXd conditionInput(const Batch& batch, const std::string& label, int t);
 
 // The inputs a user chooses from: ctxt contexts 1 and 2 with zero sensory input; swg frequency
 // ids 1, 6, ..., 51 (the analysis conditions). Throws Error for any other task.

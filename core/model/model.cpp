@@ -17,6 +17,8 @@ const char* taskName(TaskKind task) {
         return "ctxt";
     case TaskKind::Swg:
         return "swg";
+    case TaskKind::Data:
+        return "data";
     case TaskKind::Unknown:
         break;
     }
@@ -110,32 +112,43 @@ TaskKind guessTask(const Model& model) {
 }
 
 Model randomModel(TaskKind task, int units, unsigned long long seed, double g) {
-    if (units < 1)
-        throw Error("a network needs at least one unit");
-    Rng rng(seed);
     const int v = task == TaskKind::Swg ? 1 : 5;
     const int c = task == TaskKind::Swg ? 1 : 2;
-    Model m;
+    Model m = randomModel(units, v, 1, c, seed, g);
     m.task = task == TaskKind::Unknown ? TaskKind::Ctxt : task;
     m.name =
         std::string("random ") + taskName(m.task) + " network (seed " + std::to_string(seed) + ")";
+    return m;
+}
+
+Model randomModel(int units, int inputs, int outputs, int initialStates, unsigned long long seed,
+                  double g) {
+    if (units < 1)
+        throw Error("a network needs at least one unit");
+    if (inputs < 1 || outputs < 1 || initialStates < 1)
+        throw Error("a network needs at least one input, one output and one initial state");
+    Rng rng(seed);
+    Model m;
+    m.task = TaskKind::Data;
+    m.name = "random network (seed " + std::to_string(seed) + ")";
     m.provenance = "randomModel(seed=" + std::to_string(seed) + ", g=" + std::to_string(g) + ")";
     const double sd = g / std::sqrt(static_cast<double>(units));
     m.W.resize(units, units);
     for (Eigen::Index j = 0; j < units; ++j)
         for (Eigen::Index i = 0; i < units; ++i)
             m.W(i, j) = sd * rng.normal();
-    m.W_in.resize(units, v);
-    for (Eigen::Index j = 0; j < v; ++j)
+    m.W_in.resize(units, inputs);
+    for (Eigen::Index j = 0; j < inputs; ++j)
         for (Eigen::Index i = 0; i < units; ++i)
-            m.W_in(i, j) = rng.normal() / std::sqrt(static_cast<double>(v));
-    m.W_out.resize(1, units);
+            m.W_in(i, j) = rng.normal() / std::sqrt(static_cast<double>(inputs));
+    m.W_out.resize(outputs, units);
     for (Eigen::Index i = 0; i < units; ++i)
-        m.W_out(0, i) = rng.normal() / std::sqrt(static_cast<double>(units));
+        for (Eigen::Index o = 0; o < outputs; ++o)
+            m.W_out(o, i) = rng.normal() / std::sqrt(static_cast<double>(units));
     m.b = Eigen::VectorXd::Zero(units);
-    m.b_z = Eigen::VectorXd::Zero(1);
-    m.x0 = Eigen::MatrixXd::Zero(units, c);
-    for (Eigen::Index j = 0; j < c; ++j)
+    m.b_z = Eigen::VectorXd::Zero(outputs);
+    m.x0 = Eigen::MatrixXd::Zero(units, initialStates);
+    for (Eigen::Index j = 0; j < initialStates; ++j)
         for (Eigen::Index i = 0; i < units; ++i)
             m.x0(i, j) = 0.1 * rng.normal();
     return m;

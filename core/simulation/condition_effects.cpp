@@ -30,8 +30,21 @@ std::string bandLabel(int firstId, int lastId) {
 } // namespace
 
 std::vector<TrialGroup> trialGroups(const Batch& batch, EffectLevel level) {
+    if (batch.task == TaskKind::Data) {
+        // A trial set's groups are its labels, in the order they first appear, at both levels.
+        std::vector<TrialGroup> out;
+        std::map<std::string, std::size_t> index;
+        for (int j = 0; j < batch.trialCount(); ++j) {
+            const std::string& label = batch.trials[static_cast<std::size_t>(j)].label;
+            auto [it, fresh] = index.emplace(label, out.size());
+            if (fresh)
+                out.push_back(TrialGroup{label, {}});
+            out[it->second].trials.push_back(j);
+        }
+        return out;
+    }
     if (batch.task != TaskKind::Ctxt && batch.task != TaskKind::Swg)
-        throw Error("per-condition effects need a batch of ctxt or swg");
+        throw Error("per-condition effects need a batch of trials");
     std::map<std::tuple<int, int, int, int>, TrialGroup> groups;
     for (int j = 0; j < batch.trialCount(); ++j) {
         const Condition c = conditionOf(batch.task, batch.trials[static_cast<std::size_t>(j)]);
@@ -40,11 +53,11 @@ std::vector<TrialGroup> trialGroups(const Batch& batch, EffectLevel level) {
         if (level == EffectLevel::Condition) {
             label = conditionLabel(batch.task, c);
         } else if (batch.task == TaskKind::Ctxt) {
-            key = Condition{c.context, 0, 0, 0};
+            key = Condition{c.context, 0, 0, 0, {}};
             label = "context " + std::to_string(c.context);
         } else {
             const int band = (c.freqId - 1) / 10;
-            key = Condition{0, 0, 0, band};
+            key = Condition{0, 0, 0, band, {}};
             label = bandLabel(band * 10 + 1, std::min(band * 10 + 10, swg::kFrequencies));
         }
         TrialGroup& g = groups[keyOf(key)];

@@ -77,7 +77,7 @@ ConditionRun runBatch(const Model& model, const Eigen::MatrixXd& W, const Batch&
         runTrials(model, W, batch, first, count,
                   [&](int t, Eigen::Index f, const Eigen::MatrixXd& x, const Eigen::MatrixXd& r) {
                       modelOutputs(model, r, z);
-                      sums.addErrors(f, z, batch.y[t].middleCols(f, count));
+                      sums.addErrors(f, z, batch, t);
                       out.output.row(t).segment(f, count) = z.row(0);
                       for (Eigen::Index j = 0; j < count; ++j) {
                           const int s = slots.ofTrial[static_cast<std::size_t>(f + j)];
@@ -101,7 +101,7 @@ ConditionRun runBatch(const Model& model, const Eigen::MatrixXd& W, const Batch&
     for (int i = 0; i < groups.count(); ++i)
         if (const int c = groups.trialCount[static_cast<std::size_t>(i)]; c > 0)
             out.averages[static_cast<std::size_t>(i)] /= c;
-    CostAndDistance cd = sums.result(model.outputs(), steps);
+    CostAndDistance cd = sums.result(batch);
     out.cost = cd.cost;
     out.stateDistance = reference ? cd.stateDistance : 0.0;
     out.trialSquaredError = std::move(cd.trialSquaredError);

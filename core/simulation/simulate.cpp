@@ -88,7 +88,7 @@ void runTrials(const Model& model, const Eigen::MatrixXd& W, const Batch& batch,
         x.col(j) = model.x0.col(batch.trials[static_cast<std::size_t>(first + j)].x0Column);
     tanhInto(x, r);
     std::vector<Rng> noise;
-    const double sigma = batch.networkNoise ? model.noiseSigma : 0.0;
+    const double sigma = networkNoiseOf(model, batch);
     if (sigma != 0.0)
         for (Eigen::Index j = 0; j < count; ++j)
             noise.emplace_back(batch.noiseSeed ^ kNetworkNoiseKey,
@@ -136,12 +136,12 @@ CostAndDistance evaluateTrials(const Model& model, const Eigen::MatrixXd& W, con
         runTrials(model, W, batch, first, count,
                   [&](int t, Eigen::Index f, const Eigen::MatrixXd&, const Eigen::MatrixXd& r) {
                       outputsInto(model, r, z);
-                      sums.addErrors(f, z, batch.y[t].middleCols(f, count));
+                      sums.addErrors(f, z, batch, t);
                       if ((t & 63) == 0)
                           progress.check();
                   });
     });
-    return sums.result(model.outputs(), batch.steps);
+    return sums.result(batch);
 }
 
 Trajectories simulate(const Model& model, const Eigen::MatrixXd& W, const Batch& batch,
@@ -164,12 +164,12 @@ Trajectories simulate(const Model& model, const Eigen::MatrixXd& W, const Batch&
                       out.x[t].middleCols(f, count) = x;
                       auto z = out.z[t].middleCols(f, count);
                       outputsInto(model, r, z);
-                      sums.addErrors(f, z, batch.y[t].middleCols(f, count));
+                      sums.addErrors(f, z, batch, t);
                       if ((t & 63) == 0)
                           progress.check();
                   });
     });
-    CostAndDistance cd = sums.result(model.outputs(), batch.steps);
+    CostAndDistance cd = sums.result(batch);
     out.cost = cd.cost;
     out.trialSquaredError = std::move(cd.trialSquaredError);
     return out;
@@ -190,13 +190,13 @@ CostAndDistance compareToReference(const Model& model, const Eigen::MatrixXd& W,
         runTrials(model, W, batch, first, count,
                   [&](int t, Eigen::Index f, const Eigen::MatrixXd& x, const Eigen::MatrixXd& r) {
                       outputsInto(model, r, z);
-                      sums.addErrors(f, z, batch.y[t].middleCols(f, count));
+                      sums.addErrors(f, z, batch, t);
                       sums.addDistances(f, x, reference.x[t]);
                       if ((t & 63) == 0)
                           progress.check();
                   });
     });
-    return sums.result(model.outputs(), batch.steps);
+    return sums.result(batch);
 }
 
 double stateDistance(const Model& model, const Eigen::MatrixXd& WA, const Eigen::MatrixXd& WB,

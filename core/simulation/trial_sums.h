@@ -3,6 +3,8 @@
 // spread over threads. Every forward pass that reports a cost or a state distance uses it.
 #pragma once
 
+#include "core/tasks/task.h"
+
 #include <Eigen/Dense>
 
 #include <cstddef>
@@ -40,6 +42,19 @@ public:
         for (Eigen::Index j = 0; j < z.cols(); ++j)
             sse_[static_cast<std::size_t>(first + j)] += err.col(j).sum();
     }
+    // The same at step t of a batch, with the batch's mask when it has one.
+    template <typename Z>
+    void addErrors(Eigen::Index first, const Z& z, const Batch& batch, int t) {
+        const auto y = batch.y[static_cast<std::size_t>(t)].middleCols(first, z.cols());
+        if (batch.mask.empty()) {
+            addErrors(first, z, y);
+            return;
+        }
+        const auto m = batch.mask[static_cast<std::size_t>(t)].middleCols(first, z.cols());
+        const auto err = ((z - y).array() * m.array()).square();
+        for (Eigen::Index j = 0; j < z.cols(); ++j)
+            sse_[static_cast<std::size_t>(first + j)] += err.col(j).sum();
+    }
     // State distances of a chunk at one step: ||xref_{first+j} - x_j||.
     template <typename X, typename R>
     void addDistances(Eigen::Index first, const X& x, const R& reference) {
@@ -57,8 +72,11 @@ public:
 
     // Mean over outputs, steps and trials of the squared error.
     double cost(int outputs, int steps) const {
-        return std::accumulate(sse_.begin(), sse_.end(), 0.0) /
-               (static_cast<double>(outputs) * steps * static_cast<double>(sse_.size()));
+        return costOver(static_cast<double>(outputs) * steps * static_cast<double>(sse_.size()));
+    }
+    // Sum of the squared errors over `count` entries (a batch's costCount()).
+    double costOver(double count) const {
+        return std::accumulate(sse_.begin(), sse_.end(), 0.0) / count;
     }
     // Mean over steps and trials of the state distance.
     double stateDistance(int steps) const {
@@ -67,6 +85,10 @@ public:
     }
     CostAndDistance result(int outputs, int steps) const {
         return {cost(outputs, steps), stateDistance(steps), sse_, dist_};
+    }
+    // Cost over the entries the batch's mask counts.
+    CostAndDistance result(const Batch& batch) const {
+        return {costOver(batch.costCount()), stateDistance(batch.steps), sse_, dist_};
     }
 
 private:

@@ -12,10 +12,11 @@ namespace opdims {
 
 // One input condition: ctxt = context x sign(coh1) x sign(coh2), swg = frequency.
 struct Condition {
-    int context = 0;  // ctxt: 1 or 2
-    int signCoh1 = 0; // ctxt: -1 or +1
-    int signCoh2 = 0; // ctxt: -1 or +1
-    int freqId = 0;   // swg: 1..51
+    int context = 0;   // ctxt: 1 or 2
+    int signCoh1 = 0;  // ctxt: -1 or +1
+    int signCoh2 = 0;  // ctxt: -1 or +1
+    int freqId = 0;    // swg: 1..51
+    std::string label; // data: the trials' label
     bool operator==(const Condition&) const = default;
 };
 
@@ -25,13 +26,19 @@ Condition conditionOf(TaskKind task, const TrialInfo& trial);
 // The paper's conditions of the analysis: ctxt all 8 context/sign combinations, in the order
 // (-,-), (-,+), (+,-), (+,+) per context; swg frequency ids 1, 6, ..., 51.
 std::vector<Condition> defaultConditions(TaskKind task);
+// The conditions of a batch's analysis: the paper's for ctxt and swg; for a trial set the file's
+// sampling conditions, else every label in the order it first appears.
+std::vector<Condition> analysisConditions(const Batch& batch);
+// The distinct labels of a trial set, in the order they first appear.
+std::vector<Condition> labelConditions(const Batch& batch);
 
 // The conditions the explorer draws, one condition-average trajectory each: ctxt the same 8 in
 // the order (+,+), (+,-), (-,+), (-,-) per context (the views' colour order); swg the frequency
 // ids 1, 6, ..., 51 present in the batch, or with allFrequencies every id of the batch.
 std::vector<Condition> viewConditions(const Batch& batch, bool allFrequencies = false);
 
-// "Ctxt1Inps-1_1" or "Freq6": the authors' naming, used in group names and messages.
+// "Ctxt1Inps-1_1" or "Freq6": the authors' naming, used in group names and messages; a trial
+// set's label as it is.
 std::string conditionLabel(TaskKind task, const Condition& condition);
 
 // Position of a condition in a list, -1 when absent.

@@ -116,10 +116,10 @@ Batch makeGridBatch(TaskKind task, double dt) {
         for (int context = 1; context <= 2; ++context)
             for (double c1 : ctxt::coherencies())
                 for (double c2 : ctxt::coherencies())
-                    trials.push_back({context, c1, c2, 0, context - 1});
+                    trials.push_back({context, c1, c2, 0, context - 1, {}});
     } else {
         for (int id = 1; id <= swg::kFrequencies; ++id)
-            trials.push_back({0, 0.0, 0.0, id, 0});
+            trials.push_back({0, 0.0, 0.0, id, 0, {}});
     }
     Batch b = batchFromTrials(task, std::move(trials), options);
     b.kind = "grid";
@@ -139,11 +139,12 @@ Batch makeRandomBatch(TaskKind task, int trials, std::uint64_t seed, double dt) 
             for (double c1 : ctxt::coherencies())
                 for (double c2 : ctxt::coherencies())
                     for (int k = 0; k < trials; ++k)
-                        list.push_back({context, c1, c2, 0, context - 1});
+                        list.push_back({context, c1, c2, 0, context - 1, {}});
     } else {
         Rng rng(seed, 0xF4E0);
         for (int k = 0; k < trials; ++k)
-            list.push_back({0, 0.0, 0.0, 1 + static_cast<int>(rng.below(swg::kFrequencies)), 0});
+            list.push_back(
+                {0, 0.0, 0.0, 1 + static_cast<int>(rng.below(swg::kFrequencies)), 0, {}});
     }
     Batch b = batchFromTrials(task, std::move(list), options);
     b.kind = "random";
@@ -158,6 +159,45 @@ Batch makeBatch(TaskKind task, const std::string& kind, int trials, std::uint64_
     if (kind == "random")
         return makeRandomBatch(task, trials, seed, dt);
     throw Error("unknown batch '" + kind + "' (expected grid or random)");
+}
+
+double Batch::costCount() const {
+    if (mask.empty())
+        return static_cast<double>(outputs) * steps * static_cast<double>(trials.size());
+    double n = 0.0;
+    for (const Eigen::MatrixXd& m : mask)
+        n += m.sum();
+    return n;
+}
+
+double networkNoiseOf(const Model& model, const Batch& batch) {
+    if (!batch.networkNoise)
+        return 0.0;
+    return batch.networkNoiseSigma >= 0.0 ? batch.networkNoiseSigma : model.noiseSigma;
+}
+
+void checkModelFitsBatch(const Model& model, const Batch& batch, const std::string& source) {
+    if (batch.task != TaskKind::Data) {
+        checkModelFitsTask(model, batch.task, source);
+        return;
+    }
+    const std::string trials = batch.source.empty() ? "the trial set" : batch.source;
+    if (model.inputs() != batch.inputs)
+        throw Error(source + ": the network has " + std::to_string(model.inputs()) + " inputs, " +
+                    trials + " has " + std::to_string(batch.inputs));
+    if (model.outputs() != batch.outputs)
+        throw Error(source + ": the network has " + std::to_string(model.outputs()) + " outputs, " +
+                    trials + " has " + std::to_string(batch.outputs));
+    int columns = 0;
+    for (const TrialInfo& t : batch.trials)
+        columns = std::max(columns, t.x0Column + 1);
+    if (model.initialStates() < columns)
+        throw Error(source + ": the network has " + std::to_string(model.initialStates()) +
+                    " initial states, " + trials + " starts trials from state " +
+                    std::to_string(columns - 1) + " (0-based)");
+    if (batch.dt > 0.0 && batch.dt != model.dt)
+        throw Error(source + ": the network's dt is " + std::to_string(model.dt) + ", " + trials +
+                    " was made for dt = " + std::to_string(batch.dt));
 }
 
 void checkModelFitsTask(const Model& model, TaskKind task, const std::string& source) {

@@ -18,6 +18,13 @@ struct TrialInfo {
     double coh2 = 0.0; // ctxt: coherence of sensory input 2
     int freqId = 0;    // swg: frequency id 1..51
     int x0Column = 0;  // which column of x0 the trial starts from
+    std::string label; // data: the trial's condition label
+};
+
+// A named input phase of a trial set: steps [start, next phase's start).
+struct Phase {
+    std::string name;
+    int start = 0; // 0-based step
 };
 
 struct Batch {
@@ -34,6 +41,20 @@ struct Batch {
     // Network noise (sigma from the model) is on for the paper's random batches.
     bool networkNoise = false;
     std::uint64_t noiseSeed = 0;
+
+    // Data (trial sets) only. mask[t] (outputs x trials): 1 where the squared error of z_{t+1}
+    // counts in the cost; empty: every entry counts.
+    std::vector<Eigen::MatrixXd> mask;
+    std::vector<Phase> phases;
+    double inputNoise = 0.0;                     // std of the input noise of random batches
+    double networkNoiseSigma = -1.0;             // sigma of the network noise; < 0: the model's
+    std::vector<std::string> samplingConditions; // default conditions of sampling locations
+    std::vector<int> samplingTimes;              // default 1-based sampling times
+    std::string source;                          // the file it was read from
+    double dt = 0.0;                             // the file's dt (0: none given)
+
+    // The number of entries the cost averages over (outputs x steps x trials without a mask).
+    double costCount() const;
 
     int trialCount() const { return static_cast<int>(trials.size()); }
 };
@@ -80,5 +101,10 @@ Batch makeBatch(TaskKind task, const std::string& kind, int trials, std::uint64_
 
 // Checks that a model fits a task (input and output counts, initial states); throws Error.
 void checkModelFitsTask(const Model& model, TaskKind task, const std::string& source);
+// The same for any batch, a trial set's too (also its dt when the file gives one).
+void checkModelFitsBatch(const Model& model, const Batch& batch, const std::string& source);
+
+// The sigma of a batch's network noise with this model (0 when the batch has none).
+double networkNoiseOf(const Model& model, const Batch& batch);
 
 } // namespace opdims

@@ -29,7 +29,7 @@ Batch trainingBatch(TaskKind task, int trials, std::uint64_t seed, long long ite
         for (int context = 1; context <= 2; ++context)
             for (double c1 : ctxt::coherencies())
                 for (double c2 : ctxt::coherencies())
-                    deck.push_back({context, c1, c2, 0, context - 1});
+                    deck.push_back({context, c1, c2, 0, context - 1, {}});
         while (static_cast<int>(list.size()) < trials) {
             // Fisher-Yates with our own generator: std::shuffle differs between libraries.
             for (std::size_t i = deck.size() - 1; i > 0; --i)
@@ -40,7 +40,8 @@ Batch trainingBatch(TaskKind task, int trials, std::uint64_t seed, long long ite
         }
     } else if (task == TaskKind::Swg) {
         for (int k = 0; k < trials; ++k)
-            list.push_back({0, 0.0, 0.0, 1 + static_cast<int>(rng.below(swg::kFrequencies)), 0});
+            list.push_back(
+                {0, 0.0, 0.0, 1 + static_cast<int>(rng.below(swg::kFrequencies)), 0, {}});
     } else {
         throw Error("training needs a task (ctxt or swg)");
     }

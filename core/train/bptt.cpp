@@ -109,7 +109,7 @@ void Bptt::Part::run(const Model& model, const Eigen::MatrixXd& aWt, const Batch
     for (Eigen::Index j = 0; j < count; ++j)
         x.col(j) = model.x0.col(batch.trials[static_cast<std::size_t>(first + j)].x0Column);
     tanhInto(x, R.leftCols(count));
-    const double sigma = batch.networkNoise ? model.noiseSigma : 0.0;
+    const double sigma = networkNoiseOf(model, batch);
     noise.clear();
     if (sigma != 0.0)
         for (Eigen::Index j = 0; j < count; ++j)
@@ -137,6 +137,8 @@ void Bptt::Part::run(const Model& model, const Eigen::MatrixXd& aWt, const Batch
         z.noalias() = model.W_out * rNext;
         z.colwise() += model.b_z;
         dz = z - batch.y[static_cast<std::size_t>(t)].middleCols(first, count);
+        if (!batch.mask.empty())
+            dz.array() *= batch.mask[static_cast<std::size_t>(t)].middleCols(first, count).array();
         sse += dz.squaredNorm();
         if ((t & 63) == 0)
             progress.check();
@@ -196,7 +198,12 @@ double Bptt::lossAndGradient(const Model& model, const Batch& batch, Gradients& 
     while (static_cast<int>(parts_.size()) < parts)
         parts_.push_back(std::make_unique<Part>());
     const Eigen::MatrixXd aWt = model.alpha() * model.W.transpose();
-    const double denom = static_cast<double>(model.outputs()) * batch.steps * trials;
+    // The entries the cost averages over (all, or those of the batch's mask).
+    const double denom = batch.mask.empty()
+                             ? static_cast<double>(model.outputs()) * batch.steps * trials
+                             : batch.costCount();
+    if (!(denom > 0))
+        throw Error("the mask of the training trials counts no output");
     const double scale = 2.0 / denom;
     const int threads = options.threads <= 0 ? defaultThreadCount() : options.threads;
     parallelFor(parts, std::min(threads, parts), [&](int c) {

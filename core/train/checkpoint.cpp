@@ -36,6 +36,8 @@ void saveCheckpoint(const TrainState& state, const std::string& path) {
         const std::string g = kGroup;
         f.setAttribute(g, "checkpoint_version", kCheckpointVersion);
         f.setAttribute(g, "task", std::string(taskName(c.task)));
+        if (c.task == TaskKind::Data)
+            f.setAttribute(g, "trials", c.trialsPath);
         f.setAttribute(g, "seed", text(c.seed)); // as text: a double would round large seeds
         f.setAttribute(g, "iteration", state.iteration);
         f.setAttribute(g, "iterations", c.iterations);
@@ -100,7 +102,12 @@ TrainState loadCheckpoint(const std::string& path) {
             throw Error(path + ": attribute " + attribute + " of /training: " + e.what());
         }
     };
-    c.task = withFile("task", [&] { return parseTask(f.stringAttribute(g, "task")); });
+    c.task = withFile("task", [&] {
+        const std::string task = f.stringAttribute(g, "task");
+        return task == taskName(TaskKind::Data) ? TaskKind::Data : parseTask(task);
+    });
+    if (c.task == TaskKind::Data)
+        c.trialsPath = f.stringAttribute(g, "trials"); // read when training resumes
     const std::string seed = f.stringAttribute(g, "seed");
     const auto res = std::from_chars(seed.data(), seed.data() + seed.size(), c.seed);
     if (seed.empty() || res.ec != std::errc() || res.ptr != seed.data() + seed.size())

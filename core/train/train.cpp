@@ -4,6 +4,7 @@
 #include "core/base/error.h"
 #include "core/base/limits.h"
 #include "core/tasks/task.h"
+#include "core/tasks/trial_set.h"
 #include "core/train/batch.h"
 #include "core/train/checkpoint.h"
 
@@ -29,8 +30,10 @@ double learningRateAt(const TrainConfig& c, long long iteration) {
 namespace {
 
 void checkConfig(const TrainConfig& c) {
-    if (c.task != TaskKind::Ctxt && c.task != TaskKind::Swg)
-        throw Error("training needs a task (ctxt or swg)");
+    if (c.task != TaskKind::Ctxt && c.task != TaskKind::Swg && c.task != TaskKind::Data)
+        throw Error("training needs a task (ctxt or swg) or a trial set");
+    if (c.task == TaskKind::Data && !c.trials)
+        throw Error("training on a trial set needs the trial-set file");
     if (c.iterations < 0)
         throw Error("the number of iterations must be at least 0");
     limits::checkCount("", "the batch size", c.batchSize, limits::kMaxBatchSize);
@@ -51,31 +54,49 @@ void checkConfig(const TrainConfig& c) {
 // What backpropagation through time keeps per iteration: states, rates and their gradients of
 // every trial and step, and the batch's inputs and targets.
 void checkTrainingMemory(const Model& m, const TrainConfig& c) {
-    const double steps = c.task == TaskKind::Ctxt ? ctxt::kSteps : swg::kSteps;
+    const double steps = c.task == TaskKind::Data   ? c.trials->steps
+                         : c.task == TaskKind::Ctxt ? ctxt::kSteps
+                                                    : swg::kSteps;
     const double perStep = 4.0 * m.units() + m.inputs() + m.outputs();
     limits::checkMemory("training with a batch of " + std::to_string(c.batchSize) + " trials",
                         static_cast<double>(c.batchSize) * steps * perStep * 8.0);
 }
 
+// A trial set named by its file but not yet read (a resumed checkpoint) is read now.
+void loadTrials(TrainConfig& c) {
+    if (c.task == TaskKind::Data && !c.trials && !c.trialsPath.empty())
+        c.trials = std::make_shared<const Batch>(readTrialSet(c.trialsPath));
+}
+
+void checkFits(const Model& m, const TrainConfig& c, const std::string& source) {
+    if (c.task == TaskKind::Data)
+        checkModelFitsBatch(m, *c.trials, source);
+    else
+        checkModelFitsTask(m, c.task, source);
+}
+
 } // namespace
 
 TrainState startTraining(Model initial, const TrainConfig& config) {
-    checkConfig(config);
-    checkTrainingMemory(initial, config);
-    checkModelFitsTask(initial, config.task, initial.name.empty() ? "the network" : initial.name);
-    initial.task = config.task;
+    TrainConfig c = config;
+    loadTrials(c);
+    checkConfig(c);
+    checkTrainingMemory(initial, c);
+    checkFits(initial, c, initial.name.empty() ? "the network" : initial.name);
+    initial.task = c.task;
     TrainState s;
     s.model = std::move(initial);
-    s.config = config;
+    s.config = std::move(c);
     s.adam.reset(s.model);
     return s;
 }
 
 void train(TrainState& state, const IterationCallback& onIteration, const Progress& progress) {
+    loadTrials(state.config);
     checkConfig(state.config);
     checkTrainingMemory(state.model, state.config);
     const TrainConfig& c = state.config;
-    checkModelFitsTask(state.model, c.task, state.model.name);
+    checkFits(state.model, c, state.model.name);
     Bptt bptt;
     Gradients grad;
     BpttOptions options;
@@ -85,7 +106,10 @@ void train(TrainState& state, const IterationCallback& onIteration, const Progre
         progress.check();
         const auto start = std::chrono::steady_clock::now();
         const Batch batch =
-            trainingBatch(c.task, c.batchSize, c.seed, state.iteration, c.noise, state.model.dt);
+            c.task == TaskKind::Data
+                ? trialSetTrainingBatch(*c.trials, c.batchSize, c.seed, state.iteration, c.noise)
+                : trainingBatch(c.task, c.batchSize, c.seed, state.iteration, c.noise,
+                                state.model.dt);
         const double loss = bptt.lossAndGradient(state.model, batch, grad, options, progress);
         if (!std::isfinite(loss))
             throw Error("training diverged at iteration " + std::to_string(state.iteration + 1) +

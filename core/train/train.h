@@ -4,11 +4,13 @@
 
 #include "core/base/progress.h"
 #include "core/model/model.h"
+#include "core/tasks/task.h"
 #include "core/train/adam.h"
 #include "core/train/bptt.h"
 
 #include <cstdint>
 #include <functional>
+#include <memory>
 #include <string>
 
 namespace opdims {
@@ -31,6 +33,10 @@ struct TrainConfig {
     int threads = 0;               // 0: all cores
     long long checkpointEvery = 0; // 0: no checkpoints
     std::string checkpointPath;
+    // Task Data: the trial set the training batches are drawn from (trialSetTrainingBatch), and
+    // the file it was read from (kept in checkpoints; read again when `trials` is empty).
+    std::string trialsPath;
+    std::shared_ptr<const Batch> trials;
 };
 
 // A training run: everything needed to continue it bit for bit.

@@ -41,7 +41,7 @@ std::vector<LocalDimensions> ctxtLocals(int n) {
         for (int s1 : {-1, 1})
             for (int s2 : {-1, 1})
                 for (int t : {1, 100})
-                    out.push_back(makeLocal(rng, n, 2, {context, s1, s2, 0}, t));
+                    out.push_back(makeLocal(rng, n, 2, {context, s1, s2, 0, {}}, t));
     return out;
 }
 } // namespace
@@ -70,8 +70,8 @@ private slots:
     }
     void global_fewLocalDimensions_completedToFullBasis() {
         Rng rng(1);
-        std::vector<LocalDimensions> local = {makeLocal(rng, 5, 1, {0, 0, 0, 1}, 1),
-                                              makeLocal(rng, 5, 1, {0, 0, 0, 6}, 1)};
+        std::vector<LocalDimensions> local = {makeLocal(rng, 5, 1, {0, 0, 0, 1, {}}, 1),
+                                              makeLocal(rng, 5, 1, {0, 0, 0, 6, {}}, 1)};
         const GlobalDimensions g = globalDimensions(local, Side::Rows);
         QCOMPARE(g.basis.size(), 5);
         QVERIFY((g.basis.Q.transpose() * g.basis.Q - Eigen::MatrixXd::Identity(5, 5)).norm() <

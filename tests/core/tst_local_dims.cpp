@@ -218,7 +218,7 @@ private slots:
         QCOMPARE(count, 9);
         bool checked = false;
         for (const auto& l : locs)
-            if (l.t == 700 && l.condition == Condition{2, 1, -1, 0}) {
+            if (l.t == 700 && l.condition == Condition{2, 1, -1, 0, {}}) {
                 QVERIFY((l.x - sum / 9.0).norm() < 1e-13);
                 checked = true;
             }

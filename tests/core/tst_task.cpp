@@ -135,8 +135,8 @@ private slots:
     void impossibleParameters_rejected() {
         QVERIFY_THROWS_EXCEPTION(Error, makeRandomBatch(TaskKind::Ctxt, 0, 1));
         QVERIFY_THROWS_EXCEPTION(Error, makeBatch(TaskKind::Ctxt, "gird", 1, 1));
-        QVERIFY_THROWS_EXCEPTION(Error, batchFromTrials(TaskKind::Swg, {{0, 0, 0, 52, 0}}, {}));
-        QVERIFY_THROWS_EXCEPTION(Error, batchFromTrials(TaskKind::Ctxt, {{3, 0, 0, 0, 0}}, {}));
+        QVERIFY_THROWS_EXCEPTION(Error, batchFromTrials(TaskKind::Swg, {{0, 0, 0, 52, 0, {}}}, {}));
+        QVERIFY_THROWS_EXCEPTION(Error, batchFromTrials(TaskKind::Ctxt, {{3, 0, 0, 0, 0, {}}}, {}));
     }
 };
 
