@@ -1,6 +1,8 @@
 // Parsing of the analysis options into core calls.
 #include "app/cli/analysis_args.h"
 
+#include "app/cli/common.h"
+
 #include "core/analysis/basis_file.h"
 #include "core/analysis/basis_names.h"
 #include "core/analysis/sampling.h"
@@ -34,6 +36,8 @@ std::vector<OptionSpec> globalOptions() {
 }
 
 Batch samplingBatchArg(const Args& args, TaskKind task, const Model& model) {
+    if (task == TaskKind::Data)
+        return batchArg(args, task, model);
     const std::string kind = args.value("batch", "grid");
     if (kind == "grid" && args.has("trials"))
         throw Error("--trials applies to --batch random only (the grid batch is fixed)");
@@ -43,9 +47,9 @@ Batch samplingBatchArg(const Args& args, TaskKind task, const Model& model) {
 
 std::vector<SamplingLocation> locationsArg(const Args& args, const Model& model, TaskKind task,
                                            const Batch& batch, const Progress& progress) {
-    const std::vector<int> times =
-        args.has("times") ? parseIntList(args.value("times"), "times") : defaultSamplingTimes(task);
-    return samplingLocations(model, task, batch, defaultConditions(task), times, progress);
+    const std::vector<int> times = args.has("times") ? parseIntList(args.value("times"), "times")
+                                                     : defaultSamplingTimes(batch);
+    return samplingLocations(model, task, batch, analysisConditions(batch), times, progress);
 }
 
 LocalOptions localOptionsArg(const Args& args) {

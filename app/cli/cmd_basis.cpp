@@ -34,7 +34,10 @@ std::vector<OptionSpec> options() {
          {taskOption(),
           {"basis", "pc|op-columns|op-rows[:SUBSET]", "the basis (SUBSET as for sweep)"},
           {"batch", "grid|random", "batch for the sampling locations (default grid)"},
-          {"trials", "N", "random batch: trials per condition (default 10)"},
+          {"trials", "N|FILE",
+           "random batch: trials per condition (default 10); or a trial-set file instead of "
+           "--task"},
+          {"repeat", "N", "with --trials FILE --batch random: copies of each trial (default 1)"},
           {"seed", "S", "seed of the random batch and of the row search (default 1)"}},
          globalOptions(),
          samplingOptions(),

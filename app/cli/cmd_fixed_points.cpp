@@ -138,6 +138,10 @@ std::vector<OptionSpec> options() {
     o.push_back(taskOption());
     o.push_back({"context", "C", "ctxt: context 1 or 2 with zero sensory input (default 1)"});
     o.push_back({"input", "v1,v2,...", "a constant input vector (one value per input)"});
+    o.push_back({"trials", "FILE",
+                 "a trial set (.npz, .h5) instead of --task: its trials give the starts"});
+    o.push_back({"input-of", "CONDITION,T",
+                 "with --trials: the input of that condition's trials at 1-based time T"});
     o.push_back({"starts", "N", "starting states sampled on the grid trajectories (default 1000)"});
     o.push_back({"seed", "S", "seed of the sampling and the jitter (default 1)"});
     o.push_back({"jitter", "SIGMA", "Gaussian noise added to every start (default 0)"});

@@ -26,7 +26,7 @@ int run(const Args& args) {
     const Batch batch = batchArg(args, task, m);
     Model reduced = m;
     reduced.W = W;
-    reduced.task = task;
+    reduced.task = task == TaskKind::Data ? m.task : task;
     reduced.name = m.name + " (" + label + ")";
     reduced.provenance = "opdims " OPDIMS_VERSION ": " + commandLine("reduce", args) +
                          (m.provenance.empty() ? "" : "; before that: " + m.provenance);

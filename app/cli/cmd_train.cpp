@@ -30,7 +30,8 @@ int run(const Args& args) {
     const double stopAt = args.number("stop-at-cost", 0.0);
     if (stopAt > 0 && evalEvery <= 0)
         throw Error("--stop-at-cost needs --eval-every N (the grid cost is measured then)");
-    const Batch grid = makeGridBatch(c.task, state.model.dt);
+    // The noise-free evaluation batch: the task's grid, or the trial set itself.
+    const Batch grid = c.task == TaskKind::Data ? *c.trials : makeGridBatch(c.task, state.model.dt);
     // Set before training so that checkpoints carry it too; a resumed run prepends its command.
     const std::string before = state.model.provenance;
     state.model.provenance = "opdims " OPDIMS_VERSION ": " + commandLine("train", args) +
@@ -83,6 +84,9 @@ int run(const Args& args) {
 std::vector<OptionSpec> options() {
     return {
         {"task", "ctxt|swg", "task to train (required unless --from names a checkpoint)"},
+        {"trials", "FILE",
+         "train on a trial set instead of a task (docs/file-format.md): batches of its trials "
+         "with its input and network noise; the grid cost is the cost on the whole set"},
         {"units", "N", "units of a new network (default 100)"},
         {"seed", "S", "seed of the initial network and of every training batch (default 1)"},
         {"iterations", "K", "train until iteration K (required for a new run)"},
@@ -112,9 +116,10 @@ std::vector<OptionSpec> options() {
 }
 
 const Registration reg({"train",
-                        "--task ctxt|swg --iterations K --out FILE.h5 [options]",
-                        "Train a network on ctxt or swg (BPTT, Adam, the paper's noise).",
-                        "The cost minimised is method.md's (MSE over all steps) on seeded noisy "
+                        "--task ctxt|swg|--trials FILE --iterations K --out FILE.h5 [options]",
+                        "Train a network on ctxt, swg or a trial set (BPTT, Adam, noise).",
+                        "The cost minimised is method.md's (MSE over all steps, or over a trial "
+                        "set's mask) on seeded noisy "
                         "mini-batches; the same seed gives the same network bit for bit, and a run "
                         "resumed from a checkpoint ends where an uninterrupted run would.",
                         {},

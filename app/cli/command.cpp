@@ -160,7 +160,8 @@ long long Args::integer(const std::string& name, long long fallback, long long l
     errno = 0;
     const long long v = std::strtoll(it->second.c_str(), &end, 10);
     if (it->second.empty() || *end != '\0')
-        throw Error("--" + name + " expects a whole number, not '" + it->second + "'");
+        throw Error("--" + name + " expects a whole number, not '" + it->second + "'" +
+                    (name == "trials" ? " (or a trial-set file: .npz, .h5 or .hdf5)" : ""));
     if (errno == ERANGE || v < lo || v > hi)
         throw Error("--" + name + " is " + it->second + ", expected a whole number from " +
                     std::to_string(lo) + " to " + std::to_string(hi));
@@ -210,7 +211,9 @@ std::vector<OptionSpec> modelOptions() {
 }
 
 OptionSpec taskOption() {
-    return {"task", "ctxt|swg", "the task (default: guessed from the network's inputs)"};
+    return {"task", "ctxt|swg",
+            "the task (default: guessed from the network's inputs; --trials FILE instead gives "
+            "the trials as data)"};
 }
 
 std::vector<OptionSpec> joinOptions(std::initializer_list<std::vector<OptionSpec>> groups) {

@@ -4,13 +4,16 @@
 #include "core/base/error.h"
 #include "core/base/limits.h"
 #include "core/model/io.h"
+#include "core/tasks/trial_set.h"
 
 #include "core/files/atomic_file.h"
 
+#include <cctype>
 #include <charconv>
 #include <cmath>
 #include <cstdio>
 #include <filesystem>
+#include <map>
 #include <memory>
 #include <mutex>
 
@@ -23,7 +26,51 @@ Model loadModelArg(const Args& args) {
     return loadModel(args.positional(0), options);
 }
 
+bool hasTrialSet(const Args& args) {
+    if (!args.has("trials"))
+        return false;
+    // A file when it looks like one (an extension of the trial-set formats, a directory part) or
+    // exists; anything else is a trial count, and its parse error names both forms.
+    const std::string v = args.value("trials");
+    if (v.empty() || v.find_first_not_of("0123456789") == std::string::npos)
+        return false;
+    auto endsWith = [&](const std::string& ext) {
+        if (v.size() < ext.size())
+            return false;
+        for (std::size_t i = 0; i < ext.size(); ++i)
+            if (std::tolower(static_cast<unsigned char>(v[v.size() - ext.size() + i])) != ext[i])
+                return false;
+        return true;
+    };
+    std::error_code ec;
+    return endsWith(".npz") || endsWith(".h5") || endsWith(".hdf5") ||
+           v.find('/') != std::string::npos || std::filesystem::exists(v, ec);
+}
+
+std::string trialSetPath(const Args& args) {
+    std::error_code ec;
+    const std::filesystem::path p = std::filesystem::absolute(args.value("trials"), ec);
+    return ec ? args.value("trials") : p.lexically_normal().string();
+}
+
+const Batch& trialSetArg(const Args& args) {
+    static std::mutex mutex;
+    static std::map<std::string, std::shared_ptr<const Batch>> cache;
+    const std::string path = args.value("trials");
+    const std::lock_guard<std::mutex> lock(mutex);
+    auto& slot = cache[path];
+    if (!slot)
+        slot = std::make_shared<const Batch>(readTrialSet(path));
+    return *slot;
+}
+
 TaskKind taskArg(const Args& args, const Model& model) {
+    if (hasTrialSet(args)) {
+        if (args.has("task"))
+            throw Error("give either --task or --trials FILE, not both");
+        checkModelFitsBatch(model, trialSetArg(args), args.positional(0));
+        return TaskKind::Data;
+    }
     TaskKind task = model.task;
     if (args.has("task"))
         task = parseTask(args.value("task"));
@@ -39,14 +86,31 @@ std::vector<OptionSpec> networkBatchOptions() {
 
 std::vector<OptionSpec> batchOptions() {
     return {{"batch", "grid|random", "evaluation batch (default grid: noise-free, deterministic)"},
-            {"trials", "N",
+            {"trials", "N|FILE",
              "random batch size: ctxt trials per context and coherency pair (default 10), swg "
-             "trials with random frequency ids (default 100)"},
+             "trials with random frequency ids (default 100); or a trial-set file (.npz, .h5) "
+             "instead of --task"},
+            {"repeat", "N", "with --trials FILE --batch random: copies of each trial (default 1)"},
             {"seed", "S", "seed of the random batch (default 1)"}};
 }
 
 Batch batchArg(const Args& args, TaskKind task, const Model& model) {
     const std::string kind = args.value("batch", "grid");
+    if (task == TaskKind::Data) {
+        const Batch& set = trialSetArg(args);
+        if (kind == "grid") {
+            if (args.has("repeat"))
+                throw Error("--repeat applies to --batch random only");
+            return set;
+        }
+        if (kind != "random")
+            throw Error("unknown batch '" + kind + "' (expected grid or random)");
+        return randomTrialBatch(set,
+                                static_cast<int>(args.integer("repeat", 1, 1, limits::kMaxTrials)),
+                                args.seed("seed", 1));
+    }
+    if (args.has("repeat"))
+        throw Error("--repeat applies to a trial set (--trials FILE) only");
     const long long trials =
         args.integer("trials", task == TaskKind::Ctxt ? 10 : 100, 1, limits::kMaxTrials);
     if (kind == "grid" && args.has("trials"))

@@ -16,9 +16,19 @@ namespace opdims::cli {
 
 // Loads positional 0 with --net and --weights.
 Model loadModelArg(const Args& args);
-// --task, or the task the model declares or its sizes suggest; checks the model fits it.
+// --trials FILE: a trial set instead of --task (any value of --trials that is not a whole number
+// names a file; a whole number is the size of a random batch).
+bool hasTrialSet(const Args& args);
+// The trial set of --trials FILE, read once per process and path.
+// The trial-set file of --trials as an absolute path (what a checkpoint keeps).
+std::string trialSetPath(const Args& args);
+const Batch& trialSetArg(const Args& args);
+
+// --task, or the task the model declares or its sizes suggest, or Data with --trials FILE;
+// checks the model fits it.
 TaskKind taskArg(const Args& args, const Model& model);
-// --batch grid|random, --trials, --seed (options from batchOptions()).
+// --batch grid|random, --trials, --seed (options from batchOptions()); with --trials FILE the
+// file's trials (grid) or its random batch (--repeat copies of each trial, its noise, --seed).
 Batch batchArg(const Args& args, TaskKind task, const Model& model);
 std::vector<OptionSpec> batchOptions();
 // What a command that simulates a network on a batch understands: --net, --weights, --task and

@@ -9,7 +9,12 @@
 #include "core/base/limits.h"
 #include "core/model/io.h"
 #include "core/simulation/simulate.h"
+#include "core/tasks/trial_set.h"
 #include "core/train/checkpoint.h"
+
+#include <algorithm>
+#include <filesystem>
+#include <memory>
 
 namespace opdims::cli {
 
@@ -123,8 +128,33 @@ GlobalStep runGlobal(const Args& args, const Model& m, const Progress& progress)
 namespace {
 
 FixedPointProblem problemArg(const Args& args, const Model& m, TaskKind task) {
-    if (args.has("context") && args.has("input"))
-        throw Error("give either --context or --input, not both");
+    if (args.has("context") + args.has("input") + args.has("input-of") > 1)
+        throw Error("give one of --context, --input and --input-of");
+    if (task == TaskKind::Data) {
+        const Batch& set = trialSetArg(args);
+        if (args.has("input"))
+            return inputProblem(m, set, parseVector(args.value("input"), "--input"));
+        if (!args.has("input-of"))
+            throw Error("a trial set has no contexts: give the constant input with --input "
+                        "v1,v2,... or --input-of CONDITION,T");
+        const std::string spec = args.value("input-of");
+        const std::size_t comma = spec.rfind(',');
+        if (comma == std::string::npos || comma == 0)
+            throw Error("--input-of: expected CONDITION,T (a condition label and a 1-based time), "
+                        "got '" +
+                        spec + "'");
+        const std::string label = spec.substr(0, comma);
+        const std::vector<int> t = parseIntList(spec.substr(comma + 1), "input-of");
+        if (t.size() != 1)
+            throw Error("--input-of: expected one time after the condition, got '" +
+                        spec.substr(comma + 1) + "'");
+        FixedPointProblem p = inputProblem(m, set, conditionInput(set, label, t.front()));
+        p.description = "input of " + label + " at t = " + std::to_string(t.front());
+        p.condition.label = label;
+        return p;
+    }
+    if (args.has("input-of"))
+        throw Error("--input-of needs a trial set (--trials FILE)");
     if (args.has("input"))
         return inputProblem(m, task, parseVector(args.value("input"), "--input"));
     if (task != TaskKind::Ctxt)
@@ -234,6 +264,16 @@ TrainState prepareTraining(const Args& args) {
         if (args.has("task") && parseTask(args.value("task")) != s.config.task)
             throw Error(from + ": the checkpoint trains the " +
                         std::string(taskName(s.config.task)) + " task, not " + args.value("task"));
+        if (hasTrialSet(args) && s.config.task != TaskKind::Data)
+            throw Error(from + ": the checkpoint trains the " +
+                        std::string(taskName(s.config.task)) + " task, not a trial set");
+        if (s.config.task == TaskKind::Data) {
+            // The trial set the run started with, or the one given now (a moved file).
+            if (hasTrialSet(args))
+                s.config.trialsPath = trialSetPath(args);
+            s.config.trials = std::make_shared<const Batch>(readTrialSet(s.config.trialsPath));
+            checkModelFitsBatch(s.model, *s.config.trials, from);
+        }
         applyTrainOptions(args, s.config);
         return s;
     }
@@ -242,18 +282,39 @@ TrainState prepareTraining(const Args& args) {
     c.finalLearningRate = 1e-4;
     c.seed = args.seed("seed", 1);
     Model initial;
+    if (hasTrialSet(args)) {
+        if (args.has("task"))
+            throw Error("give either --task or --trials FILE, not both");
+        c.task = TaskKind::Data;
+        c.trialsPath = trialSetPath(args);
+        c.trials = std::make_shared<const Batch>(trialSetArg(args));
+    }
     if (!from.empty()) {
         initial = loadModel(from, {static_cast<int>(args.integer("net", 1, 1, 2147483647)),
                                    args.value("weights", "final")});
-        c.task = args.has("task") ? parseTask(args.value("task")) : initial.task;
-        if (c.task == TaskKind::Unknown)
-            c.task = guessTask(initial);
+        if (c.task != TaskKind::Data) {
+            c.task = args.has("task") ? parseTask(args.value("task")) : initial.task;
+            if (c.task == TaskKind::Unknown || c.task == TaskKind::Data)
+                c.task = guessTask(initial);
+        }
     } else {
-        if (!args.has("task"))
-            throw Error("--task ctxt|swg is required when training from nothing");
-        c.task = parseTask(args.value("task"));
+        if (c.task != TaskKind::Data && !args.has("task"))
+            throw Error("--task ctxt|swg or --trials FILE is required when training from nothing");
         const long long units = args.integer("units", 100, 1, limits::kMaxUnits);
-        initial = randomModel(c.task, static_cast<int>(units), c.seed, args.number("g", 1.5));
+        if (c.task == TaskKind::Data) {
+            // The network's shape follows the trials: V inputs, M outputs, one initial state per
+            // initial-state index the trials use.
+            int states = 1;
+            for (const TrialInfo& t : c.trials->trials)
+                states = std::max(states, t.x0Column + 1);
+            initial = randomModel(static_cast<int>(units), c.trials->inputs, c.trials->outputs,
+                                  states, c.seed, args.number("g", 1.5));
+            if (c.trials->dt > 0)
+                initial.dt = c.trials->dt;
+        } else {
+            c.task = parseTask(args.value("task"));
+            initial = randomModel(c.task, static_cast<int>(units), c.seed, args.number("g", 1.5));
+        }
     }
     if (!args.has("iterations"))
         throw Error("--iterations K is required");
@@ -264,9 +325,13 @@ TrainState prepareTraining(const Args& args) {
 void nameTrainedModel(TrainState& state) {
     Model& m = state.model;
     m.task = state.config.task;
+    const std::string task =
+        state.config.task == TaskKind::Data
+            ? std::filesystem::path(state.config.trialsPath).filename().string()
+            : std::string(taskName(state.config.task));
     if (m.name.empty() || m.name.rfind("random ", 0) == 0)
-        m.name = std::string("opdims-trained ") + taskName(state.config.task) + " network (seed " +
-                 std::to_string(state.config.seed) + ")";
+        m.name =
+            "opdims-trained " + task + " network (seed " + std::to_string(state.config.seed) + ")";
 }
 
 } // namespace opdims::cli

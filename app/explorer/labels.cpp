@@ -101,7 +101,7 @@ QString trialLabel(TaskKind task, const TrialInfo& t) {
 
 QString fixedPointInputLabel(TaskKind task, int context, int freqId) {
     if (task == TaskKind::Swg && freqId > 0)
-        return conditionTitle(task, Condition{0, 0, 0, freqId});
+        return conditionTitle(task, Condition{0, 0, 0, freqId, {}});
     if (context > 0)
         return QCoreApplication::translate("Labels", "context %1").arg(context);
     return QCoreApplication::translate("Labels", "all inputs zero");
