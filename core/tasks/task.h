@@ -52,12 +52,17 @@ struct Batch {
     std::vector<int> samplingTimes;              // default 1-based sampling times
     std::string source;                          // the file it was read from
     double dt = 0.0;                             // the file's dt (0: none given)
+    // Training batches draw trials uniformly (true) or deal every trial once per epoch (false).
+    bool uniformDraw = false;
 
     // The number of entries the cost averages over (outputs x steps x trials without a mask).
     double costCount() const;
 
     int trialCount() const { return static_cast<int>(trials.size()); }
 };
+
+// Keeps the streams of training batches apart from the tasks' own.
+inline constexpr std::uint64_t kTrainingStreamKey = 0x747261696E696E67ULL; // "training"
 
 namespace ctxt {
 constexpr int kSteps = 1400;

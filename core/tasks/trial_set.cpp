@@ -60,9 +60,11 @@ const char* const kNames[] = {"inputs",
                               "network_noise",
                               "dt",
                               "sampling_conditions",
-                              "sampling_times"};
+                              "sampling_times",
+                              "training_draw"};
 bool textArray(const std::string& name) {
-    return name == "conditions" || name == "phase_names" || name == "sampling_conditions";
+    return name == "conditions" || name == "phase_names" || name == "sampling_conditions" ||
+           name == "training_draw";
 }
 
 std::map<std::string, Array> readArrays(const std::string& path) {
@@ -282,6 +284,12 @@ Batch readTrialSet(const std::string& path) {
         b.networkNoiseSigma = *s;
     if (const auto s = c.scalar("dt", 0.0, true))
         b.dt = *s;
+    if (c.find("training_draw")) {
+        const std::vector<std::string> draw = c.labels("training_draw", 1, "one word");
+        if (draw[0] != "epochs" && draw[0] != "uniform")
+            c.fail("training_draw", "is '" + draw[0] + "', expected epochs or uniform");
+        b.uniformDraw = draw[0] == "uniform";
+    }
     if (c.find("sampling_conditions")) {
         b.samplingConditions = c.labels("sampling_conditions", 0, "");
         const std::set<std::string> known(labels.begin(), labels.end());
@@ -335,6 +343,8 @@ Batch asTrialSet(const Batch& batch) {
         b.phases = {{"context cue", 0}, {"stimulus", ctxt::kBurnIn}};
     else
         b.phases = {{"frequency cue", 0}};
+    // The paper's swg training draws frequencies uniformly; ctxt deals the grid in epochs.
+    b.uniformDraw = batch.task == TaskKind::Swg;
     for (const Condition& c : defaultConditions(batch.task))
         b.samplingConditions.push_back(conditionLabel(batch.task, c));
     // Only the conditions the batch has (a random swg batch may lack some).
@@ -403,6 +413,8 @@ void writeTrialSet(const std::string& path, const Batch& batch) {
             out["network_noise"] = {{}, {b.networkNoiseSigma}, {}, false};
         if (b.dt > 0)
             out["dt"] = {{}, {b.dt}, {}, false};
+        if (b.uniformDraw)
+            out["training_draw"] = {{}, {}, {"uniform"}, true};
         writeNpzArrays(path, out);
         return;
     }
@@ -433,6 +445,8 @@ void writeTrialSet(const std::string& path, const Batch& batch) {
             scalar("network_noise", b.networkNoiseSigma);
         if (b.dt > 0)
             scalar("dt", b.dt);
+        if (b.uniformDraw)
+            f.writeStrings("/training_draw", {"uniform"});
         if (H5Fflush(f.id(), H5F_SCOPE_GLOBAL) < 0)
             throw Error(path + ": cannot write the file");
     });
@@ -454,6 +468,7 @@ Batch trialsOf(const Batch& set, const std::vector<int>& order, std::uint64_t se
     b.samplingTimes = set.samplingTimes;
     b.source = set.source;
     b.dt = set.dt;
+    b.uniformDraw = set.uniformDraw;
     const auto n = static_cast<Eigen::Index>(order.size());
     limits::checkMemory("a batch of " + std::to_string(order.size()) + " trials",
                         static_cast<double>(n) * b.steps * (b.inputs + 2.0 * b.outputs) * 8.0);
@@ -500,13 +515,18 @@ Batch trialSetTrainingBatch(const Batch& set, int count, std::uint64_t seed, lon
     if (count < 1)
         throw Error("a training batch needs at least one trial (got " + std::to_string(count) +
                     ")");
+    // The same streams as a paper task's training batches (trainingBatch), so that a task's grid
+    // written as a trial set trains the same network.
     const std::uint64_t batchSeed =
-        Rng(seed ^ kTrialNoiseKey, static_cast<std::uint64_t>(iteration) + 1).next();
+        Rng(seed ^ kTrainingStreamKey, static_cast<std::uint64_t>(iteration)).next();
     Rng rng(batchSeed, 1);
     std::vector<int> deck(static_cast<std::size_t>(set.trialCount()));
     for (int j = 0; j < set.trialCount(); ++j)
         deck[static_cast<std::size_t>(j)] = j;
     std::vector<int> order;
+    if (set.uniformDraw)
+        while (static_cast<int>(order.size()) < count)
+            order.push_back(static_cast<int>(rng.below(deck.size())));
     while (static_cast<int>(order.size()) < count) {
         // Fisher-Yates with our own generator: std::shuffle differs between libraries.
         for (std::size_t i = deck.size() - 1; i > 0; --i)

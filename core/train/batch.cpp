@@ -10,17 +10,13 @@
 
 namespace opdims {
 
-namespace {
-constexpr std::uint64_t kTrainingKey = 0x747261696E696E67ULL; // keeps streams apart from tasks'
-} // namespace
-
 Batch trainingBatch(TaskKind task, int trials, std::uint64_t seed, long long iteration, bool noise,
                     double dt) {
     if (trials < 1)
         throw Error("a training batch needs at least one trial (got " + std::to_string(trials) +
                     ")");
     const std::uint64_t batchSeed =
-        Rng(seed ^ kTrainingKey, static_cast<std::uint64_t>(iteration)).next();
+        Rng(seed ^ kTrainingStreamKey, static_cast<std::uint64_t>(iteration)).next();
     Rng rng(batchSeed, 1);
     std::vector<TrialInfo> list;
     list.reserve(static_cast<std::size_t>(trials));
