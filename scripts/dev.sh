@@ -25,7 +25,7 @@ packages=(
     pybind11-dev python3-dev python3-pytest python3-tqdm jupyter-nbconvert python3-ipykernel
     python3-matplotlib
     xvfb xauth libgl1-mesa-dri fonts-dejavu-core
-    clang libfuzzer-14-dev python3 python3-h5py python3-numpy
+    clang libfuzzer-14-dev python3 python3-h5py python3-numpy python3-torch
 )
 
 as_root() {
