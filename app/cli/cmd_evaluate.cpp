@@ -41,6 +41,9 @@ int run(const Args& args) {
             j.field("seed", static_cast<long long>(batch.noiseSeed));
         if (reduced)
             j.field("state_distance", step.sums.stateDistance);
+        if (step.accuracy)
+            j.field("sign_accuracy", step.accuracy->fraction())
+                .field("signs_counted", step.accuracy->counted);
         for (const auto& [name, effects] : levels) {
             j.beginArray(name);
             for (const GroupEffect& e : effects)
@@ -61,6 +64,10 @@ int run(const Args& args) {
     if (reduced)
         std::cout << "weights " << step.weights << "; state distance to the full network "
                   << num(step.sums.stateDistance) << "\n";
+    if (step.accuracy)
+        std::cout << "output signs right: " << num(100.0 * step.accuracy->fraction()) << " % ("
+                  << step.accuracy->correct << " of " << step.accuracy->counted
+                  << " counted entries with a nonzero target)\n";
     for (const auto& [name, effects] : levels)
         for (const GroupEffect& e : effects) {
             std::string label = "  " + e.label;
@@ -79,6 +86,9 @@ std::vector<OptionSpec> options() {
                         globalOptions(),
                         samplingOptions(),
                         {{"json", "", "print one JSON object (cost, trials, steps, units, ...)"},
+                         {"accuracy", "",
+                          "also how often the output has its target's sign (entries the mask "
+                          "counts with a nonzero target; always on for flipflop and decision)"},
                          {"per-condition", "",
                           "also the cost per context (ctxt) or frequency band (swg) and per "
                           "condition (ctxt: context x sign(coh1) x sign(coh2); swg: frequency)"}}});

@@ -6,6 +6,7 @@
 #include "core/base/limits.h"
 #include "core/model/io.h"
 #include "core/simulation/simulate.h"
+#include "core/tasks/generated.h"
 #include "core/train/checkpoint.h"
 #include "core/train/train.h"
 
@@ -31,7 +32,9 @@ int run(const Args& args) {
     if (stopAt > 0 && evalEvery <= 0)
         throw Error("--stop-at-cost needs --eval-every N (the grid cost is measured then)");
     // The noise-free evaluation batch: the task's grid, or the trial set itself.
-    const Batch grid = c.task == TaskKind::Data ? *c.trials : makeGridBatch(c.task, state.model.dt);
+    const Batch grid = c.task == TaskKind::Data  ? *c.trials
+                       : isGeneratedTask(c.task) ? generatedGridBatch(c.task)
+                                                 : makeGridBatch(c.task, state.model.dt);
     // Set before training so that checkpoints carry it too; a resumed run prepends its command.
     const std::string before = state.model.provenance;
     state.model.provenance = "opdims " OPDIMS_VERSION ": " + commandLine("train", args) +
@@ -83,7 +86,8 @@ int run(const Args& args) {
 
 std::vector<OptionSpec> options() {
     return {
-        {"task", "ctxt|swg", "task to train (required unless --from names a checkpoint)"},
+        {"task", "ctxt|swg|flipflop|decision",
+         "task to train (required unless --from names a checkpoint or --trials a trial set)"},
         {"trials", "FILE",
          "train on a trial set instead of a task (docs/file-format.md): batches of its trials "
          "with its input and network noise; the grid cost is the cost on the whole set"},
@@ -116,8 +120,8 @@ std::vector<OptionSpec> options() {
 }
 
 const Registration reg({"train",
-                        "--task ctxt|swg|--trials FILE --iterations K --out FILE.h5 [options]",
-                        "Train a network on ctxt, swg or a trial set (BPTT, Adam, noise).",
+                        "--task TASK|--trials FILE --iterations K --out FILE.h5 [options]",
+                        "Train a network on a task or a trial set (BPTT, Adam, noise).",
                         "The cost minimised is method.md's (MSE over all steps, or over a trial "
                         "set's mask) on seeded noisy "
                         "mini-batches; the same seed gives the same network bit for bit, and a run "

@@ -5,6 +5,7 @@
 #include "core/base/error.h"
 #include "core/base/limits.h"
 #include "core/tasks/conditions.h"
+#include "core/tasks/generated.h"
 #include "core/tasks/trial_set.h"
 
 #include <iostream>
@@ -54,36 +55,49 @@ int run(const Args& args) {
         return 0;
     }
     if (!args.has("task") || !args.has("out"))
-        throw Error("--task ctxt|swg and --out FILE are required (or --check FILE)");
+        throw Error("--task TASK and --out FILE are required (or --check FILE)");
     checkOutputs(args, {"out"});
     const TaskKind task = parseTask(args.value("task"));
     const std::string kind = args.value("batch", "grid");
     if (kind == "grid" && args.has("trials"))
         throw Error("--trials applies to --batch random only (the grid batch is fixed)");
-    const long long trials =
-        args.integer("trials", task == TaskKind::Ctxt ? 10 : 100, 1, limits::kMaxTrials);
+    const bool generated = isGeneratedTask(task);
+    const long long trials = args.integer("trials",
+                                          generated                ? generatedRandomTrials(task)
+                                          : task == TaskKind::Ctxt ? 10
+                                                                   : 100,
+                                          1, limits::kMaxTrials);
+    if (generated && args.has("dt"))
+        throw Error("--dt applies to ctxt and swg only (the " + std::string(taskName(task)) +
+                    " task is defined in steps)");
+    if (generated && kind != "grid" && kind != "random")
+        throw Error("unknown batch '" + kind + "' (expected grid or random)");
     const double dt = args.number("dt", 0.001);
-    Batch b = makeBatch(task, kind, static_cast<int>(trials), args.seed("seed", 1), dt);
+    Batch b = !generated ? makeBatch(task, kind, static_cast<int>(trials), args.seed("seed", 1), dt)
+              : kind == "grid"
+                  ? generatedGridBatch(task)
+                  : generatedRandomBatch(task, static_cast<int>(trials), args.seed("seed", 1));
     writeTrialSet(args.value("out"), b);
     summarise(readTrialSet(args.value("out")), "wrote " + args.value("out"));
     return 0;
 }
 
 std::vector<OptionSpec> options() {
-    return {{"task", "ctxt|swg", "the task whose trials are written"},
+    return {{"task", "ctxt|swg|flipflop|decision", "the task whose trials are written"},
             {"batch", "grid|random", "the grid (default) or a seeded random batch"},
             {"trials", "N",
              "random batch size: ctxt trials per context and coherency pair (default 10), swg "
-             "trials with random frequency ids (default 100)"},
+             "trials with random frequency ids (default 100), flipflop trials (default 256), "
+             "decision trials per coherence (default 20)"},
             {"seed", "S", "seed of the random batch (default 1)"},
-            {"dt", "DT", "Euler step of the trials in seconds (default 0.001)"},
+            {"dt", "DT", "ctxt and swg: Euler step of the trials in seconds (default 0.001)"},
             {"out", "FILE", "the trial set to write (.npz, or HDF5 when it ends in .h5)"},
             {"check", "FILE", "read a trial set with every check and summarise it"}};
 }
 
 const Registration
     reg({"trials",
-         "--task ctxt|swg --out FILE | --check FILE",
+         "--task TASK --out FILE | --check FILE",
          "Write a task's trials as a trial-set file, or check and summarise one.",
          "With --task and --out: the task's grid batch (or, with --batch random, a seeded random "
          "batch including its input noise) as a trial set: inputs, targets, condition labels, "

@@ -211,9 +211,9 @@ std::vector<OptionSpec> modelOptions() {
 }
 
 OptionSpec taskOption() {
-    return {"task", "ctxt|swg",
-            "the task (default: guessed from the network's inputs; --trials FILE instead gives "
-            "the trials as data)"};
+    return {"task", "ctxt|swg|flipflop|decision",
+            "the task (default: the network's own, or guessed from its inputs and outputs; "
+            "--trials FILE instead gives the trials as data)"};
 }
 
 std::vector<OptionSpec> joinOptions(std::initializer_list<std::vector<OptionSpec>> groups) {

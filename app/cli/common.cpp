@@ -4,6 +4,7 @@
 #include "core/base/error.h"
 #include "core/base/limits.h"
 #include "core/model/io.h"
+#include "core/tasks/generated.h"
 #include "core/tasks/trial_set.h"
 
 #include "core/files/atomic_file.h"
@@ -53,14 +54,28 @@ std::string trialSetPath(const Args& args) {
     return ec ? args.value("trials") : p.lexically_normal().string();
 }
 
-const Batch& trialSetArg(const Args& args) {
+TaskKind generatedTaskArg(const Args& args, const Model& model) {
+    if (hasTrialSet(args))
+        return TaskKind::Unknown;
+    TaskKind task = args.has("task") ? parseTask(args.value("task")) : model.task;
+    if (task == TaskKind::Unknown)
+        task = guessTask(model);
+    return isGeneratedTask(task) ? task : TaskKind::Unknown;
+}
+
+const Batch& trialSetArg(const Args& args, const Model& model) {
     static std::mutex mutex;
     static std::map<std::string, std::shared_ptr<const Batch>> cache;
-    const std::string path = args.value("trials");
+    const TaskKind generated = generatedTaskArg(args, model);
+    const std::string key = generated != TaskKind::Unknown
+                                ? std::string("task:") + taskName(generated)
+                                : "file:" + args.value("trials");
     const std::lock_guard<std::mutex> lock(mutex);
-    auto& slot = cache[path];
+    auto& slot = cache[key];
     if (!slot)
-        slot = std::make_shared<const Batch>(readTrialSet(path));
+        slot = std::make_shared<const Batch>(generated != TaskKind::Unknown
+                                                 ? generatedGridBatch(generated)
+                                                 : readTrialSet(args.value("trials")));
     return *slot;
 }
 
@@ -68,7 +83,7 @@ TaskKind taskArg(const Args& args, const Model& model) {
     if (hasTrialSet(args)) {
         if (args.has("task"))
             throw Error("give either --task or --trials FILE, not both");
-        checkModelFitsBatch(model, trialSetArg(args), args.positional(0));
+        checkModelFitsBatch(model, trialSetArg(args, model), args.positional(0));
         return TaskKind::Data;
     }
     TaskKind task = model.task;
@@ -77,7 +92,8 @@ TaskKind taskArg(const Args& args, const Model& model) {
     if (task == TaskKind::Unknown)
         task = guessTask(model);
     checkModelFitsTask(model, task, args.positional(0));
-    return task;
+    // The built-in tasks beyond the paper's run as trial sets.
+    return isGeneratedTask(task) ? TaskKind::Data : task;
 }
 
 std::vector<OptionSpec> networkBatchOptions() {
@@ -88,7 +104,8 @@ std::vector<OptionSpec> batchOptions() {
     return {{"batch", "grid|random", "evaluation batch (default grid: noise-free, deterministic)"},
             {"trials", "N|FILE",
              "random batch size: ctxt trials per context and coherency pair (default 10), swg "
-             "trials with random frequency ids (default 100); or a trial-set file (.npz, .h5) "
+             "trials with random frequency ids (default 100), flipflop trials (default 256), "
+             "decision trials per coherence (default 20); or a trial-set file (.npz, .h5) "
              "instead of --task"},
             {"repeat", "N", "with --trials FILE --batch random: copies of each trial (default 1)"},
             {"seed", "S", "seed of the random batch (default 1)"}};
@@ -96,8 +113,27 @@ std::vector<OptionSpec> batchOptions() {
 
 Batch batchArg(const Args& args, TaskKind task, const Model& model) {
     const std::string kind = args.value("batch", "grid");
+    // A generated task (flipflop, decision): named here or resolved by taskArg to Data.
+    const TaskKind generated = isGeneratedTask(task)    ? task
+                               : task == TaskKind::Data ? generatedTaskArg(args, model)
+                                                        : TaskKind::Unknown;
+    if (generated != TaskKind::Unknown) {
+        if (args.has("repeat"))
+            throw Error("--repeat applies to a trial set (--trials FILE) only");
+        if (kind == "grid" && args.has("trials"))
+            throw Error("--trials applies to --batch random only (the grid batch is fixed)");
+        if (kind == "grid")
+            return generatedGridBatch(generated);
+        if (kind != "random")
+            throw Error("unknown batch '" + kind + "' (expected grid or random)");
+        return generatedRandomBatch(
+            generated,
+            static_cast<int>(
+                args.integer("trials", generatedRandomTrials(generated), 1, limits::kMaxTrials)),
+            args.seed("seed", 1));
+    }
     if (task == TaskKind::Data) {
-        const Batch& set = trialSetArg(args);
+        const Batch& set = trialSetArg(args, model);
         if (kind == "grid") {
             if (args.has("repeat"))
                 throw Error("--repeat applies to --batch random only");

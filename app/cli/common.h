@@ -22,7 +22,11 @@ bool hasTrialSet(const Args& args);
 // The trial set of --trials FILE, read once per process and path.
 // The trial-set file of --trials as an absolute path (what a checkpoint keeps).
 std::string trialSetPath(const Args& args);
-const Batch& trialSetArg(const Args& args);
+// The generated task (flipflop, decision) a command runs on (--task, or the network's own), or
+// Unknown when it runs on a paper task or a trial-set file.
+TaskKind generatedTaskArg(const Args& args, const Model& model);
+// The trials of a Data command: the --trials file, or a generated task's grid (cached).
+const Batch& trialSetArg(const Args& args, const Model& model);
 
 // --task, or the task the model declares or its sizes suggest, or Data with --trials FILE;
 // checks the model fits it.

@@ -9,6 +9,7 @@
 #include "core/base/limits.h"
 #include "core/model/io.h"
 #include "core/simulation/simulate.h"
+#include "core/tasks/generated.h"
 #include "core/tasks/trial_set.h"
 #include "core/train/checkpoint.h"
 
@@ -77,6 +78,8 @@ EvaluateStep runEvaluate(const Args& args, const Model& m, const Progress& basis
         s.sums = compareToReference(m, W, s.batch, simulate(m, m.W, s.batch));
     }
     s.cost = s.sums.cost;
+    if (args.has("accuracy") || generatedTaskArg(args, m) != TaskKind::Unknown)
+        s.accuracy = signAccuracy(m, W, s.batch);
     return s;
 }
 
@@ -131,9 +134,17 @@ FixedPointProblem problemArg(const Args& args, const Model& m, TaskKind task) {
     if (args.has("context") + args.has("input") + args.has("input-of") > 1)
         throw Error("give one of --context, --input and --input-of");
     if (task == TaskKind::Data) {
-        const Batch& set = trialSetArg(args);
+        const Batch& set = trialSetArg(args, m);
         if (args.has("input"))
             return inputProblem(m, set, parseVector(args.value("input"), "--input"));
+        if (args.has("context"))
+            throw Error("--context applies to the ctxt task only");
+        const TaskKind generated = generatedTaskArg(args, m);
+        if (!args.has("input-of") && generated != TaskKind::Unknown) {
+            FixedPointProblem p = inputProblem(m, set, generatedRestInput(generated));
+            p.description = generatedRestInputName(generated);
+            return p;
+        }
         if (!args.has("input-of"))
             throw Error("a trial set has no contexts: give the constant input with --input "
                         "v1,v2,... or --input-of CONDITION,T");
@@ -287,7 +298,7 @@ TrainState prepareTraining(const Args& args) {
             throw Error("give either --task or --trials FILE, not both");
         c.task = TaskKind::Data;
         c.trialsPath = trialSetPath(args);
-        c.trials = std::make_shared<const Batch>(trialSetArg(args));
+        c.trials = std::make_shared<const Batch>(trialSetArg(args, initial));
     }
     if (!from.empty()) {
         initial = loadModel(from, {static_cast<int>(args.integer("net", 1, 1, 2147483647)),

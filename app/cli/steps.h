@@ -15,10 +15,12 @@
 #include "core/fixed_points/summary.h"
 #include "core/model/model.h"
 #include "core/simulation/condition_effects.h"
+#include "core/simulation/simulate.h"
 #include "core/tasks/task.h"
 #include "core/train/train.h"
 
 #include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -31,6 +33,8 @@ struct EvaluateStep {
     std::string weights; // "full", or the basis and dimensions kept or removed
     double cost = 0.0;
     CostAndDistance sums; // with the per-trial sums (per-condition effects)
+    // With --accuracy, and always for flipflop and decision: how often the output's sign is right.
+    std::optional<SignAccuracy> accuracy;
 };
 EvaluateStep runEvaluate(const Args& args, const Model& m, const Progress& basisProgress = {});
 

@@ -221,7 +221,11 @@ Model loadOpdimsModel(const std::string& path) {
     m.task = TaskKind::Unknown;
     if (f.hasAttribute("/", "task")) {
         const std::string t = f.stringAttribute("/", "task");
-        m.task = t == "ctxt" ? TaskKind::Ctxt : t == "swg" ? TaskKind::Swg : TaskKind::Unknown;
+        m.task = TaskKind::Unknown;
+        for (const TaskKind k :
+             {TaskKind::Ctxt, TaskKind::Swg, TaskKind::FlipFlop, TaskKind::Decision})
+            if (t == taskName(k))
+                m.task = k;
     }
     m.validate(path);
     return m;

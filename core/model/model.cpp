@@ -17,6 +17,10 @@ const char* taskName(TaskKind task) {
         return "ctxt";
     case TaskKind::Swg:
         return "swg";
+    case TaskKind::FlipFlop:
+        return "flipflop";
+    case TaskKind::Decision:
+        return "decision";
     case TaskKind::Data:
         return "data";
     case TaskKind::Unknown:
@@ -30,7 +34,11 @@ TaskKind parseTask(const std::string& name) {
         return TaskKind::Ctxt;
     if (name == "swg")
         return TaskKind::Swg;
-    throw Error("unknown task '" + name + "' (expected ctxt or swg)");
+    if (name == "flipflop")
+        return TaskKind::FlipFlop;
+    if (name == "decision")
+        return TaskKind::Decision;
+    throw Error("unknown task '" + name + "' (expected ctxt, swg, flipflop or decision)");
 }
 
 namespace {
@@ -108,13 +116,21 @@ TaskKind guessTask(const Model& model) {
         return TaskKind::Ctxt;
     if (model.outputs() == 1 && model.inputs() == 1)
         return TaskKind::Swg;
+    if (model.outputs() == 3 && model.inputs() == 3)
+        return TaskKind::FlipFlop;
+    if (model.outputs() == 1 && model.inputs() == 2)
+        return TaskKind::Decision;
     return TaskKind::Unknown;
 }
 
 Model randomModel(TaskKind task, int units, unsigned long long seed, double g) {
-    const int v = task == TaskKind::Swg ? 1 : 5;
-    const int c = task == TaskKind::Swg ? 1 : 2;
-    Model m = randomModel(units, v, 1, c, seed, g);
+    const int v = task == TaskKind::Swg        ? 1
+                  : task == TaskKind::FlipFlop ? 3
+                  : task == TaskKind::Decision ? 2
+                                               : 5;
+    const int out = task == TaskKind::FlipFlop ? 3 : 1;
+    const int c = task == TaskKind::Ctxt || task == TaskKind::Unknown ? 2 : 1;
+    Model m = randomModel(units, v, out, c, seed, g);
     m.task = task == TaskKind::Unknown ? TaskKind::Ctxt : task;
     m.name =
         std::string("random ") + taskName(m.task) + " network (seed " + std::to_string(seed) + ")";

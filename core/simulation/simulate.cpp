@@ -144,6 +144,44 @@ CostAndDistance evaluateTrials(const Model& model, const Eigen::MatrixXd& W, con
     return sums.result(batch);
 }
 
+SignAccuracy signAccuracy(const Model& model, const Eigen::MatrixXd& W, const Batch& batch,
+                          const SimOptions& options, const Progress& progress) {
+    checkInputs(model, W, batch);
+    const int trials = batch.trialCount();
+    if (trials == 0 || batch.steps == 0)
+        throw Error("the batch is empty");
+    // Per-trial integer counts, added in trial order: the same for any chunking.
+    std::vector<long long> correct(static_cast<std::size_t>(trials), 0),
+        counted(static_cast<std::size_t>(trials), 0);
+    forChunks(batch, options, progress, [&](int first, int count) {
+        Eigen::MatrixXd z(model.outputs(), count);
+        runTrials(model, W, batch, first, count,
+                  [&](int t, Eigen::Index f, const Eigen::MatrixXd&, const Eigen::MatrixXd& r) {
+                      outputsInto(model, r, z);
+                      const auto ts = static_cast<std::size_t>(t);
+                      for (Eigen::Index j = 0; j < count; ++j)
+                          for (Eigen::Index k = 0; k < z.rows(); ++k) {
+                              const double y = batch.y[ts](k, f + j);
+                              if (y == 0.0 ||
+                                  (!batch.mask.empty() && batch.mask[ts](k, f + j) == 0))
+                                  continue;
+                              const auto i = static_cast<std::size_t>(f + j);
+                              ++counted[i];
+                              if (z(k, j) * y > 0)
+                                  ++correct[i];
+                          }
+                      if ((t & 63) == 0)
+                          progress.check();
+                  });
+    });
+    SignAccuracy a;
+    for (std::size_t i = 0; i < correct.size(); ++i) {
+        a.correct += correct[i];
+        a.counted += counted[i];
+    }
+    return a;
+}
+
 Trajectories simulate(const Model& model, const Eigen::MatrixXd& W, const Batch& batch,
                       const SimOptions& options, const Progress& progress) {
     checkInputs(model, W, batch);

@@ -54,6 +54,17 @@ void modelOutputs(const Model& model, const Eigen::MatrixXd& r, Eigen::Ref<Eigen
 // (stateDistance and trialDistance are zero).
 CostAndDistance evaluateTrials(const Model& model, const Eigen::MatrixXd& W, const Batch& batch,
                                const SimOptions& options = {}, const Progress& progress = {});
+// How often the output has the sign of its target: over the entries the mask counts (every entry
+// without a mask) whose target is not 0. The measure of tasks with binary answers (flipflop bits,
+// decision choices).
+struct SignAccuracy {
+    long long correct = 0; // entries with z * target > 0
+    long long counted = 0; // entries counted (mask 1, target != 0)
+    double fraction() const { return counted > 0 ? static_cast<double>(correct) / counted : 0.0; }
+};
+SignAccuracy signAccuracy(const Model& model, const Eigen::MatrixXd& W, const Batch& batch,
+                          const SimOptions& options = {}, const Progress& progress = {});
+
 // Cost (MSE over outputs, steps and trials) without storing states: evaluateTrials' cost.
 double evaluateCost(const Model& model, const Eigen::MatrixXd& W, const Batch& batch,
                     const SimOptions& options = {}, const Progress& progress = {});

@@ -4,6 +4,7 @@
 #include "core/base/error.h"
 #include "core/base/limits.h"
 #include "core/base/rng.h"
+#include "core/tasks/generated.h"
 
 #include <algorithm>
 #include <cmath>
@@ -201,16 +202,20 @@ void checkModelFitsBatch(const Model& model, const Batch& batch, const std::stri
 }
 
 void checkModelFitsTask(const Model& model, TaskKind task, const std::string& source) {
-    const int v = task == TaskKind::Ctxt ? ctxt::kInputs : 1;
-    const int c = task == TaskKind::Ctxt ? 2 : 1;
     if (task == TaskKind::Unknown)
         throw Error(source + ": the task is unknown; pass --task ctxt or --task swg");
+    if (task == TaskKind::Data)
+        throw Error(source + ": a trial set's trials are needed (--trials FILE)");
+    const bool generated = isGeneratedTask(task);
+    const int v = task == TaskKind::Ctxt ? ctxt::kInputs : generated ? generatedInputs(task) : 1;
+    const int m = generated ? generatedOutputs(task) : 1;
+    const int c = task == TaskKind::Ctxt ? 2 : 1;
     if (model.inputs() != v)
         throw Error(source + ": the network has " + std::to_string(model.inputs()) +
                     " inputs, the " + taskName(task) + " task needs " + std::to_string(v));
-    if (model.outputs() != 1)
+    if (model.outputs() != m)
         throw Error(source + ": the network has " + std::to_string(model.outputs()) +
-                    " outputs, the " + taskName(task) + " task needs 1");
+                    " outputs, the " + taskName(task) + " task needs " + std::to_string(m));
     if (model.initialStates() < c)
         throw Error(source + ": the network has " + std::to_string(model.initialStates()) +
                     " initial states, the " + taskName(task) + " task needs " + std::to_string(c));

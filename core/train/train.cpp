@@ -3,6 +3,7 @@
 
 #include "core/base/error.h"
 #include "core/base/limits.h"
+#include "core/tasks/generated.h"
 #include "core/tasks/task.h"
 #include "core/tasks/trial_set.h"
 #include "core/train/batch.h"
@@ -30,8 +31,8 @@ double learningRateAt(const TrainConfig& c, long long iteration) {
 namespace {
 
 void checkConfig(const TrainConfig& c) {
-    if (c.task != TaskKind::Ctxt && c.task != TaskKind::Swg && c.task != TaskKind::Data)
-        throw Error("training needs a task (ctxt or swg) or a trial set");
+    if (c.task == TaskKind::Unknown)
+        throw Error("training needs a task (ctxt, swg, flipflop or decision) or a trial set");
     if (c.task == TaskKind::Data && !c.trials)
         throw Error("training on a trial set needs the trial-set file");
     if (c.iterations < 0)
@@ -54,9 +55,11 @@ void checkConfig(const TrainConfig& c) {
 // What backpropagation through time keeps per iteration: states, rates and their gradients of
 // every trial and step, and the batch's inputs and targets.
 void checkTrainingMemory(const Model& m, const TrainConfig& c) {
-    const double steps = c.task == TaskKind::Data   ? c.trials->steps
-                         : c.task == TaskKind::Ctxt ? ctxt::kSteps
-                                                    : swg::kSteps;
+    const double steps = c.task == TaskKind::Data       ? c.trials->steps
+                         : c.task == TaskKind::Ctxt     ? ctxt::kSteps
+                         : c.task == TaskKind::FlipFlop ? flipflop::kSteps
+                         : c.task == TaskKind::Decision ? decision::kSteps
+                                                        : swg::kSteps;
     const double perStep = 4.0 * m.units() + m.inputs() + m.outputs();
     limits::checkMemory("training with a batch of " + std::to_string(c.batchSize) + " trials",
                         static_cast<double>(c.batchSize) * steps * perStep * 8.0);
@@ -108,6 +111,8 @@ void train(TrainState& state, const IterationCallback& onIteration, const Progre
         const Batch batch =
             c.task == TaskKind::Data
                 ? trialSetTrainingBatch(*c.trials, c.batchSize, c.seed, state.iteration, c.noise)
+            : isGeneratedTask(c.task)
+                ? generatedTrainingBatch(c.task, c.batchSize, c.seed, state.iteration, c.noise)
                 : trainingBatch(c.task, c.batchSize, c.seed, state.iteration, c.noise,
                                 state.model.dt);
         const double loss = bptt.lossAndGradient(state.model, batch, grad, options, progress);

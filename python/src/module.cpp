@@ -13,6 +13,7 @@
 #include "core/base/error.h"
 #include "core/model/io.h"
 #include "core/simulation/simulate.h"
+#include "core/tasks/conditions.h"
 #include "core/tasks/task.h"
 
 #include <pybind11/eigen.h>
@@ -365,6 +366,12 @@ py::dict batchOf(const std::string& task, const Options& o, double dt) {
     d["coh2"] = py::array_t<double>(n, coh2.data());
     d["freq_id"] = py::array_t<int>(n, freq.data());
     d["x0_column"] = py::array_t<int>(n, x0.data());
+    py::list labels;
+    for (const TrialInfo& t : b.trials)
+        labels.append(t.label.empty() ? conditionLabel(kind, conditionOf(kind, t)) : t.label);
+    d["condition"] = labels;
+    if (!b.mask.empty())
+        d["mask"] = perTrial(b.mask);
     d["network_noise"] = b.networkNoise;
     d["noise_seed"] = b.noiseSeed;
     return d;

@@ -12,6 +12,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -70,6 +71,7 @@ class TestTrials : public QObject {
     Q_OBJECT
     QTemporaryDir dir_;
     QString ctxt_, swg_;
+    std::map<QString, QString> nets_; // task -> a small random network of it
 
     QString path(const QString& n) const { return dir_.filePath(n); }
 
@@ -118,8 +120,14 @@ private slots:
         swg_ = path("swg.h5");
         saveModel(randomModel(TaskKind::Ctxt, 16, 3), ctxt_.toStdString());
         saveModel(randomModel(TaskKind::Swg, 12, 4), swg_.toStdString());
-        for (const char* f : {"ctxt.npz", "ctxt_trials.h5", "swg.npz", "swg_trials.h5"}) {
-            const QString task = QString(f).startsWith("ctxt") ? "ctxt" : "swg";
+        nets_ = {{"ctxt", ctxt_}, {"swg", swg_}};
+        for (const char* task : {"flipflop", "decision"}) {
+            nets_[task] = path(QString(task) + ".h5");
+            saveModel(randomModel(parseTask(task), 12, 5), nets_[task].toStdString());
+        }
+        for (const char* f : {"ctxt.npz", "ctxt_trials.h5", "swg.npz", "swg_trials.h5",
+                              "flipflop.npz", "decision_trials.h5"}) {
+            const QString task = QString(f).section(QRegularExpression("[._]"), 0, 0);
             const Run r = opdimsCli({"trials", "--task", task, "--out", path(f)});
             QVERIFY2(r.code == 0, qPrintable(r.err));
         }
@@ -161,18 +169,24 @@ private slots:
                                  << "swg.npz";
         QTest::newRow("swg h5") << "swg"
                                 << "swg_trials.h5";
+        QTest::newRow("flipflop npz") << "flipflop"
+                                      << "flipflop.npz";
+        QTest::newRow("decision h5") << "decision"
+                                     << "decision_trials.h5";
     }
     void everyCommand_bitIdenticalToTheTask() {
         QFETCH(QString, task);
         QFETCH(QString, trials);
-        const QString net = task == "ctxt" ? ctxt_ : swg_;
+        const QString net = nets_[task];
         const QString file = path(trials);
         // evaluate: the full network and reduced-rank weight matrices of three bases.
-        sameBothWays({"evaluate", net, "--json"}, task, file);
+        sameBothWays({"evaluate", net, "--json", "--accuracy"}, task, file);
         for (const char* basis : {"pc", "op-columns", "op-rows"})
-            sameBothWays({"evaluate", net, "--basis", basis, "--rank", "4", "--json"}, task, file);
-        sameBothWays({"evaluate", net, "--basis", "op-columns", "--remove", "1-3", "--json"}, task,
-                     file);
+            sameBothWays({"evaluate", net, "--basis", basis, "--rank", "4", "--json", "--accuracy"},
+                         task, file);
+        sameBothWays(
+            {"evaluate", net, "--basis", "op-columns", "--remove", "1-3", "--json", "--accuracy"},
+            task, file);
         // sweep: every rank's cost and state distance.
         for (const char* basis : {"pc", "op-columns", "op-rows"})
             sameCsvBothWays({"sweep", net, "--basis", basis, "--ks", "1-12:3"}, task, file);
@@ -186,7 +200,10 @@ private slots:
         sameBothWays({"angles", net, "--a", "pc", "--b", "op-rows", "--k", "5", "--json"}, task,
                      file);
         // fixed points under a constant input, starts from the trials' trajectories.
-        const QString input = task == "ctxt" ? "0,0,1,0,0" : "0.5";
+        const QString input = task == "ctxt"       ? "0,0,1,0,0"
+                              : task == "swg"      ? "0.5"
+                              : task == "flipflop" ? "0,0,0"
+                                                   : "0,1";
         sameBothWays({"fixed-points", net, "--input", input, "--starts", "60", "--json"}, task,
                      file);
     }
