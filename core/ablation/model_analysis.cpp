@@ -1,4 +1,5 @@
-// Prepares a ModelAnalysis: one reference run of the grid batch, sampling locations, quick bases.
+// Prepares a ModelAnalysis: one reference run of the grid batch (or a trial set), sampling
+// locations, quick bases.
 #include "core/ablation/model_analysis.h"
 
 #include "core/analysis/pc_dims.h"
@@ -7,6 +8,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <utility>
 
 namespace opdims {
 
@@ -28,21 +30,40 @@ std::vector<NamedBasis> operativeBases(const ModelAnalysis& analysis,
 
 std::shared_ptr<const ModelAnalysis> analyseModel(std::shared_ptr<const Model> model,
                                                   bool allFrequencies, const Progress& progress) {
+    return analyseModel(std::move(model), nullptr, allFrequencies, progress);
+}
+
+std::shared_ptr<const ModelAnalysis> analyseModel(std::shared_ptr<const Model> model,
+                                                  std::shared_ptr<const Batch> trials,
+                                                  bool allFrequencies, const Progress& progress) {
     const auto start = std::chrono::steady_clock::now();
     auto a = std::make_shared<ModelAnalysis>();
     a->model = model;
-    a->task = model->task == TaskKind::Unknown ? guessTask(*model) : model->task;
-    if (a->task == TaskKind::Unknown)
-        throw Error(model->name + ": the network fits neither the ctxt nor the swg task (" +
-                    std::to_string(model->inputs()) + " inputs, " +
-                    std::to_string(model->outputs()) + " outputs)");
-    checkModelFitsTask(*model, a->task, model->name);
-    a->batch = makeGridBatch(a->task, model->dt);
+    if (trials) {
+        if (trials->task != TaskKind::Data)
+            throw Error(trials->source + ": not a trial set (a batch of the " +
+                        taskName(trials->task) + " task)");
+        checkModelFitsBatch(*model, *trials, model->name);
+        a->task = TaskKind::Data;
+        a->batch = *trials;
+        a->trialSet = std::move(trials);
+    } else {
+        // A network trained on a trial set is shown on the grid of the task its sizes fit.
+        a->task = model->task == TaskKind::Unknown || model->task == TaskKind::Data
+                      ? guessTask(*model)
+                      : model->task;
+        if (a->task == TaskKind::Unknown)
+            throw Error(model->name + ": the network fits none of the built-in tasks (" +
+                        std::to_string(model->inputs()) + " inputs, " +
+                        std::to_string(model->outputs()) + " outputs): open a trial set for it");
+        checkModelFitsTask(*model, a->task, model->name);
+        a->batch = makeGridBatch(a->task, model->dt);
+    }
     a->conditions = groupTrials(a->batch, viewConditions(a->batch, allFrequencies));
     a->reference = referenceRun(*model, a->batch, a->conditions, {}, progress);
 
-    a->locations = samplingLocations(*model, a->task, a->batch, defaultConditions(a->task),
-                                     defaultSamplingTimes(a->task), progress);
+    a->locations = samplingLocations(*model, a->task, a->batch, analysisConditions(a->batch),
+                                     defaultSamplingTimes(a->batch), progress);
     a->locationStates.resize(model->units(), static_cast<Eigen::Index>(a->locations.size()));
     for (std::size_t i = 0; i < a->locations.size(); ++i)
         a->locationStates.col(static_cast<Eigen::Index>(i)) = a->locations[i].x;
@@ -60,6 +81,42 @@ std::shared_ptr<const ModelAnalysis> analyseModel(std::shared_ptr<const Model> m
         a->bases.push_back(std::move(nb));
     a->seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     return a;
+}
+
+int defaultTrialSetInput(const ModelAnalysis& analysis) {
+    const std::vector<Condition> sampled = analysisConditions(analysis.batch);
+    const int at = sampled.empty() ? -1 : indexOf(analysis.conditions.conditions, sampled.front());
+    return std::max(0, at);
+}
+
+std::vector<FixedPointProblem> trialSetInputs(const ModelAnalysis& analysis, int t) {
+    std::vector<FixedPointProblem> out;
+    for (const Condition& c : analysis.conditions.conditions) {
+        FixedPointProblem p;
+        p.input = conditionInput(analysis.batch, c.label, t);
+        p.condition.label = c.label;
+        p.description = "input of " + c.label + " at t = " + std::to_string(t);
+        out.push_back(std::move(p));
+    }
+    return out;
+}
+
+Eigen::VectorXd defaultFixedPointInput(const ModelAnalysis& analysis) {
+    if (analysis.task == TaskKind::Data) {
+        const Condition& c = analysis.conditions.conditions.at(
+            static_cast<std::size_t>(defaultTrialSetInput(analysis)));
+        return conditionInput(analysis.batch, c.label, 1);
+    }
+    return fixedPointProblems(
+               *analysis.model,
+               analysis.task)[static_cast<std::size_t>(defaultFixedPointProblem(analysis.task))]
+        .input;
+}
+
+FixedPointProblem withStarts(const ModelAnalysis& analysis, FixedPointProblem problem) {
+    if (problem.batch.trials.empty())
+        problem.batch = analysis.batch;
+    return problem;
 }
 
 std::vector<NamedBasis> operativeRowBases(const ModelAnalysis& analysis, const Progress& progress) {
@@ -86,12 +143,8 @@ Ablation ablate(const ModelAnalysis& analysis, const Basis& basis, const std::ve
     out.run = runConditions(*a.model, out.W, a.batch, a.conditions, &a.reference, {}, progress);
     out.locationFlow = recurrentFlow(a.model->alpha(), out.W, a.locationStates);
     if (options.fixedPoints) {
-        out.fixedPointInput =
-            options.fixedPointInput.size() > 0
-                ? options.fixedPointInput
-                : fixedPointProblems(
-                      *a.model, a.task)[static_cast<std::size_t>(defaultFixedPointProblem(a.task))]
-                      .input;
+        out.fixedPointInput = options.fixedPointInput.size() > 0 ? options.fixedPointInput
+                                                                 : defaultFixedPointInput(a);
         out.fixedPoints = quickFixedPoints(a, out.W, out.fixedPointInput, progress);
     }
     return out;

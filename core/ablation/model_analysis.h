@@ -1,6 +1,6 @@
 // Live ablation (the explorer's core): everything about an opened network that does not change
-// while dimensions are ablated (the grid batch, its condition averages, the reference run,
-// sampling locations, bases), and the computation of one ablation request.
+// while dimensions are ablated (the grid batch or a trial set, its condition averages, the
+// reference run, sampling locations, bases), and the computation of one ablation request.
 #pragma once
 
 #include "core/analysis/basis.h"
@@ -33,13 +33,15 @@ struct NamedBasis {
 
 struct ModelAnalysis {
     std::shared_ptr<const Model> model;
-    TaskKind task = TaskKind::Unknown;
-    Batch batch;                // the noise-free grid batch
-    ConditionGroups conditions; // the conditions drawn (viewConditions)
+    TaskKind task = TaskKind::Unknown;     // the network's task, or Data for a trial set
+    Batch batch;                           // the noise-free grid batch, or a copy of the trial set
+    std::shared_ptr<const Batch> trialSet; // the trial set analysed; null for the task's grid
+    ConditionGroups conditions;            // the conditions drawn (viewConditions)
     ReferenceRun reference;
-    std::vector<SamplingLocation> locations; // the paper's sampling locations
-    Eigen::MatrixXd locationStates;          // the same as columns (N x count)
-    Eigen::MatrixXd locationFlow;            // recurrentFlow of the full W at each location
+    // The paper's sampling locations; a trial set's at its sampling conditions and times.
+    std::vector<SamplingLocation> locations;
+    Eigen::MatrixXd locationStates; // the same as columns (N x count)
+    Eigen::MatrixXd locationFlow;   // recurrentFlow of the full W at each location
     std::vector<LocalDimensions> localColumns;
     // PC dimensions, global operative column dimensions and (ctxt) the function-specific column
     // dimensions; row dimensions need a long job (operativeRowBases).
@@ -52,6 +54,30 @@ struct ModelAnalysis {
 std::shared_ptr<const ModelAnalysis> analyseModel(std::shared_ptr<const Model> model,
                                                   bool allFrequencies,
                                                   const Progress& progress = {});
+// The same on a trial set (a Batch of task Data, readTrialSet) instead of the task's grid: its
+// trials (mask respected), its conditions (viewConditions, analysisConditions) and sampling times
+// (defaultSamplingTimes); a trial set has only the global operative bases, no function-specific
+// ones. Null `trials` is the overload above. Throws Error naming the file when the network does
+// not fit the set (checkModelFitsBatch).
+std::shared_ptr<const ModelAnalysis> analyseModel(std::shared_ptr<const Model> model,
+                                                  std::shared_ptr<const Batch> trials,
+                                                  bool allFrequencies,
+                                                  const Progress& progress = {});
+
+// The constant input fixed points are searched under when none is chosen: the task's default
+// problem (ctxt context 1, swg frequency id 26); for a trial set the input of its first sampling
+// condition at t = 1 (trialSetInputs), which for the ctxt grid written as a trial set is the
+// context-1 input alone, the task's own default.
+Eigen::VectorXd defaultFixedPointInput(const ModelAnalysis& analysis);
+// A trial set's fixed-point inputs: the input of each of its conditions (the order of
+// analysis.conditions) at 1-based time t (conditionInput, averaged over the condition's
+// trials), with condition.label and description set. Their batch is empty: a search starts from
+// the set's own trials (withStarts), which are not copied once per input.
+std::vector<FixedPointProblem> trialSetInputs(const ModelAnalysis& analysis, int t);
+// The condition index (into analysis.conditions) of the default trial-set input.
+int defaultTrialSetInput(const ModelAnalysis& analysis);
+// The problem with the analysis' batch as its starts when it has none (a trial-set input).
+FixedPointProblem withStarts(const ModelAnalysis& analysis, FixedPointProblem problem);
 
 // Global and function-specific operative bases from local dimensions of one side.
 std::vector<NamedBasis> operativeBases(const ModelAnalysis& analysis,
