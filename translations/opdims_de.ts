@@ -56,8 +56,12 @@
         <translation>&lt;b&gt;Hauptwinkel&lt;/b&gt;: die Winkel zwischen zwei Unterräumen, 0 Grad für eine gemeinsame Richtung, 90 für eine orthogonale.</translation>
     </message>
     <message>
-        <source>&lt;table&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+O&lt;/b&gt;&lt;/td&gt;&lt;td&gt;open a network&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+S&lt;/b&gt;, &lt;b&gt;Ctrl+Shift+S&lt;/b&gt;&lt;/td&gt;&lt;td&gt;save, save as&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+Q&lt;/b&gt;&lt;/td&gt;&lt;td&gt;quit&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;left mouse button&lt;/td&gt;&lt;td&gt;rotate the 3D view&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;middle button, Shift + left&lt;/td&gt;&lt;td&gt;pan&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;wheel, right button&lt;/td&gt;&lt;td&gt;zoom&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;double-click on a plot&lt;/td&gt;&lt;td&gt;fit it&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</source>
-        <translation>&lt;table&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Strg+O&lt;/b&gt;&lt;/td&gt;&lt;td&gt;ein Netz öffnen&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Strg+S&lt;/b&gt;, &lt;b&gt;Strg+Umschalt+S&lt;/b&gt;&lt;/td&gt;&lt;td&gt;speichern, speichern unter&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Strg+Q&lt;/b&gt;&lt;/td&gt;&lt;td&gt;beenden&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;linke Maustaste&lt;/td&gt;&lt;td&gt;3D-Ansicht drehen&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;mittlere Taste, Umschalt + links&lt;/td&gt;&lt;td&gt;verschieben&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Mausrad, rechte Taste&lt;/td&gt;&lt;td&gt;zoomen&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Doppelklick auf eine Grafik&lt;/td&gt;&lt;td&gt;einpassen&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</translation>
+        <source>&lt;b&gt;Trial set&lt;/b&gt;: a file of trials (inputs, targets, condition labels) the network is analysed on instead of its task&apos;s grid batch (File &gt; Open trials).</source>
+        <translation>&lt;b&gt;Durchgangssatz&lt;/b&gt;: eine Datei von Durchgängen (Eingänge, Ziele, Bedingungsnamen), auf der das Netz statt auf dem Gitter-Stapel seiner Aufgabe analysiert wird (Datei &gt; Durchgänge öffnen).</translation>
+    </message>
+    <message>
+        <source>&lt;table&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+O&lt;/b&gt;&lt;/td&gt;&lt;td&gt;open a network&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+T&lt;/b&gt;&lt;/td&gt;&lt;td&gt;open a trial set&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+S&lt;/b&gt;, &lt;b&gt;Ctrl+Shift+S&lt;/b&gt;&lt;/td&gt;&lt;td&gt;save, save as&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+Q&lt;/b&gt;&lt;/td&gt;&lt;td&gt;quit&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;left mouse button&lt;/td&gt;&lt;td&gt;rotate the 3D view&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;middle button, Shift + left&lt;/td&gt;&lt;td&gt;pan&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;wheel, right button&lt;/td&gt;&lt;td&gt;zoom&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;double-click on a plot&lt;/td&gt;&lt;td&gt;fit it&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</source>
+        <translation>&lt;table&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Strg+O&lt;/b&gt;&lt;/td&gt;&lt;td&gt;ein Netz öffnen&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Strg+T&lt;/b&gt;&lt;/td&gt;&lt;td&gt;einen Durchgangssatz öffnen&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Strg+S&lt;/b&gt;, &lt;b&gt;Strg+Umschalt+S&lt;/b&gt;&lt;/td&gt;&lt;td&gt;speichern, speichern unter&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Strg+Q&lt;/b&gt;&lt;/td&gt;&lt;td&gt;beenden&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;linke Maustaste&lt;/td&gt;&lt;td&gt;3D-Ansicht drehen&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;mittlere Taste, Umschalt + links&lt;/td&gt;&lt;td&gt;verschieben&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Mausrad, rechte Taste&lt;/td&gt;&lt;td&gt;zoomen&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Doppelklick auf eine Grafik&lt;/td&gt;&lt;td&gt;einpassen&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</translation>
     </message>
 </context>
 <context>
@@ -121,6 +125,14 @@
     <message>
         <source>all inputs zero</source>
         <translation>alle Eingänge null</translation>
+    </message>
+    <message>
+        <source>%1 at t = %2</source>
+        <translation>%1 bei t = %2</translation>
+    </message>
+    <message>
+        <source>%1 at t = %2 (%3)</source>
+        <translation>%1 bei t = %2 (%3)</translation>
     </message>
 </context>
 <context>
@@ -715,6 +727,22 @@
         <source>The language changes when the explorer starts the next time (a job is running).</source>
         <translation>Die Sprache wechselt beim nächsten Start des Explorers (ein Auftrag läuft).</translation>
     </message>
+    <message>
+        <source>Open &amp;trials…</source>
+        <translation>&amp;Durchgänge öffnen…</translation>
+    </message>
+    <message>
+        <source>Close tr&amp;ials</source>
+        <translation>Durchgänge s&amp;chließen</translation>
+    </message>
+    <message>
+        <source>Simulating the trial set…</source>
+        <translation>Der Durchgangssatz wird simuliert…</translation>
+    </message>
+    <message>
+        <source>%1 on %2 – opdims explorer</source>
+        <translation>%1 auf %2 – opdims explorer</translation>
+    </message>
 </context>
 <context>
     <name>opdims::explorer::ModelPanel</name>
@@ -782,6 +810,26 @@
         <source>all dimensions kept</source>
         <translation>alle Dimensionen behalten</translation>
     </message>
+    <message>
+        <source>Trials:</source>
+        <translation>Durchgänge:</translation>
+    </message>
+    <message>
+        <source>the task&apos;s grid batch</source>
+        <translation>der Gitter-Stapel der Aufgabe</translation>
+    </message>
+    <message>
+        <source>%1: %2 trials of %3 steps, %4 conditions</source>
+        <translation>%1: %2 Durchgänge zu %3 Schritten, %4 Bedingungen</translation>
+    </message>
+    <message>
+        <source>, masked</source>
+        <translation>, maskiert</translation>
+    </message>
+    <message>
+        <source>Cost (trial set):</source>
+        <translation>Kosten (Durchgangssatz):</translation>
+    </message>
 </context>
 <context>
     <name>opdims::explorer::NetworkPickerDialog</name>
@@ -846,6 +894,10 @@
     <message>
         <source>reduced: %1</source>
         <translation>reduziert: %1</translation>
+    </message>
+    <message>
+        <source>%1, trial %2</source>
+        <translation>%1, Durchgang %2</translation>
     </message>
 </context>
 <context>
@@ -941,6 +993,22 @@
     <message>
         <source>unstable fixed point (cube)</source>
         <translation>instabiler Fixpunkt (Würfel)</translation>
+    </message>
+    <message>
+        <source>at t =</source>
+        <translation>bei t =</translation>
+    </message>
+    <message>
+        <source>The time step (1-based) whose input, averaged over the condition&apos;s trials, the fixed points are searched under</source>
+        <translation>Der Zeitschritt (ab 1), unter dessen Eingang, gemittelt über die Durchgänge der Bedingung, die Fixpunkte gesucht werden</translation>
+    </message>
+    <message>
+        <source>Jump to the first time step of a phase of the trials</source>
+        <translation>Zum ersten Zeitschritt einer Phase der Durchgänge springen</translation>
+    </message>
+    <message>
+        <source>The condition whose input, at the time beside, the fixed points of the reduced-rank network are searched under</source>
+        <translation>Die Bedingung, unter deren Eingang (zum Zeitpunkt daneben) die Fixpunkte des Netzes mit reduziertem Rang gesucht werden</translation>
     </message>
 </context>
 <context>
@@ -1091,6 +1159,25 @@
     <message>
         <source>Training</source>
         <translation>Training</translation>
+    </message>
+</context>
+<context>
+    <name>opdims::explorer::TrialSetController</name>
+    <message>
+        <source>Trial sets (*.npz *.h5 *.hdf5);;All files (*)</source>
+        <translation>Durchgangssätze (*.npz *.h5 *.hdf5);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Open trials</source>
+        <translation>Durchgänge öffnen</translation>
+    </message>
+    <message>
+        <source>Cannot open the trial set</source>
+        <translation>Der Durchgangssatz kann nicht geöffnet werden</translation>
+    </message>
+    <message>
+        <source>%1: no built-in network fits its %2 inputs and %3 outputs; open a network that does (File &gt; Open), then the trial set.</source>
+        <translation>%1: kein eingebautes Netz passt zu seinen %2 Eingängen und %3 Ausgängen; öffnen Sie ein passendes Netz (Datei &gt; Öffnen), dann den Durchgangssatz.</translation>
     </message>
 </context>
 <context>

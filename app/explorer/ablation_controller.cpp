@@ -23,6 +23,7 @@ AblationController::AblationController(QObject* parent)
             emit requestFailed(message);
     });
     connect(m_worker, &AblationWorker::prepared, this, &AblationController::onPrepared);
+    connect(m_worker, &AblationWorker::prepareSkipped, this, [this](quint64) { setPending(-1); });
     connect(m_worker, &AblationWorker::prepareFailed, this, [this](quint64 id, QString message) {
         setPending(-1);
         if (id == m_modelId)
@@ -54,14 +55,23 @@ void AblationController::setPending(int delta) {
 }
 
 void AblationController::prepare(std::shared_ptr<const Model> model, bool allFrequencies) {
+    prepare(std::move(model), nullptr, allFrequencies);
+}
+
+void AblationController::prepare(std::shared_ptr<const Model> model,
+                                 std::shared_ptr<const Batch> trials, bool allFrequencies) {
     const quint64 id = ++m_modelId;
-    // A new network makes every ablation request of the old one stale.
+    // A new network makes every ablation request of the old one stale, and its analysis moot.
     m_shared->latest.store(++m_generation);
     m_shared->superseded.store(true);
+    m_shared->latestModel.store(id);
+    m_shared->modelSuperseded.store(true);
     setPending(+1);
     QMetaObject::invokeMethod(
         m_worker,
-        [w = m_worker, id, model, allFrequencies] { w->prepare(id, model, allFrequencies); },
+        [w = m_worker, id, model, trials, allFrequencies] {
+            w->prepare(id, model, trials, allFrequencies);
+        },
         Qt::QueuedConnection);
 }
 

@@ -19,8 +19,11 @@ public:
     explicit AblationController(QObject* parent = nullptr);
     ~AblationController() override;
 
-    // Analyses a newly opened network on the worker thread; emits analysisReady.
+    // Analyses a newly opened network on the worker thread (on its task's grid, or on `trials`, a
+    // trial set); emits analysisReady or analysisFailed. A newer call cancels an older one.
     void prepare(std::shared_ptr<const Model> model, bool allFrequencies);
+    void prepare(std::shared_ptr<const Model> model, std::shared_ptr<const Batch> trials,
+                 bool allFrequencies);
     std::shared_ptr<const ModelAnalysis> analysis() const { return m_analysis; }
 
     // Evaluates the reduced-rank W keeping `keep` of `basis` (and, when asked, finds its fixed

@@ -9,8 +9,15 @@
 
 namespace opdims::explorer {
 
-std::vector<FixedPointInput> fixedPointInputs(const ModelAnalysis& analysis) {
+std::vector<FixedPointInput> fixedPointInputs(const ModelAnalysis& analysis, int t) {
     std::vector<FixedPointInput> out;
+    if (analysis.task == TaskKind::Data) {
+        for (FixedPointProblem& p : trialSetInputs(analysis, t)) {
+            const QString label = trialSetInputLabel(analysis.batch, p.condition.label, t);
+            out.push_back({label, std::move(p)});
+        }
+        return out;
+    }
     for (FixedPointProblem& p : fixedPointProblems(*analysis.model, analysis.task)) {
         const QString label =
             fixedPointInputLabel(analysis.task, p.condition.context, p.condition.freqId);
@@ -23,9 +30,20 @@ AblationWorker::AblationWorker(std::shared_ptr<AblationShared> shared, QObject* 
     : QObject(parent), m_shared(std::move(shared)) {}
 
 void AblationWorker::prepare(quint64 modelId, std::shared_ptr<const Model> model,
-                             bool allFrequencies) {
+                             std::shared_ptr<const Batch> trials, bool allFrequencies) {
+    // Reset before comparing: a prepare posted after this line sets the flag again.
+    m_shared->modelSuperseded.store(false);
+    if (modelId < m_shared->latestModel.load()) {
+        emit prepareSkipped(modelId);
+        return;
+    }
+    Progress progress;
+    progress.cancel = &m_shared->modelSuperseded;
     try {
-        emit prepared(modelId, analyseModel(std::move(model), allFrequencies));
+        emit prepared(modelId,
+                      analyseModel(std::move(model), std::move(trials), allFrequencies, progress));
+    } catch (const Cancelled&) {
+        emit prepareSkipped(modelId);
     } catch (const std::exception& e) {
         emit prepareFailed(modelId, QString::fromStdString(e.what()));
     }

@@ -48,18 +48,25 @@ struct AblationResult {
 
 // A constant input under which fixed points are searched (they depend on it), with its title.
 struct FixedPointInput {
-    QString label;             // "context 1", "3.5 Hz (id 26)", ...
-    FixedPointProblem problem; // the input u, its condition and the batch of the thorough search
+    QString label; // "context 1", "3.5 Hz (id 26)", "left at t = 120 (stimulus)", ...
+    // The input u, its condition and the batch of the thorough search (empty for a trial set's
+    // input: the search starts from the set's trials, withStarts).
+    FixedPointProblem problem;
 };
 
-// The inputs a user can choose (core's fixedPointProblems) with their translated titles.
-std::vector<FixedPointInput> fixedPointInputs(const ModelAnalysis& analysis);
+// The inputs a user can choose with their translated titles: core's fixedPointProblems, or for a
+// trial set the input of each of its conditions at 1-based time t (trialSetInputs).
+std::vector<FixedPointInput> fixedPointInputs(const ModelAnalysis& analysis, int t = 1);
 
 // State shared between the controller (GUI thread) and the worker: which generation is newest
 // and whether the running computation has been superseded.
 struct AblationShared {
     std::atomic<quint64> latest{0};
     std::atomic<bool> superseded{false};
+    // The same for analyses: the newest network (or trial set) to prepare, and whether the
+    // analysis running now has been superseded by a newer one.
+    std::atomic<quint64> latestModel{0};
+    std::atomic<bool> modelSuperseded{false};
 
     void setProbe(std::shared_ptr<AblationProbe> p) {
         const std::lock_guard lock(probeMutex);
@@ -81,12 +88,15 @@ public:
     explicit AblationWorker(std::shared_ptr<AblationShared> shared, QObject* parent = nullptr);
 
 public slots:
-    void prepare(quint64 modelId, std::shared_ptr<const opdims::Model> model, bool allFrequencies);
+    // Analyses the network on its task's grid, or on `trials` when given (a trial set).
+    void prepare(quint64 modelId, std::shared_ptr<const opdims::Model> model,
+                 std::shared_ptr<const opdims::Batch> trials, bool allFrequencies);
     void compute(opdims::explorer::AblationRequest request);
 
 signals:
     void prepared(quint64 modelId, std::shared_ptr<const opdims::ModelAnalysis> analysis);
     void prepareFailed(quint64 modelId, QString message);
+    void prepareSkipped(quint64 modelId);
     void computed(std::shared_ptr<const opdims::explorer::AblationResult> result);
     void skipped(quint64 generation);
     void failed(quint64 generation, QString message);

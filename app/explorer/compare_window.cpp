@@ -46,7 +46,17 @@ CompareWindow::CompareWindow(MainWindow* main)
             [this](const QString& message) { m_info->setText(message); });
     // The main window leads: its basis, ticked dimensions and mode.
     connect(m_main->session(), &Session::selectionChanged, this, &CompareWindow::follow);
-    connect(m_main->session(), &Session::analysisChanged, this, &CompareWindow::follow);
+    connect(m_main->session(), &Session::analysisChanged, this, [this] {
+        // A trial set opened or closed in the main window: the second network follows.
+        const auto lead = m_main->session()->analysis();
+        const auto mine = m_session->analysis();
+        if (lead && mine && lead->trialSet != mine->trialSet && m_session->network().model) {
+            m_info->setText(tr("Analysing %1…").arg(m_source));
+            m_ablation->prepare(m_session->network().model, lead->trialSet, false);
+            return;
+        }
+        follow();
+    });
 
     // One camera for both views: whichever moves, the other follows.
     widgets::StateSpaceView* mine = m_panel->view();
@@ -66,11 +76,16 @@ void CompareWindow::compareWith(std::shared_ptr<const Model> model, const QStrin
     const auto main = m_main->session()->analysis();
     if (!main)
         throw Error("open a network in the main window first");
-    const TaskKind task = model->task == TaskKind::Unknown ? guessTask(*model) : model->task;
-    if (task != main->task || model->units() != main->model->units())
+    auto taskOf = [](const Model& m) {
+        return m.task == TaskKind::Unknown || m.task == TaskKind::Data ? guessTask(m) : m.task;
+    };
+    // With a trial set open the main network is still one of its task.
+    const TaskKind task = taskOf(*model);
+    const TaskKind mainTask = main->trialSet ? taskOf(*main->model) : main->task;
+    if (task != mainTask || model->units() != main->model->units())
         throw Error(source.toStdString() + ": a " + std::to_string(model->units()) + "-unit " +
                     taskName(task) + " network cannot be compared with the " +
-                    std::to_string(main->model->units()) + "-unit " + taskName(main->task) +
+                    std::to_string(main->model->units()) + "-unit " + taskName(mainTask) +
                     " network of the main window (the same task and size are needed)");
     m_source = source;
     OpenedModel opened;
@@ -80,7 +95,8 @@ void CompareWindow::compareWith(std::shared_ptr<const Model> model, const QStrin
     m_session->setNetwork(opened);
     setWindowTitle(tr("Second network: %1").arg(source));
     m_info->setText(tr("Analysing %1…").arg(source));
-    m_ablation->prepare(model, false);
+    // On the trials the main window shows: its trial set, or the task's grid.
+    m_ablation->prepare(model, main->trialSet, false);
 }
 
 void CompareWindow::follow() {

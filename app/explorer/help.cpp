@@ -75,6 +75,10 @@ QString Help::glossary() {
             "directions return, others (its unstable modes) leave."),
         QCoreApplication::translate(
             "Help",
+            "<b>Trial set</b>: a file of trials (inputs, targets, condition labels) the network is "
+            "analysed on instead of its task's grid batch (File > Open trials)."),
+        QCoreApplication::translate(
+            "Help",
             "<b>Principal angles</b>: the angles between two subspaces, 0 degrees for a shared "
             "direction, 90 for an orthogonal one.")};
     return QStringLiteral("<p>") + entries.join(QStringLiteral("</p><p>")) + QStringLiteral("</p>");
@@ -84,6 +88,7 @@ QString Help::shortcuts() {
     return QCoreApplication::translate(
         "Help", "<table>"
                 "<tr><td><b>Ctrl+O</b></td><td>open a network</td></tr>"
+                "<tr><td><b>Ctrl+T</b></td><td>open a trial set</td></tr>"
                 "<tr><td><b>Ctrl+S</b>, <b>Ctrl+Shift+S</b></td><td>save, save as</td></tr>"
                 "<tr><td><b>Ctrl+Q</b></td><td>quit</td></tr>"
                 "<tr><td>left mouse button</td><td>rotate the 3D view</td></tr>"

@@ -81,6 +81,8 @@ QString basisShortTitle(const std::string& key) {
 }
 
 QString conditionTitle(TaskKind task, const Condition& c) {
+    if (task == TaskKind::Data)
+        return QString::fromStdString(c.label);
     if (task == TaskKind::Swg)
         return QCoreApplication::translate("Labels", "%1 Hz (id %2)")
             .arg(QLocale().toString(swg::frequency(c.freqId)))
@@ -92,6 +94,8 @@ QString conditionTitle(TaskKind task, const Condition& c) {
 }
 
 QString trialLabel(TaskKind task, const TrialInfo& t) {
+    if (task == TaskKind::Data)
+        return QString::fromStdString(t.label);
     if (task == TaskKind::Swg)
         return conditionTitle(task, conditionOf(task, t));
     return QCoreApplication::translate("Labels", "context %1, coh 1 %2, coh 2 %3")
@@ -105,6 +109,24 @@ QString fixedPointInputLabel(TaskKind task, int context, int freqId) {
     if (context > 0)
         return QCoreApplication::translate("Labels", "context %1").arg(context);
     return QCoreApplication::translate("Labels", "all inputs zero");
+}
+
+QString phaseAt(const Batch& batch, int t) {
+    QString name;
+    for (const Phase& p : batch.phases)
+        if (p.start <= t - 1)
+            name = QString::fromStdString(p.name);
+    return name;
+}
+
+QString trialSetInputLabel(const Batch& batch, const std::string& condition, int t) {
+    const QString phase = phaseAt(batch, t);
+    const QString label = QString::fromStdString(condition);
+    // One arg() call: a label may itself contain "%2".
+    return phase.isEmpty() ? QCoreApplication::translate("Labels", "%1 at t = %2")
+                                 .arg(label, QString::number(t))
+                           : QCoreApplication::translate("Labels", "%1 at t = %2 (%3)")
+                                 .arg(label, QString::number(t), phase);
 }
 
 } // namespace opdims::explorer

@@ -19,13 +19,20 @@ QString basisShortTitle(const BasisName& name);
 // The same for a basis key (formatBasisName: "pc", "op-columns:ctxt1", ...).
 QString basisTitle(const std::string& key);
 QString basisShortTitle(const std::string& key);
-// A condition-average trajectory: "context 1, coh 1 +, coh 2 −" or "2.5 Hz (id 16)".
+// A condition-average trajectory: "context 1, coh 1 +, coh 2 −", "2.5 Hz (id 16)" or a trial
+// set's condition label as it is.
 QString conditionTitle(TaskKind task, const Condition& condition);
-// One trial of the grid batch: "context 2, coh 1 0.15, coh 2 −0.009" or "3 Hz (id 21)".
+// One trial of the grid batch: "context 2, coh 1 0.15, coh 2 −0.009", "3 Hz (id 21)" or a trial
+// set's condition label.
 QString trialLabel(TaskKind task, const TrialInfo& trial);
+// The phase of a trial set at 1-based time t (the phase of the step whose input gives x_t);
+// empty when the set names no phases.
+QString phaseAt(const Batch& batch, int t);
 
 // The constant input fixed points are searched under: "context 1", "3.5 Hz (id 26)" or
 // "all inputs zero" (context and freqId 0).
 QString fixedPointInputLabel(TaskKind task, int context, int freqId);
+// A trial set's input of one condition at 1-based time t: "left at t = 120 (stimulus)".
+QString trialSetInputLabel(const Batch& batch, const std::string& condition, int t);
 
 } // namespace opdims::explorer

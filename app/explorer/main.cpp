@@ -1,4 +1,5 @@
 // opdims-explorer: the desktop app. opdims-explorer [FILE] [--net N] [--task ctxt|swg]
+// [--trials TRIALS]
 #include "app/explorer/ablation_controller.h"
 #include "app/explorer/file_controller.h"
 #include "app/explorer/language.h"
@@ -35,6 +36,11 @@ int main(int argc, char** argv) {
     const QCommandLineOption task(QStringLiteral("task"),
                                   QStringLiteral("Default network to open without FILE"),
                                   QStringLiteral("ctxt|swg"), QStringLiteral("ctxt"));
+    const QCommandLineOption trials(
+        QStringLiteral("trials"),
+        QStringLiteral("Trial set (.npz, .h5) to analyse the network on; without FILE the built-in "
+                       "network that fits it"),
+        QStringLiteral("file"));
     const QCommandLineOption language(QStringLiteral("language"),
                                       QStringLiteral("Interface language for this run (en, de)"),
                                       QStringLiteral("code"));
@@ -58,8 +64,8 @@ int main(int argc, char** argv) {
     for (QCommandLineOption* o : {&screenshot, &rank, &withFixedPoints, &removeMode, &basisKey,
                                   &latency, &latencyLog, &changes, &stall, &report, &iterations})
         o->setFlags(QCommandLineOption::HiddenFromHelp);
-    parser.addOptions({net, task, language, screenshot, rank, withFixedPoints, removeMode, basisKey,
-                       latency, latencyLog, changes, stall, report, iterations});
+    parser.addOptions({net, task, trials, language, screenshot, rank, withFixedPoints, removeMode,
+                       basisKey, latency, latencyLog, changes, stall, report, iterations});
     parser.process(app);
 
     opdims::explorer::installTranslations(&app, parser.isSet(language)
@@ -89,10 +95,23 @@ int main(int argc, char** argv) {
     QTimer::singleShot(0, &window, [&] {
         if (!files.isEmpty())
             window.files()->open(files.front(), parser.isSet(net) ? parser.value(net).toInt() : 0);
-        else
+        else if (!parser.isSet(trials))
             window.openDefault(parser.value(task) == QStringLiteral("swg")
                                    ? opdims::TaskKind::Swg
                                    : opdims::TaskKind::Ctxt);
+        // Without FILE the trial set brings the built-in network that fits it; when none does,
+        // the window says so and shows the default network.
+        if (parser.isSet(trials)) {
+            if (files.isEmpty())
+                QObject::connect(
+                    &window, &opdims::explorer::MainWindow::errorShown, &window,
+                    [&] {
+                        if (!window.current().model)
+                            window.openDefault(opdims::TaskKind::Ctxt);
+                    },
+                    Qt::SingleShotConnection);
+            window.openTrials(parser.value(trials));
+        }
     });
     return app.exec();
 }

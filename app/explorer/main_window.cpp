@@ -18,6 +18,7 @@
 #include "app/explorer/state_space_panel.h"
 #include "app/explorer/sweep_panel.h"
 #include "app/explorer/train_dialog.h"
+#include "app/explorer/trial_set_controller.h"
 #include "app/explorer/variance_panel.h"
 #include "core/analysis/basis_file.h"
 #include "core/analysis/global_dims.h"
@@ -49,7 +50,8 @@ namespace opdims::explorer {
 
 MainWindow::MainWindow(QWidget* parent)
     : QMainWindow(parent), m_session(new Session(this)), m_ablation(new AblationController(this)),
-      m_jobs(new JobRunner(this)), m_files(new FileController(this)) {
+      m_jobs(new JobRunner(this)), m_files(new FileController(this)),
+      m_trials(new TrialSetController(m_session, this)) {
     setObjectName(QStringLiteral("MainWindow"));
     setWindowIcon(QIcon(QStringLiteral(":/icons/opdims-explorer.svg")));
     m_stateSpace = new StateSpacePanel(m_session, this);
@@ -61,11 +63,17 @@ MainWindow::MainWindow(QWidget* parent)
 
     connect(m_files, &FileController::opened, this, &MainWindow::openModel);
     connect(m_files, &FileController::error, this, &MainWindow::showError);
+    connect(m_trials, &TrialSetController::analyse, this, &MainWindow::analyseOn);
+    connect(m_trials, &TrialSetController::openWith, this, &MainWindow::openModelWith);
+    connect(m_trials, &TrialSetController::error, this, &MainWindow::showError);
     connect(m_files, &FileController::saved, this, [this](const QString& path) {
         statusBar()->showMessage(tr("Saved %1").arg(path), 5000);
     });
     connect(m_ablation, &AblationController::analysisReady, this, &MainWindow::onAnalysisReady);
     connect(m_ablation, &AblationController::analysisFailed, this, [this](const QString& message) {
+        // The views still show the previous analysis, if any: so does the model panel.
+        if (const auto shown = m_session->analysis())
+            m_modelPanel->setFullCost(shown->reference.run.cost);
         showError(tr("Cannot analyse the network"), message);
     });
     connect(m_ablation, &AblationController::resultReady, this, &MainWindow::onResult);
@@ -77,7 +85,7 @@ MainWindow::MainWindow(QWidget* parent)
     connect(m_ablationPanel, &AblationPanel::rowBasesWanted, this, &MainWindow::startRowDimensions);
     connect(m_stateSpace, &StateSpacePanel::allFrequenciesToggled, this, [this](bool all) {
         if (m_session->network().model)
-            m_ablation->prepare(m_session->network().model, all);
+            m_ablation->prepare(m_session->network().model, m_session->trialSet(), all);
     });
     connect(m_stateSpace, &StateSpacePanel::savePngRequested, this, &MainWindow::exportView);
     connect(m_sweep, &SweepPanel::sweepRequested, this, &MainWindow::startSweep);
@@ -156,6 +164,13 @@ void MainWindow::createMenus() {
     QMenu* file = menuBar()->addMenu(tr("&File"));
     QAction* open = file->addAction(tr("&Open…"), m_files, &FileController::openWithDialog);
     open->setShortcut(QKeySequence::Open);
+    QAction* openTrials =
+        file->addAction(tr("Open &trials…"), m_trials, &TrialSetController::openWithDialog);
+    openTrials->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_T));
+    m_closeTrials = file->addAction(tr("Close tr&ials"), this, &MainWindow::closeTrials);
+    m_closeTrials->setEnabled(false);
+    connect(m_session, &Session::analysisChanged, this,
+            [this] { m_closeTrials->setEnabled(m_session->trialSet() != nullptr); });
     file->addAction(tr("Open &local dimensions (authors' HDF5)…"), this,
                     &MainWindow::openLocalDimensionsWithDialog);
     file->addAction(tr("&Compare with a second network…"), this, &MainWindow::compareWithDialog);
@@ -310,26 +325,60 @@ void MainWindow::openDefault(TaskKind task) {
 }
 
 void MainWindow::openModel(const OpenedModel& opened) {
+    openModelWith(opened, nullptr);
+}
+
+void MainWindow::openModelWith(const OpenedModel& opened, std::shared_ptr<const Batch> trials) {
     m_pending.reset();
     m_session->setNetwork(opened);
     m_modelPanel->setModel(opened);
+    m_modelPanel->setTrialSet(trials);
     updateTitle();
-    m_jobs->cancel(); // a job of the previous network would deliver stale results
-    m_ablation->prepare(opened.model, m_stateSpace->allFrequencies());
-    statusBar()->showMessage(tr("Simulating the grid batch…"));
+    analyseOn(std::move(trials));
+}
+
+void MainWindow::openTrials(const QString& path) {
+    m_trials->open(path);
+}
+
+void MainWindow::closeTrials() {
+    if (m_session->trialSet())
+        analyseOn(nullptr);
+}
+
+void MainWindow::analyseOn(std::shared_ptr<const Batch> trials) {
+    if (!m_session->network().model)
+        return;
+    m_jobs->cancel(); // a job of the previous analysis would deliver stale results
+    m_modelPanel->setComputing();
+    statusBar()->showMessage(trials ? tr("Simulating the trial set…")
+                                    : tr("Simulating the grid batch…"));
+    // The views keep the previous analysis until the new one is ready.
+    m_ablation->prepare(m_session->network().model, std::move(trials),
+                        m_stateSpace->allFrequencies());
 }
 
 void MainWindow::updateTitle() {
     const QString name = m_session->network().model
                              ? QString::fromStdString(m_session->network().model->name)
                              : QString();
-    setWindowTitle(name.isEmpty() ? tr("opdims explorer") : tr("%1 – opdims explorer").arg(name));
+    const auto trials = m_session->trialSet();
+    if (name.isEmpty())
+        setWindowTitle(tr("opdims explorer"));
+    else if (trials)
+        setWindowTitle(
+            tr("%1 on %2 – opdims explorer")
+                .arg(name, QFileInfo(QString::fromStdString(trials->source)).fileName()));
+    else
+        setWindowTitle(tr("%1 – opdims explorer").arg(name));
 }
 
 void MainWindow::onAnalysisReady(std::shared_ptr<const ModelAnalysis> analysis) {
+    m_modelPanel->setTrialSet(analysis->trialSet);
     m_modelPanel->setFullCost(analysis->reference.run.cost);
     // The panels observe the session; the ablation panel's change asks for the first result.
     m_session->setAnalysis(analysis);
+    updateTitle();
     statusBar()->showMessage(tr("Analysed in %1 s").arg(analysis->seconds, 0, 'f', 2), 5000);
     emit analysisShown();
 }
@@ -435,8 +484,10 @@ bool MainWindow::startFixedPointSearch() {
             starts.seed = 1;
             FixedPointOptions options;
             options.eigenvectors = false; // only the slow and unstable directions are drawn
-            auto points = std::make_shared<const FixedPointResult>(searchFixedPoints(
-                *analysis->model, shown->W, input.problem, starts, options, progress));
+            // A trial set's input starts from the set's trials, copied only now.
+            auto points = std::make_shared<const FixedPointResult>(
+                searchFixedPoints(*analysis->model, shown->W, withStarts(*analysis, input.problem),
+                                  starts, options, progress));
             return [this, analysis, shown, points, input] {
                 if (analysis != m_session->analysis())
                     return;
@@ -492,10 +543,16 @@ bool MainWindow::openLocalDimensions(const QString& path, Side side) {
     try {
         const std::string file = path.toStdString();
         LocalFile local = readLocalDimensions(file, side);
-        if (local.task != analysis->task)
+        // With a trial set open the network is still one of its task.
+        const TaskKind own = analysis->model->task;
+        const TaskKind task = !analysis->trialSet ? analysis->task
+                              : own == TaskKind::Unknown || own == TaskKind::Data
+                                  ? guessTask(*analysis->model)
+                                  : own;
+        if (local.task != task)
             throw Error(file + ": the local dimensions are of the " +
                         std::string(taskName(local.task)) + " task, the network is " +
-                        taskName(analysis->task));
+                        taskName(task));
         for (const LocalDimensions& l : local.locations)
             if (l.Q.rows() != analysis->model->units())
                 throw Error(file + ": its dimensions have " + std::to_string(l.Q.rows()) +
@@ -718,7 +775,7 @@ MainWindow* MainWindow::switchLanguage(const QString& code) {
     else
         next->show();
     if (m_session->network().model)
-        next->openModel(m_session->network());
+        next->openModelWith(m_session->network(), m_session->trialSet());
     // The training-loss curve goes along with the network it trained.
     if (!m_session->trainingLog().empty()) {
         next->session()->startTrainingLog();

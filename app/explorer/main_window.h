@@ -29,6 +29,7 @@ class Session;
 class StateSpacePanel;
 class SweepPanel;
 class TrainDialog;
+class TrialSetController;
 class VariancePanel;
 
 class MainWindow : public QMainWindow {
@@ -37,10 +38,16 @@ public:
     explicit MainWindow(QWidget* parent = nullptr);
     ~MainWindow() override;
 
-    // Shows a network and starts its analysis on the worker thread.
+    // Shows a network and starts its analysis on the worker thread (on its task's grid).
     void openModel(const OpenedModel& opened);
     void openDefault(TaskKind task);
+    // File > Open trials: reads the trial set off the GUI thread and analyses the open network on
+    // it (no network open: the embedded default network that fits); an error leaves the window
+    // as it was. File > Close trials goes back to the task's grid, as opening a network does.
+    void openTrials(const QString& path);
+    void closeTrials();
     FileController* files() const { return m_files; }
+    TrialSetController* trials() const { return m_trials; }
     AblationController* ablation() const { return m_ablation; }
     AblationPanel* ablationPanel() const { return m_ablationPanel; }
     SweepPanel* sweepPanel() const { return m_sweep; }
@@ -104,6 +111,9 @@ private:
     void createExportMenu(QMenu* menu);
     void readSettings();
     void writeSettings();
+    void openModelWith(const OpenedModel& opened, std::shared_ptr<const Batch> trials);
+    // Analyses the open network again, on a trial set (null: the task's grid batch).
+    void analyseOn(std::shared_ptr<const Batch> trials);
     void onAnalysisReady(std::shared_ptr<const ModelAnalysis> analysis);
     void requestAblation();
     void onResult(std::shared_ptr<const AblationResult> result);
@@ -121,6 +131,7 @@ private:
     AblationController* m_ablation;
     JobRunner* m_jobs;
     FileController* m_files;
+    TrialSetController* m_trials;
     ModelPanel* m_modelPanel = nullptr;
     StateSpacePanel* m_stateSpace = nullptr;
     AblationPanel* m_ablationPanel = nullptr;
@@ -132,6 +143,7 @@ private:
     widgets::PlotView* m_lossPlot = nullptr;
     TrainDialog* m_train = nullptr;
     QMenu* m_recentMenu = nullptr;
+    QAction* m_closeTrials = nullptr;
     QMenu* m_viewMenu = nullptr;
     std::shared_ptr<const AblationResult> m_pending; // newest result not yet drawn
 };

@@ -1,6 +1,9 @@
 // ModelPanel: a form of labels; numbers in the locale's format.
 #include "app/explorer/model_panel.h"
 
+#include "core/tasks/conditions.h"
+
+#include <QFileInfo>
 #include <QFormLayout>
 #include <QLabel>
 #include <QLocale>
@@ -13,10 +16,12 @@ ModelPanel::ModelPanel(QWidget* parent) : QWidget(parent) {
     m_origin = addRow(form, tr("Source:"));
     m_name = addRow(form, tr("Name:"));
     m_task = addRow(form, tr("Task:"));
+    m_trials = addRow(form, tr("Trials:"));
     m_sizes = addRow(form, tr("Sizes:"));
     m_timing = addRow(form, tr("Time step:"));
     m_radius = addRow(form, tr("Spectral radius of W:"));
     m_cost = addRow(form, tr("Cost (grid batch):"));
+    m_costLabel = qobject_cast<QLabel*>(form->labelForField(m_cost));
     m_reduced = addRow(form, tr("Reduced-rank network:"));
 }
 
@@ -44,8 +49,33 @@ void ModelPanel::setModel(const OpenedModel& opened) {
                          .arg(m.initialStates()));
     m_timing->setText(tr("dt = %1 s, tau = %2 s").arg(m.dt).arg(m.tau));
     m_radius->setText(QLocale().toString(spectralRadius(m.W), 'g', 4));
-    m_cost->setText(tr("computing…"));
+    setTrialSet(nullptr);
+    setComputing();
     clearReduced();
+}
+
+void ModelPanel::setTrialSet(const std::shared_ptr<const Batch>& trials) {
+    if (!trials) {
+        m_trials->setText(tr("the task's grid batch"));
+        m_trials->setToolTip(QString());
+        m_costLabel->setText(tr("Cost (grid batch):"));
+        return;
+    }
+    const auto conditions = static_cast<int>(labelConditions(*trials).size());
+    QString text = tr("%1: %2 trials of %3 steps, %4 conditions")
+                       .arg(QFileInfo(QString::fromStdString(trials->source)).fileName())
+                       .arg(trials->trialCount())
+                       .arg(trials->steps)
+                       .arg(conditions);
+    if (!trials->mask.empty())
+        text += tr(", masked");
+    m_trials->setText(text);
+    m_trials->setToolTip(QString::fromStdString(trials->source));
+    m_costLabel->setText(tr("Cost (trial set):"));
+}
+
+void ModelPanel::setComputing() {
+    m_cost->setText(tr("computing…"));
 }
 
 void ModelPanel::setFullCost(double cost) {
@@ -69,7 +99,7 @@ void ModelPanel::clearReduced() {
 QString ModelPanel::summaryText() const {
     QStringList parts;
     for (const QLabel* l :
-         {m_origin, m_name, m_task, m_sizes, m_timing, m_radius, m_cost, m_reduced})
+         {m_origin, m_name, m_task, m_trials, m_sizes, m_timing, m_radius, m_cost, m_reduced})
         parts << l->text();
     return parts.join(QLatin1Char('\n'));
 }

@@ -58,6 +58,21 @@ OpenedModel openDefaultModel(TaskKind task) {
     return out;
 }
 
+std::optional<OpenedModel> defaultModelFitting(const Batch& trials, TaskKind first) {
+    for (const TaskKind task : {first, first == TaskKind::Swg ? TaskKind::Ctxt : TaskKind::Swg}) {
+        if (embeddedNetworkResource(task).isEmpty())
+            continue;
+        OpenedModel opened = openDefaultModel(task);
+        try {
+            checkModelFitsBatch(*opened.model, trials, opened.model->name);
+            return opened;
+        } catch (const Error&) {
+            // this one does not fit: try the next
+        }
+    }
+    return std::nullopt;
+}
+
 OpenedModel openModelFile(const QString& path, int net) {
     if (!QFileInfo::exists(path))
         throw Error(path.toStdString() + ": the file does not exist");

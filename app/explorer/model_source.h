@@ -3,10 +3,12 @@
 #pragma once
 
 #include "core/model/model.h"
+#include "core/tasks/task.h"
 
 #include <QString>
 
 #include <memory>
+#include <optional>
 
 namespace opdims::explorer {
 
@@ -23,6 +25,11 @@ QString embeddedNetworkResource(TaskKind task);
 // The embedded default network of the task, or (when the build has none) a seeded random
 // 100-unit network of the task; `origin` says which.
 OpenedModel openDefaultModel(TaskKind task);
+
+// The embedded default network that fits a trial set (checkModelFitsBatch), trying `first`'s
+// task before the others; nullopt when no embedded network fits (or none is embedded).
+std::optional<OpenedModel> defaultModelFitting(const Batch& trials,
+                                               TaskKind first = TaskKind::Ctxt);
 
 // Loads a file in any supported format (net selects /NetNr<net> of an authors' file); throws
 // opdims::Error naming the file and the problem.

@@ -14,6 +14,7 @@
 #include <QVBoxLayout>
 
 #include <algorithm>
+#include <limits>
 
 namespace opdims::explorer {
 
@@ -54,8 +55,13 @@ void OutputPanel::onAnalysisChanged() {
     const QSignalBlocker block(m_trials);
     m_trials->clear();
     const auto& trials = analysis->batch.trials;
-    for (const TrialInfo& t : trials)
-        m_trials->addItem(trialLabel(analysis->task, t));
+    const bool isTrialSet = analysis->task == TaskKind::Data;
+    for (std::size_t j = 0; j < trials.size(); ++j)
+        // A trial set's trials of one condition share their label: the number tells them apart.
+        m_trials->addItem(
+            isTrialSet ? tr("%1, trial %2")
+                             .arg(trialLabel(analysis->task, trials[j]), QString::number(j + 1))
+                       : trialLabel(analysis->task, trials[j]));
     selectShown();
 }
 
@@ -102,15 +108,28 @@ void OutputPanel::redraw() {
         time[t] = (t + 1) * dt;
     QVector<widgets::PlotSeries> series;
     const QList<QListWidgetItem*> selected = m_trials->selectedItems();
+    // A trial set's trials take the colour of their condition, as in the 3D view.
+    const bool byCondition = analysis->task == TaskKind::Data;
+    const ConditionGroups& groups = analysis->conditions;
     int colorIndex = 0;
     for (QListWidgetItem* item : selected) {
         const int trial = m_trials->row(item);
+        const int condition = groups.ofTrial[static_cast<std::size_t>(trial)];
         const QColor color =
-            widgets::conditionColor(colorIndex++, std::max(2, int(selected.size())));
+            byCondition && condition >= 0
+                ? widgets::conditionColor(condition, std::max(2, groups.count()))
+                : widgets::conditionColor(colorIndex++, std::max(2, int(selected.size())));
+        // The target is grey, unless the trial's own colour is (the eighth of eight conditions).
+        const QColor targetColor =
+            color.hslSaturation() < 40 ? QColor(20, 20, 20) : QColor(120, 120, 120);
         widgets::PlotSeries target{
-            tr("target: %1").arg(item->text()), QColor(120, 120, 120), time, {}, true, false};
+            tr("target: %1").arg(item->text()), targetColor, time, {}, true, false};
+        // Where a mask leaves the error out, the target is no target: a gap.
         for (int t = 0; t < batch.steps; ++t)
-            target.y.append(batch.y[static_cast<std::size_t>(t)](0, trial));
+            target.y.append(!batch.mask.empty() &&
+                                    batch.mask[static_cast<std::size_t>(t)](0, trial) == 0.0
+                                ? std::numeric_limits<double>::quiet_NaN()
+                                : batch.y[static_cast<std::size_t>(t)](0, trial));
         widgets::PlotSeries full{tr("full: %1").arg(item->text()), color, time, {}, false, false};
         const Eigen::VectorXd z = analysis->reference.run.output.col(trial);
         full.y = QVector<double>(z.data(), z.data() + z.size());

@@ -1,6 +1,8 @@
 // The explorer's session state and its change signals.
 #include "app/explorer/session.h"
 
+#include <algorithm>
+
 namespace opdims::explorer {
 
 Session::Session(QObject* parent) : QObject(parent) {}
@@ -20,23 +22,45 @@ void Session::setNetwork(OpenedModel network) {
 void Session::setAnalysis(std::shared_ptr<const ModelAnalysis> analysis) {
     m_analysis = std::move(analysis);
     m_bases = m_analysis ? m_analysis->bases : std::vector<NamedBasis>{};
-    m_inputs =
-        m_analysis ? explorer::fixedPointInputs(*m_analysis) : std::vector<FixedPointInput>{};
+    m_inputs.clear();
     if (m_analysis) {
-        // The input choice survives when the same kind of network is analysed again.
-        const bool sameKind =
-            m_analysis->task == m_lastTask && m_analysis->model->units() == m_lastUnits;
+        // The input choice survives when the same kind of network is analysed again (on the same
+        // trial set).
+        const std::string trials = m_analysis->trialSet ? m_analysis->batch.source : std::string();
+        const bool sameKind = m_analysis->task == m_lastTask &&
+                              m_analysis->model->units() == m_lastUnits && trials == m_lastTrials;
         m_lastTask = m_analysis->task;
         m_lastUnits = m_analysis->model->units();
+        m_lastTrials = trials;
+        const bool isTrialSet = m_analysis->task == TaskKind::Data;
+        if (!sameKind)
+            m_selection.fixedPointTime = 1;
+        m_selection.fixedPointTime =
+            std::clamp(m_selection.fixedPointTime, 1, std::max(1, m_analysis->batch.steps));
+        m_inputs = explorer::fixedPointInputs(*m_analysis, m_selection.fixedPointTime);
         if (!sameKind || m_selection.fixedPointInput < 0 ||
             m_selection.fixedPointInput >= static_cast<int>(m_inputs.size()))
-            m_selection.fixedPointInput = defaultFixedPointProblem(m_analysis->task);
+            m_selection.fixedPointInput = isTrialSet ? defaultTrialSetInput(*m_analysis)
+                                                     : defaultFixedPointProblem(m_analysis->task);
     }
     m_result.reset();
     m_searched.reset();
     m_sweeps.clear();
     emit analysisChanged();
     emit sweepsChanged();
+}
+
+void Session::setFixedPointTime(int t) {
+    if (!m_analysis || m_analysis->task != TaskKind::Data)
+        return;
+    t = std::clamp(t, 1, std::max(1, m_analysis->batch.steps));
+    if (t == m_selection.fixedPointTime)
+        return;
+    m_selection.fixedPointTime = t;
+    m_inputs = explorer::fixedPointInputs(*m_analysis, t);
+    emit fixedPointInputsChanged();
+    if (m_selection.fixedPoints)
+        emit selectionChanged();
 }
 
 const NamedBasis* Session::basis(const std::string& key) const {

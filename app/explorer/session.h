@@ -1,7 +1,7 @@
 // The explorer's session: the one owner of what the user is looking at (the network, its
-// analysis and bases, the fixed-point inputs, the newest ablation result, the searched fixed
-// points, the rank sweeps and the training log). Panels observe it through its signals and keep
-// no copies.
+// analysis (on the task's grid or a trial set) and bases, the fixed-point inputs, the newest
+// ablation result, the searched fixed points, the rank sweeps and the training log). Panels observe
+// it through its signals and keep no copies.
 #pragma once
 
 #include "app/explorer/ablation_worker.h"
@@ -32,28 +32,37 @@ public:
     // result, the searched fixed points and the bases computed later.
     std::shared_ptr<const ModelAnalysis> analysis() const { return m_analysis; }
     void setAnalysis(std::shared_ptr<const ModelAnalysis> analysis);
+    // The trial set the shown analysis runs on; null for the task's own grid batch.
+    std::shared_ptr<const Batch> trialSet() const {
+        return m_analysis ? m_analysis->trialSet : nullptr;
+    }
 
     // Every basis the user can choose: the analysis' quick bases, then those added later.
     const std::vector<NamedBasis>& bases() const { return m_bases; }
     const NamedBasis* basis(const std::string& key) const;
     void addBases(const std::vector<NamedBasis>& bases);
 
-    // The constant inputs fixed points can be searched under (with their titles).
+    // The constant inputs fixed points can be searched under (with their titles): for a trial
+    // set one per condition, at the chosen time.
     const std::vector<FixedPointInput>& fixedPointInputs() const { return m_inputs; }
 
     // What the user chose: the basis and its kept dimensions, whether fixed points are wanted
-    // and under which input (index into fixedPointInputs). A change that alters what live
-    // ablation computes emits selectionChanged.
+    // and under which input (index into fixedPointInputs; for a trial set also the time). A
+    // change that alters what live ablation computes emits selectionChanged.
     struct Selection {
         std::string basisKey;
         std::vector<bool> keep; // the ticked dimensions
         bool remove = false;    // the ticked dimensions are removed from W instead of kept
         bool fixedPoints = false;
         int fixedPointInput = -1;
+        int fixedPointTime = 1; // trial sets: the 1-based time of the condition's input
     };
     const Selection& selection() const { return m_selection; }
     void setAblationChoice(std::string basisKey, std::vector<bool> keep);
     void setFixedPointChoice(bool wanted, int input);
+    // A trial set's inputs at another 1-based time (clamped to its steps); emits
+    // fixedPointInputsChanged, and selectionChanged while fixed points are wanted.
+    void setFixedPointTime(int t);
     void setAblationMode(bool remove);
     std::shared_ptr<const Basis> selectedBasis() const;
     const FixedPointInput* selectedFixedPointInput() const;
@@ -92,6 +101,7 @@ signals:
     void basesAdded(int first, int count);
     void resultChanged();
     void fixedPointsChanged();
+    void fixedPointInputsChanged();
     void selectionChanged();
     void sweepsChanged();
     void trainingLogReset();
@@ -105,6 +115,7 @@ private:
     Selection m_selection;
     TaskKind m_lastTask = TaskKind::Unknown; // of the last analysis (keeps the input choice)
     Eigen::Index m_lastUnits = 0;
+    std::string m_lastTrials; // the file of the last analysis' trial set; empty for a grid
     std::shared_ptr<const AblationResult> m_result;
     quint64 m_searchedGeneration = 0;
     std::shared_ptr<const FixedPointResult> m_searched;

@@ -48,7 +48,8 @@ StateSpacePanel::StateSpacePanel(Session* session, QWidget* parent)
       m_showFixedPoints(new QCheckBox(tr("Fixed points"), this)),
       m_showFlow(new QCheckBox(tr("Flow arrows"), this)),
       m_allFrequencies(new QCheckBox(tr("All frequencies"), this)),
-      m_fixedPointInput(new QComboBox(this)) {
+      m_fixedPointInput(new QComboBox(this)), m_timeControls(new QWidget(this)),
+      m_fixedPointTime(new QSpinBox(m_timeControls)), m_phase(new QComboBox(m_timeControls)) {
     auto* axesRow = new QHBoxLayout;
     axesRow->addWidget(new QLabel(tr("Axes:"), this));
     axesRow->addWidget(m_axesSource, 1);
@@ -74,6 +75,31 @@ StateSpacePanel::StateSpacePanel(Session* session, QWidget* parent)
     connect(m_fixedPointInput, &QComboBox::currentIndexChanged, this, [this](int index) {
         m_session->setFixedPointChoice(m_showFixedPoints->isChecked(), index);
     });
+    // A trial set's inputs change along its trials: the condition's input at a chosen time, or
+    // at the start of a chosen phase.
+    auto* timeRow = new QHBoxLayout(m_timeControls);
+    timeRow->setContentsMargins(0, 0, 0, 0);
+    timeRow->addWidget(new QLabel(tr("at t ="), m_timeControls));
+    timeRow->addWidget(m_fixedPointTime);
+    timeRow->addWidget(m_phase);
+    m_fixedPointTime->setToolTip(tr("The time step (1-based) whose input, averaged over the "
+                                    "condition's trials, the fixed points are searched under"));
+    m_phase->setToolTip(tr("Jump to the first time step of a phase of the trials"));
+    m_timeControls->setVisible(false);
+    m_timeControls->setEnabled(false);
+    axesRow->addWidget(m_timeControls);
+    connect(m_fixedPointTime, &QSpinBox::valueChanged, this, [this](int t) {
+        showPhaseOf(t);
+        m_session->setFixedPointTime(t);
+    });
+    connect(m_phase, &QComboBox::activated, this, [this](int index) {
+        const auto analysis = m_session->analysis();
+        if (analysis && index >= 0 && index < static_cast<int>(analysis->batch.phases.size()))
+            m_fixedPointTime->setValue(
+                analysis->batch.phases[static_cast<std::size_t>(index)].start + 1);
+    });
+    connect(m_session, &Session::fixedPointInputsChanged, this,
+            &StateSpacePanel::fillFixedPointInputs);
 
     auto* layersRow = new QHBoxLayout;
     for (QCheckBox* box :
@@ -100,6 +126,7 @@ StateSpacePanel::StateSpacePanel(Session* session, QWidget* parent)
     connect(m_showFixedPoints, &QCheckBox::toggled, this, [this](bool on) {
         m_view->setLayerVisible(widgets::Layer::FixedPoints, on);
         m_fixedPointInput->setEnabled(on);
+        m_timeControls->setEnabled(on);
         m_session->setFixedPointChoice(on, m_fixedPointInput->currentIndex());
     });
     connect(m_allFrequencies, &QCheckBox::toggled, this, &StateSpacePanel::allFrequenciesToggled);
@@ -141,6 +168,39 @@ void StateSpacePanel::selectFixedPointInput(int index) {
     m_fixedPointInput->setCurrentIndex(index);
 }
 
+void StateSpacePanel::setFixedPointTime(int t) {
+    m_fixedPointTime->setValue(t);
+}
+
+int StateSpacePanel::fixedPointTime() const {
+    return m_fixedPointTime->value();
+}
+
+void StateSpacePanel::fillFixedPointInputs() {
+    // The session keeps the chosen input when the same kind of network is opened again.
+    const auto analysis = m_session->analysis();
+    const bool isTrialSet = analysis && analysis->task == TaskKind::Data;
+    const QSignalBlocker block(m_fixedPointInput);
+    m_fixedPointInput->clear();
+    for (const FixedPointInput& in : m_session->fixedPointInputs())
+        // A trial set's time is in the controls beside: the list names the conditions.
+        m_fixedPointInput->addItem(isTrialSet ? QString::fromStdString(in.problem.condition.label)
+                                              : in.label);
+    m_fixedPointInput->setCurrentIndex(m_session->selection().fixedPointInput);
+}
+
+void StateSpacePanel::showPhaseOf(int t) {
+    const auto analysis = m_session->analysis();
+    if (!analysis)
+        return;
+    const QSignalBlocker block(m_phase);
+    int index = -1;
+    for (std::size_t i = 0; i < analysis->batch.phases.size(); ++i)
+        if (analysis->batch.phases[i].start <= t - 1)
+            index = static_cast<int>(i);
+    m_phase->setCurrentIndex(index);
+}
+
 void StateSpacePanel::onFixedPointsChanged() {
     // Searched points turn the layer on, without the signal: a new ablation request would
     // supersede them.
@@ -148,6 +208,7 @@ void StateSpacePanel::onFixedPointsChanged() {
         const QSignalBlocker block(m_showFixedPoints);
         m_showFixedPoints->setChecked(true);
         m_fixedPointInput->setEnabled(true);
+        m_timeControls->setEnabled(true);
         m_view->setLayerVisible(widgets::Layer::FixedPoints, true);
     }
     drawReduced();
@@ -168,13 +229,24 @@ void StateSpacePanel::onAnalysisChanged() {
         const QSignalBlocker block(m_allFrequencies);
         m_allFrequencies->setVisible(analysis->task == TaskKind::Swg);
     }
+    fillFixedPointInputs();
     {
-        // The session keeps the chosen input when the same kind of network is opened again.
-        const QSignalBlocker block(m_fixedPointInput);
-        m_fixedPointInput->clear();
-        for (const FixedPointInput& in : m_session->fixedPointInputs())
-            m_fixedPointInput->addItem(in.label);
-        m_fixedPointInput->setCurrentIndex(m_session->selection().fixedPointInput);
+        const bool isTrialSet = analysis->task == TaskKind::Data;
+        const QSignalBlocker a(m_fixedPointTime), b(m_phase);
+        m_timeControls->setVisible(isTrialSet);
+        m_fixedPointTime->setRange(1, std::max(1, analysis->batch.steps));
+        m_fixedPointTime->setValue(m_session->selection().fixedPointTime);
+        m_phase->clear();
+        for (const Phase& p : analysis->batch.phases)
+            m_phase->addItem(QString::fromStdString(p.name));
+        m_phase->setVisible(!analysis->batch.phases.empty());
+        showPhaseOf(m_fixedPointTime->value());
+        m_fixedPointInput->setToolTip(
+            isTrialSet ? tr("The condition whose input, at the time beside, the fixed points of "
+                            "the reduced-rank network are searched under")
+                       : tr("The constant input under which the fixed points of the reduced-rank "
+                            "network are searched (ctxt: the context input alone, without sensory "
+                            "input)"));
     }
     rebuildAxisChoices();
     redrawAll(!sameTask);

@@ -34,6 +34,9 @@ public:
     // The input the fixed points are searched under (null before a network is analysed).
     const FixedPointInput* fixedPointInput() const;
     void selectFixedPointInput(int index);
+    // Trial sets: the 1-based time of the chosen condition's input (the spin box's value).
+    void setFixedPointTime(int t);
+    int fixedPointTime() const;
     // The fixed points drawn now (searched or quick) and the input they belong to.
     std::optional<Session::ShownFixedPoints> shownFixedPoints() const;
     bool allFrequencies() const;
@@ -49,6 +52,8 @@ private:
     QString footerText(bool removes) const;
     void onAnalysisChanged();
     void onFixedPointsChanged();
+    void fillFixedPointInputs();
+    void showPhaseOf(int t);
     void rebuildAxisChoices();
     void redrawAll(bool resetCamera);
     void drawReduced();
@@ -66,6 +71,9 @@ private:
     QCheckBox* m_showFlow;
     QCheckBox* m_allFrequencies;
     QComboBox* m_fixedPointInput;
+    QWidget* m_timeControls; // trial sets: the time (and phase) of the condition's input
+    QSpinBox* m_fixedPointTime;
+    QComboBox* m_phase;
     TaskKind m_shownTask = TaskKind::Unknown; // of the analysis drawn last
     Eigen::Index m_shownUnits = 0;
     Eigen::MatrixXd m_axes; // N x 3
