@@ -272,6 +272,12 @@ private slots:
                      {QStringLiteral("left"), QStringLiteral("right"), QStringLiteral("catch")}));
         // The cost counts only where the mask is 1.
         QVERIFY(std::isfinite(a->reference.run.cost));
+        // One trajectory per label: the three part after the cue.
+        const auto& avg = a->reference.run.averages;
+        QCOMPARE(static_cast<int>(avg.size()), 3);
+        QVERIFY((avg[0] - avg[2]).col(50).norm() < 1e-9); // the same cue before t = 100
+        QVERIFY((avg[0] - avg[2]).col(199).norm() > 1.0);
+        QVERIFY((avg[0] - avg[1]).col(199).norm() > 1.0);
         // Each trial's output takes its condition's colour, as in the 3D view.
         auto* output = w.findChild<OutputPanel*>();
         output->showBox()->setCurrentIndex(2);
