@@ -5,6 +5,7 @@
 #include "core/analysis/pc_dims.h"
 #include "core/base/error.h"
 #include "core/fixed_points/flow.h"
+#include "core/tasks/generated.h"
 
 #include <algorithm>
 #include <chrono>
@@ -57,7 +58,15 @@ std::shared_ptr<const ModelAnalysis> analyseModel(std::shared_ptr<const Model> m
                         std::to_string(model->inputs()) + " inputs, " +
                         std::to_string(model->outputs()) + " outputs): open a trial set for it");
         checkModelFitsTask(*model, a->task, model->name);
-        a->batch = makeGridBatch(a->task, model->dt);
+        if (isGeneratedTask(a->task)) {
+            // flipflop and decision are made as trial sets (core/tasks/generated.h): their grid
+            // is analysed as one, with its labels, phases and mask.
+            a->batch = generatedGridBatch(a->task);
+            checkModelFitsBatch(*model, a->batch, model->name);
+            a->task = TaskKind::Data;
+        } else {
+            a->batch = makeGridBatch(a->task, model->dt);
+        }
     }
     a->conditions = groupTrials(a->batch, viewConditions(a->batch, allFrequencies));
     a->reference = referenceRun(*model, a->batch, a->conditions, {}, progress);

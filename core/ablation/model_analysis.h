@@ -50,6 +50,7 @@ struct ModelAnalysis {
 };
 
 // Simulates the grid batch with the full W, finds the sampling locations and the quick bases.
+// The grid of the flipflop and decision tasks is a trial set in memory: task Data, as below.
 // Throws Error when the network fits no task, Cancelled when the flag is set.
 std::shared_ptr<const ModelAnalysis> analyseModel(std::shared_ptr<const Model> model,
                                                   bool allFrequencies,

@@ -155,6 +155,19 @@ private slots:
                  ablate(*grid, *grid->bases[1].basis, keep).run.cost);
     }
 
+    void generatedTasksGrid_isAnalysedAsATrialSet() {
+        // flipflop is made as a trial set: its grid shows labels, no function-specific bases.
+        Model m = randomModel(24, 3, 3, 1, 5, 1.5);
+        m.task = TaskKind::FlipFlop;
+        const auto a = analyseModel(std::make_shared<const Model>(std::move(m)), false);
+        QCOMPARE(a->task, TaskKind::Data);
+        QVERIFY(!a->trialSet);
+        QVERIFY(a->conditions.count() > 1);
+        QVERIFY(!a->conditions.conditions.front().label.empty());
+        QCOMPARE(static_cast<int>(a->bases.size()), 2);
+        QCOMPARE(defaultFixedPointInput(*a).size(), 3);
+    }
+
     void analysis_refusesANetworkThatDoesNotFit() {
         const OpenedModel swg = openDefaultModel(TaskKind::Swg);
         auto set = std::make_shared<const Batch>(readTrialSet(m_grid.toStdString()));
