@@ -10,6 +10,8 @@
 #include <QFileInfo>
 #include <QTemporaryFile>
 
+#include <vector>
+
 namespace opdims::explorer {
 
 namespace {
@@ -59,7 +61,11 @@ OpenedModel openDefaultModel(TaskKind task) {
 }
 
 std::optional<OpenedModel> defaultModelFitting(const Batch& trials, TaskKind first) {
-    for (const TaskKind task : {first, first == TaskKind::Swg ? TaskKind::Ctxt : TaskKind::Swg}) {
+    std::vector<TaskKind> tasks{first};
+    for (const TaskKind t : {TaskKind::Ctxt, TaskKind::Swg, TaskKind::FlipFlop, TaskKind::Decision})
+        if (t != first)
+            tasks.push_back(t);
+    for (const TaskKind task : tasks) {
         if (embeddedNetworkResource(task).isEmpty())
             continue;
         OpenedModel opened = openDefaultModel(task);

@@ -27,7 +27,8 @@ QString embeddedNetworkResource(TaskKind task);
 OpenedModel openDefaultModel(TaskKind task);
 
 // The embedded default network that fits a trial set (checkModelFitsBatch), trying `first`'s
-// task before the others; nullopt when no embedded network fits (or none is embedded).
+// task before the others (every task whose default network is embedded); nullopt when no embedded
+// network fits (or none is embedded).
 std::optional<OpenedModel> defaultModelFitting(const Batch& trials,
                                                TaskKind first = TaskKind::Ctxt);
 
