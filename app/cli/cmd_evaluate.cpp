@@ -24,7 +24,7 @@ int run(const Args& args) {
              {std::pair{"groups", EffectLevel::Group}, {"conditions", EffectLevel::Condition}})
             levels.emplace_back(name,
                                 groupEffects(trialGroups(batch, level), step.sums.trialSquaredError,
-                                             step.sums.trialDistance, m.outputs(), batch.steps));
+                                             step.sums.trialDistance, batch));
     if (args.has("json")) {
         Json j;
         j.beginObject()

@@ -38,8 +38,8 @@ int run(const Args& args) {
     for (const auto& p : sweep.points) {
         csv << p.k << ',' << num(p.cost) << ',' << num(p.stateDistance);
         if (!groups.empty()) {
-            const auto effects = groupEffects(groups, p.trialSquaredError, p.trialDistance,
-                                              m.outputs(), step.batch.steps);
+            const auto effects =
+                groupEffects(groups, p.trialSquaredError, p.trialDistance, step.batch);
             for (const GroupEffect& e : effects)
                 csv << ',' << num(e.cost);
             for (const GroupEffect& e : effects)

@@ -420,7 +420,7 @@ void MainWindow::applyPendingResult() {
     m_ablationPanel->setNumbers(r->run.cost, r->run.stateDistance, a.reference.run.cost,
                                 groupEffects(trialGroups(a.batch, EffectLevel::Group),
                                              r->run.trialSquaredError, r->run.trialDistance,
-                                             a.model->outputs(), a.batch.steps));
+                                             a.batch));
     // Paint now, once, what the views scheduled (the 3D scene is rendered in this paint), so the
     // recorded latency runs from the user's change to the new pixels.
     repaint();

@@ -117,8 +117,7 @@ void SweepPanel::redraw() {
                 if (p.trialSquaredError.size() != analysis->batch.trials.size())
                     continue; // a sweep without per-trial sums
                 const auto effects =
-                    groupEffects(g, p.trialSquaredError, p.trialDistance,
-                                 analysis->model->outputs(), analysis->batch.steps);
+                    groupEffects(g, p.trialSquaredError, p.trialDistance, analysis->batch);
                 for (std::size_t j = 0; j < effects.size(); ++j) {
                     lines[j].x.append(p.k);
                     lines[j].y.append(effects[j].cost);

@@ -72,24 +72,29 @@ std::vector<TrialGroup> trialGroups(const Batch& batch, EffectLevel level) {
 
 std::vector<GroupEffect> groupEffects(const std::vector<TrialGroup>& groups,
                                       const std::vector<double>& trialSquaredError,
-                                      const std::vector<double>& trialDistance, int outputs,
-                                      int steps) {
+                                      const std::vector<double>& trialDistance,
+                                      const Batch& batch) {
+    const double steps = static_cast<double>(batch.steps);
     std::vector<GroupEffect> out;
     for (const TrialGroup& g : groups) {
         GroupEffect e;
         e.label = g.label;
         e.trials = static_cast<int>(g.trials.size());
-        double sse = 0.0, dist = 0.0;
+        double sse = 0.0, dist = 0.0, counted = 0.0;
         for (int j : g.trials) {
             if (j < 0 || static_cast<std::size_t>(j) >= trialSquaredError.size())
                 throw Error("a condition's trial is outside the run");
             sse += trialSquaredError[static_cast<std::size_t>(j)];
             if (!trialDistance.empty())
                 dist += trialDistance[static_cast<std::size_t>(j)];
+            if (!batch.mask.empty() && j < batch.trialCount())
+                counted += batch.trialCostCount(j);
         }
         const double n = static_cast<double>(g.trials.size());
-        e.cost = sse / (static_cast<double>(outputs) * steps * n);
-        e.stateDistance = dist / (static_cast<double>(steps) * n);
+        if (batch.mask.empty())
+            counted = static_cast<double>(batch.outputs) * steps * n;
+        e.cost = counted > 0.0 ? sse / counted : 0.0;
+        e.stateDistance = dist / (steps * n);
         out.push_back(e);
     }
     return out;

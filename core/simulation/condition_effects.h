@@ -27,15 +27,16 @@ std::vector<TrialGroup> trialGroups(const Batch& batch, EffectLevel level);
 struct GroupEffect {
     std::string label;
     int trials = 0;
-    double cost = 0.0;          // mean over outputs, steps and the group's trials
+    double cost = 0.0;          // mean over the entries of the group's trials the mask counts
     double stateDistance = 0.0; // mean over steps and the group's trials (0 without reference)
 };
 
 // The effects of one run from its per-trial sums (CostAndDistance::trialSquaredError and
-// trialDistance, or SweepPoint's), summed in trial order. An empty trialDistance counts as zero.
+// trialDistance, or SweepPoint's) on `batch`, summed in trial order. The cost of a group averages
+// over the entries its trials' mask counts (all outputs x steps without a mask), as the batch's
+// cost does; a group with no counted entry has cost 0. An empty trialDistance counts as zero.
 std::vector<GroupEffect> groupEffects(const std::vector<TrialGroup>& groups,
                                       const std::vector<double>& trialSquaredError,
-                                      const std::vector<double>& trialDistance, int outputs,
-                                      int steps);
+                                      const std::vector<double>& trialDistance, const Batch& batch);
 
 } // namespace opdims

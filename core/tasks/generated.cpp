@@ -146,8 +146,10 @@ void decisionTrial(Batch& b, Eigen::Index j, double c, double noise, std::uint64
         if (t >= kStimulusStart && t < kDelayStart)
             u(0) = c + (noise > 0 ? noise * rng.normal() : 0.0);
         u(1) = t < kResponseStart ? 1.0 : 0.0;
-        b.y[static_cast<std::size_t>(t)](0, j) = t < kResponseStart ? 0.0 : (c > 0 ? 1.0 : -1.0);
-        if (t >= kResponseStart && t < kResponseStart + kReactionSteps)
+        // The choice is due once the evidence has been seen: output 0 while fixating, free while
+        // the evidence comes in, sign(c) from the end of the stimulus through delay and response.
+        b.y[static_cast<std::size_t>(t)](0, j) = t < kDelayStart ? 0.0 : (c > 0 ? 1.0 : -1.0);
+        if (t >= kStimulusStart && t < kDelayStart)
             b.mask[static_cast<std::size_t>(t)](0, j) = 0.0;
     }
     TrialInfo& info = b.trials[static_cast<std::size_t>(j)];
@@ -173,7 +175,7 @@ bool isGeneratedTask(TaskKind task) {
 }
 
 const std::vector<double>& decision::coherences() {
-    static const std::vector<double> c = {0.01, 0.02, 0.04, 0.08, 0.16};
+    static const std::vector<double> c = {0.025, 0.05, 0.1, 0.2, 0.4};
     return c;
 }
 

@@ -7,7 +7,9 @@
 //   fixed point near each of the 8 corners of the output cube.
 // decision: perceptual decision making (two-alternative forced choice). Input 1 carries noisy
 //   evidence of a signed coherence during the stimulus phase, input 2 a fixation cue that goes off
-//   for the response; the output stays 0 while fixating, then reports the sign of the coherence.
+//   for the response. The output must stay 0 before the stimulus, is free (masked) while the
+//   evidence comes in, and must report the sign of the coherence from the end of the stimulus,
+//   through the delay (the choice held in memory) and the response.
 #pragma once
 
 #include "core/model/model.h"
@@ -32,11 +34,10 @@ constexpr int kGap = 30;            // steps between the starts of two pulses of
 } // namespace flipflop
 
 namespace decision {
-constexpr int kSteps = 600;
-constexpr int kStimulusStart = 100;
-constexpr int kDelayStart = 400;
-constexpr int kResponseStart = 500;
-constexpr int kReactionSteps = 30;  // the mask leaves out the first steps of the response
+constexpr int kSteps = 400;
+constexpr int kStimulusStart = 50;
+constexpr int kDelayStart = 250;
+constexpr int kResponseStart = 300;
 constexpr double kInputNoise = 0.5; // std of the evidence noise per step in random batches
 // The five unsigned coherences; the grid has each with both signs.
 const std::vector<double>& coherences();

@@ -171,6 +171,15 @@ double Batch::costCount() const {
     return n;
 }
 
+double Batch::trialCostCount(int j) const {
+    if (mask.empty())
+        return static_cast<double>(outputs) * steps;
+    double n = 0.0;
+    for (const Eigen::MatrixXd& m : mask)
+        n += m.col(j).sum();
+    return n;
+}
+
 double networkNoiseOf(const Model& model, const Batch& batch) {
     if (!batch.networkNoise)
         return 0.0;

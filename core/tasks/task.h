@@ -57,6 +57,8 @@ struct Batch {
 
     // The number of entries the cost averages over (outputs x steps x trials without a mask).
     double costCount() const;
+    // The same for trial j alone.
+    double trialCostCount(int j) const;
 
     int trialCount() const { return static_cast<int>(trials.size()); }
 };

@@ -345,8 +345,7 @@ private slots:
         for (int i = 0; i < 5; ++i) {
             const auto effects = opdims::groupEffects(
                 groups, sweep.points[static_cast<std::size_t>(i)].trialSquaredError,
-                sweep.points[static_cast<std::size_t>(i)].trialDistance, analysis->model->outputs(),
-                analysis->batch.steps);
+                sweep.points[static_cast<std::size_t>(i)].trialDistance, analysis->batch);
             QCOMPARE(series[0].y[i], effects[0].cost);
             QCOMPARE(series[1].y[i], effects[1].cost);
         }

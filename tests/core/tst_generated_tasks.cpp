@@ -2,6 +2,7 @@
 // seeded, and run through the trial-set machinery (labels, mask, phases).
 #include "core/base/error.h"
 #include "core/model/model.h"
+#include "core/simulation/condition_effects.h"
 #include "core/simulation/simulate.h"
 #include "core/tasks/generated.h"
 #include "core/tasks/trial_set.h"
@@ -116,10 +117,18 @@ private slots:
             QCOMPARE(grid.u[decision::kDelayStart](0, j), 0.0);
             QCOMPARE(grid.u[decision::kResponseStart - 1](1, j), 1.0);
             QCOMPARE(grid.u[decision::kResponseStart](1, j), 0.0);
-            QCOMPARE(grid.y[decision::kResponseStart - 1](0, j), 0.0);
-            QCOMPARE(grid.y[decision::kResponseStart](0, j), c > 0 ? 1.0 : -1.0);
-            QCOMPARE(grid.mask[decision::kResponseStart](0, j), 0.0);
-            QCOMPARE(grid.mask[decision::kResponseStart + decision::kReactionSteps](0, j), 1.0);
+            // Output 0 while fixating before the stimulus (counted), free while the evidence
+            // comes in (masked), the choice from the end of the stimulus on (counted).
+            const double choice = c > 0 ? 1.0 : -1.0;
+            QCOMPARE(grid.y[decision::kStimulusStart - 1](0, j), 0.0);
+            QCOMPARE(grid.mask[decision::kStimulusStart - 1](0, j), 1.0);
+            QCOMPARE(grid.mask[decision::kStimulusStart](0, j), 0.0);
+            QCOMPARE(grid.mask[decision::kDelayStart - 1](0, j), 0.0);
+            QCOMPARE(grid.y[decision::kDelayStart](0, j), choice);
+            QCOMPARE(grid.mask[decision::kDelayStart](0, j), 1.0);
+            QCOMPARE(grid.y[decision::kResponseStart](0, j), choice);
+            QCOMPARE(grid.y[decision::kSteps - 1](0, j), choice);
+            QCOMPARE(grid.mask[decision::kSteps - 1](0, j), 1.0);
         }
         // Random: `trials` per coherence, with evidence noise only during the stimulus.
         const Batch r = generatedRandomBatch(TaskKind::Decision, 3, 2);
@@ -185,6 +194,32 @@ private slots:
         QCOMPARE(guessTask(d), TaskKind::Decision);
         QVERIFY_THROWS_EXCEPTION(Error, generatedGridBatch(TaskKind::Ctxt));
         QVERIFY_THROWS_EXCEPTION(Error, generatedRandomBatch(TaskKind::Decision, 0, 1));
+    }
+
+    void groupEffects_averageOverTheCountedEntries() {
+        // A masked batch: each label's cost is its squared error over the entries its trials'
+        // mask counts, and the groups weighted by those counts give the batch's cost.
+        const Model m = randomModel(TaskKind::FlipFlop, 12, 5);
+        const Batch b = generatedRandomBatch(TaskKind::FlipFlop, 24, 3);
+        const CostAndDistance run = evaluateTrials(m, m.W, b);
+        const auto groups = trialGroups(b, EffectLevel::Condition);
+        QVERIFY(groups.size() > 1);
+        const auto effects = groupEffects(groups, run.trialSquaredError, run.trialDistance, b);
+        double weighted = 0.0, counted = 0.0;
+        for (std::size_t g = 0; g < groups.size(); ++g) {
+            double sse = 0.0, n = 0.0;
+            for (int j : groups[g].trials) {
+                sse += run.trialSquaredError[static_cast<std::size_t>(j)];
+                for (int t = 0; t < b.steps; ++t)
+                    n += b.mask[static_cast<std::size_t>(t)].col(j).sum();
+            }
+            QVERIFY(n < b.outputs * b.steps * double(groups[g].trials.size()));
+            QCOMPARE(effects[g].cost, sse / n);
+            weighted += effects[g].cost * n;
+            counted += n;
+        }
+        QCOMPARE(counted, b.costCount());
+        QVERIFY(std::abs(weighted / counted - run.cost) <= 1e-12 * run.cost);
     }
 };
 
