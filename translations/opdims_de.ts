@@ -134,6 +134,30 @@
         <source>%1 at t = %2 (%3)</source>
         <translation>%1 bei t = %2 (%3)</translation>
     </message>
+    <message>
+        <source>context-dependent integration (ctxt)</source>
+        <translation>kontextabhängige Integration (ctxt)</translation>
+    </message>
+    <message>
+        <source>sine wave generation (swg)</source>
+        <translation>Sinuswellen-Erzeugung (swg)</translation>
+    </message>
+    <message>
+        <source>3-bit flip-flop (flipflop)</source>
+        <translation>3-Bit-Flipflop (flipflop)</translation>
+    </message>
+    <message>
+        <source>perceptual decision making (decision)</source>
+        <translation>perzeptuelle Entscheidung (decision)</translation>
+    </message>
+    <message>
+        <source>trials from a file</source>
+        <translation>Trials aus einer Datei</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>unbekannt</translation>
+    </message>
 </context>
 <context>
     <name>ModelSource</name>
@@ -207,6 +231,10 @@
     <message>
         <source>Cost %1 (full network %2), state distance %3</source>
         <translation>Kosten %1 (volles Netz %2), Zustandsabstand %3</translation>
+    </message>
+    <message>
+        <source>Highest cost of the %1 conditions (all in the tooltip):</source>
+        <translation>Höchste Kosten der %1 Bedingungen (alle im Tooltip):</translation>
     </message>
 </context>
 <context>
@@ -552,14 +580,6 @@
         <translation>&amp;Standardnetz öffnen</translation>
     </message>
     <message>
-        <source>Context-dependent integration (ctxt)</source>
-        <translation>Kontextabhängige Integration (ctxt)</translation>
-    </message>
-    <message>
-        <source>Sine wave generation (swg)</source>
-        <translation>Sinuswellen-Erzeugung (swg)</translation>
-    </message>
-    <message>
         <source>&amp;Save</source>
         <translation>&amp;Speichern</translation>
     </message>
@@ -777,18 +797,6 @@
     <message>
         <source>Reduced-rank network:</source>
         <translation>Netz reduzierten Rangs:</translation>
-    </message>
-    <message>
-        <source>context-dependent integration (ctxt)</source>
-        <translation>kontextabhängige Integration (ctxt)</translation>
-    </message>
-    <message>
-        <source>sine wave generation (swg)</source>
-        <translation>Sinuswellen-Erzeugung (swg)</translation>
-    </message>
-    <message>
-        <source>unknown</source>
-        <translation>unbekannt</translation>
     </message>
     <message>
         <source>%1 units, %2 inputs, %3 outputs, %4 initial states</source>
@@ -1087,14 +1095,6 @@
     <message>
         <source>Train a network</source>
         <translation>Netz trainieren</translation>
-    </message>
-    <message>
-        <source>context-dependent integration (ctxt)</source>
-        <translation>kontextabhängige Integration (ctxt)</translation>
-    </message>
-    <message>
-        <source>sine wave generation (swg)</source>
-        <translation>Sinuswellen-Erzeugung (swg)</translation>
     </message>
     <message>
         <source>Task:</source>

@@ -16,6 +16,7 @@
 #include <QVBoxLayout>
 
 #include <algorithm>
+#include <numeric>
 
 namespace opdims::explorer {
 
@@ -181,12 +182,33 @@ void AblationPanel::setNumbers(double cost, double distance, double fullCost,
     QString text = tr("Cost %1 (full network %2), state distance %3")
                        .arg(l.toString(cost, 'g', 4), l.toString(fullCost, 'g', 4),
                             l.toString(distance, 'g', 4));
-    // Which function breaks: the same per context (ctxt) or frequency band (swg).
+    // Which function breaks: the same per context (ctxt), frequency band (swg) or condition label.
+    auto line = [&](const GroupEffect& g) {
+        return tr("%1: cost %2, state distance %3")
+            .arg(groupTitle(g.label), l.toString(g.cost, 'g', 4),
+                 l.toString(g.stateDistance, 'g', 4));
+    };
+    QString all = text;
     for (const GroupEffect& g : groups)
-        text += QStringLiteral("\n") + tr("%1: cost %2, state distance %3")
-                                           .arg(groupTitle(g.label), l.toString(g.cost, 'g', 4),
-                                                l.toString(g.stateDistance, 'g', 4));
+        all += QStringLiteral("\n") + line(g);
+    // Many groups (a flip-flop's 24 transitions) would push the dimension list off the panel:
+    // then only the most affected are listed, and the tooltip has them all.
+    constexpr std::size_t kMaxLines = 8, kShown = 6;
+    if (groups.size() <= kMaxLines) {
+        m_numbers->setText(all);
+        m_numbers->setToolTip(QString());
+        return;
+    }
+    std::vector<std::size_t> order(groups.size());
+    std::iota(order.begin(), order.end(), std::size_t{0});
+    std::stable_sort(order.begin(), order.end(),
+                     [&](std::size_t a, std::size_t b) { return groups[a].cost > groups[b].cost; });
+    text += QStringLiteral("\n") +
+            tr("Highest cost of the %1 conditions (all in the tooltip):").arg(groups.size());
+    for (std::size_t i = 0; i < kShown; ++i)
+        text += QStringLiteral("\n") + line(groups[order[i]]);
     m_numbers->setText(text);
+    m_numbers->setToolTip(all);
 }
 
 QString AblationPanel::numbersText() const {

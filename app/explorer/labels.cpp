@@ -34,6 +34,30 @@ QString withSubset(QString title, const BasisName& name) {
 
 } // namespace
 
+QString taskTitle(TaskKind task) {
+    switch (task) {
+    case TaskKind::Ctxt:
+        return QCoreApplication::translate("Labels", "context-dependent integration (ctxt)");
+    case TaskKind::Swg:
+        return QCoreApplication::translate("Labels", "sine wave generation (swg)");
+    case TaskKind::FlipFlop:
+        return QCoreApplication::translate("Labels", "3-bit flip-flop (flipflop)");
+    case TaskKind::Decision:
+        return QCoreApplication::translate("Labels", "perceptual decision making (decision)");
+    case TaskKind::Data:
+        return QCoreApplication::translate("Labels", "trials from a file");
+    case TaskKind::Unknown:
+        break;
+    }
+    return QCoreApplication::translate("Labels", "unknown");
+}
+
+const std::vector<TaskKind>& builtInTasks() {
+    static const std::vector<TaskKind> tasks{TaskKind::Ctxt, TaskKind::Swg, TaskKind::FlipFlop,
+                                             TaskKind::Decision};
+    return tasks;
+}
+
 QString basisTitle(const BasisName& name) {
     switch (name.kind) {
     case BasisKind::Pc:

@@ -9,8 +9,15 @@
 #include <QString>
 
 #include <string>
+#include <vector>
 
 namespace opdims::explorer {
+
+// The task's name with its short name: "context-dependent integration (ctxt)", ..., "3-bit
+// flip-flop (flipflop)", "perceptual decision making (decision)"; "trial set" for data, "unknown".
+QString taskTitle(TaskKind task);
+// The built-in tasks in menu order: ctxt, swg, flipflop, decision.
+const std::vector<TaskKind>& builtInTasks();
 
 // "PC dimensions", "operative dimensions (columns)", "... (rows), context 1 only", ...
 QString basisTitle(const BasisName& name);

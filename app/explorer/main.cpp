@@ -6,11 +6,14 @@
 #include "app/explorer/main_window.h"
 #include "app/explorer/measure/automation.h"
 #include "app/explorer/measure/latency_recorder.h"
+#include "core/model/model.h"
 #include "widgets/surface_format.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QTimer>
+
+#include <cstdio>
 
 int main(int argc, char** argv) {
     // VTK needs an OpenGL 3.2 core context, which must be the default before QApplication exists.
@@ -33,9 +36,9 @@ int main(int argc, char** argv) {
     const QCommandLineOption net(QStringLiteral("net"),
                                  QStringLiteral("Network N of an authors' multi-network file"),
                                  QStringLiteral("N"));
-    const QCommandLineOption task(QStringLiteral("task"),
-                                  QStringLiteral("Default network to open without FILE"),
-                                  QStringLiteral("ctxt|swg"), QStringLiteral("ctxt"));
+    const QCommandLineOption task(
+        QStringLiteral("task"), QStringLiteral("Default network to open without FILE"),
+        QStringLiteral("ctxt|swg|flipflop|decision"), QStringLiteral("ctxt"));
     const QCommandLineOption trials(
         QStringLiteral("trials"),
         QStringLiteral("Trial set (.npz, .h5) to analyse the network on; without FILE the built-in "
@@ -67,6 +70,13 @@ int main(int argc, char** argv) {
     parser.addOptions({net, task, trials, language, screenshot, rank, withFixedPoints, removeMode,
                        basisKey, latency, latencyLog, changes, stall, report, iterations});
     parser.process(app);
+    opdims::TaskKind defaultTask = opdims::TaskKind::Ctxt;
+    try {
+        defaultTask = opdims::parseTask(parser.value(task).toStdString());
+    } catch (const std::exception& e) {
+        std::fprintf(stderr, "opdims-explorer: --task: %s\n", e.what());
+        return 2;
+    }
 
     opdims::explorer::installTranslations(&app, parser.isSet(language)
                                                     ? parser.value(language)
@@ -96,9 +106,7 @@ int main(int argc, char** argv) {
         if (!files.isEmpty())
             window.files()->open(files.front(), parser.isSet(net) ? parser.value(net).toInt() : 0);
         else if (!parser.isSet(trials))
-            window.openDefault(parser.value(task) == QStringLiteral("swg")
-                                   ? opdims::TaskKind::Swg
-                                   : opdims::TaskKind::Ctxt);
+            window.openDefault(defaultTask);
         // Without FILE the trial set brings the built-in network that fits it; when none does,
         // the window says so and shows the default network.
         if (parser.isSet(trials)) {

@@ -179,10 +179,11 @@ void MainWindow::createMenus() {
     connect(m_files, &FileController::recentFilesChanged, this,
             [this] { m_files->fillRecentMenu(m_recentMenu); });
     QMenu* defaults = file->addMenu(tr("Open &default network"));
-    defaults->addAction(tr("Context-dependent integration (ctxt)"), this,
-                        [this] { openDefault(TaskKind::Ctxt); });
-    defaults->addAction(tr("Sine wave generation (swg)"), this,
-                        [this] { openDefault(TaskKind::Swg); });
+    for (const TaskKind task : builtInTasks()) {
+        QString title = taskTitle(task);
+        title[0] = title[0].toUpper();
+        defaults->addAction(title, this, [this, task] { openDefault(task); });
+    }
     file->addSeparator();
     QAction* save = file->addAction(tr("&Save"), this, [this] {
         if (!m_session->network().model)

@@ -1,5 +1,6 @@
 // ModelPanel: a form of labels; numbers in the locale's format.
 #include "app/explorer/model_panel.h"
+#include "app/explorer/labels.h"
 
 #include "core/tasks/conditions.h"
 
@@ -39,9 +40,7 @@ void ModelPanel::setModel(const OpenedModel& opened) {
     m_origin->setToolTip(opened.path);
     m_name->setText(QString::fromStdString(m.name));
     const TaskKind task = m.task == TaskKind::Unknown ? guessTask(m) : m.task;
-    m_task->setText(task == TaskKind::Ctxt  ? tr("context-dependent integration (ctxt)")
-                    : task == TaskKind::Swg ? tr("sine wave generation (swg)")
-                                            : tr("unknown"));
+    m_task->setText(taskTitle(task));
     m_sizes->setText(tr("%1 units, %2 inputs, %3 outputs, %4 initial states")
                          .arg(m.units())
                          .arg(m.inputs())

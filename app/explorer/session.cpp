@@ -34,7 +34,7 @@ void Session::setAnalysis(std::shared_ptr<const ModelAnalysis> analysis) {
         m_lastTrials = trials;
         const bool isTrialSet = m_analysis->task == TaskKind::Data;
         if (!sameKind)
-            m_selection.fixedPointTime = 1;
+            m_selection.fixedPointTime = defaultTrialSetTime(*m_analysis);
         m_selection.fixedPointTime =
             std::clamp(m_selection.fixedPointTime, 1, std::max(1, m_analysis->batch.steps));
         m_inputs = explorer::fixedPointInputs(*m_analysis, m_selection.fixedPointTime);

@@ -2,6 +2,7 @@
 #include "app/explorer/train_dialog.h"
 
 #include "app/explorer/job_status_widget.h"
+#include "app/explorer/labels.h"
 #include "core/train/train.h"
 #include "widgets/plot_view.h"
 
@@ -27,8 +28,8 @@ TrainDialog::TrainDialog(QWidget* parent)
       m_status(new QLabel(this)), m_start(new QPushButton(tr("Train"), this)),
       m_cancel(new QPushButton(tr("Cancel"), this)) {
     setWindowTitle(tr("Train a network"));
-    m_task->addItem(tr("context-dependent integration (ctxt)"), static_cast<int>(TaskKind::Ctxt));
-    m_task->addItem(tr("sine wave generation (swg)"), static_cast<int>(TaskKind::Swg));
+    for (const TaskKind task : builtInTasks())
+        m_task->addItem(taskTitle(task), static_cast<int>(task));
     m_units->setRange(2, 1000);
     m_seed->setRange(0, 1000000000);
     m_iterations->setRange(1, 1000000);

@@ -110,11 +110,25 @@ std::vector<FixedPointProblem> trialSetInputs(const ModelAnalysis& analysis, int
     return out;
 }
 
+int defaultTrialSetTime(const ModelAnalysis& analysis) {
+    if (analysis.task != TaskKind::Data || !analysis.model ||
+        !isGeneratedTask(analysis.model->task) || analysis.conditions.conditions.empty() ||
+        analysis.batch.inputs != generatedInputs(analysis.model->task))
+        return 1;
+    const Eigen::VectorXd rest = generatedRestInput(analysis.model->task);
+    const Condition& c =
+        analysis.conditions.conditions.at(static_cast<std::size_t>(defaultTrialSetInput(analysis)));
+    for (int t = 1; t <= analysis.batch.steps; ++t)
+        if (conditionInput(analysis.batch, c.label, t) == rest)
+            return t;
+    return 1;
+}
+
 Eigen::VectorXd defaultFixedPointInput(const ModelAnalysis& analysis) {
     if (analysis.task == TaskKind::Data) {
         const Condition& c = analysis.conditions.conditions.at(
             static_cast<std::size_t>(defaultTrialSetInput(analysis)));
-        return conditionInput(analysis.batch, c.label, 1);
+        return conditionInput(analysis.batch, c.label, defaultTrialSetTime(analysis));
     }
     return fixedPointProblems(
                *analysis.model,

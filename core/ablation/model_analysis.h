@@ -67,8 +67,8 @@ std::shared_ptr<const ModelAnalysis> analyseModel(std::shared_ptr<const Model> m
 
 // The constant input fixed points are searched under when none is chosen: the task's default
 // problem (ctxt context 1, swg frequency id 26); for a trial set the input of its first sampling
-// condition at t = 1 (trialSetInputs), which for the ctxt grid written as a trial set is the
-// context-1 input alone, the task's own default.
+// condition at defaultTrialSetTime (trialSetInputs), which for the ctxt grid written as a trial
+// set is the context-1 input alone, the task's own default.
 Eigen::VectorXd defaultFixedPointInput(const ModelAnalysis& analysis);
 // A trial set's fixed-point inputs: the input of each of its conditions (the order of
 // analysis.conditions) at 1-based time t (conditionInput, averaged over the condition's
@@ -77,6 +77,11 @@ Eigen::VectorXd defaultFixedPointInput(const ModelAnalysis& analysis);
 std::vector<FixedPointProblem> trialSetInputs(const ModelAnalysis& analysis, int t);
 // The condition index (into analysis.conditions) of the default trial-set input.
 int defaultTrialSetInput(const ModelAnalysis& analysis);
+// The 1-based time of the default trial-set input: for a network of a generated task (flipflop,
+// decision) the first time at which that condition's input is the task's rest input
+// (generatedRestInput: every bit held, the fixation cue alone), where its attractors are; 1
+// otherwise or when the input never rests.
+int defaultTrialSetTime(const ModelAnalysis& analysis);
 // The problem with the analysis' batch as its starts when it has none (a trial-set input).
 FixedPointProblem withStarts(const ModelAnalysis& analysis, FixedPointProblem problem);
 

@@ -122,7 +122,7 @@ Batch flipFlopGrid() {
 
 std::string coherenceLabel(double c) {
     char text[32];
-    std::snprintf(text, sizeof text, "coh %+.2f", c);
+    std::snprintf(text, sizeof text, "coh %+g", c);
     return text;
 }
 

@@ -2,6 +2,7 @@
 // views name the set's condition labels, and bad or unfitting files leave the window as it was.
 #include "app/explorer/ablation_panel.h"
 #include "app/explorer/compare_window.h"
+#include "app/explorer/labels.h"
 #include "app/explorer/language.h"
 #include "app/explorer/main_window.h"
 #include "app/explorer/model_panel.h"
@@ -13,6 +14,7 @@
 #include "core/ablation/model_analysis.h"
 #include "core/fixed_points/starts.h"
 #include "core/model/io.h"
+#include "core/tasks/generated.h"
 #include "core/tasks/trial_set.h"
 #include "widgets/plot_view.h"
 #include "widgets/state_space_view.h"
@@ -28,6 +30,8 @@
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <tuple>
 
 using namespace opdims;
 using namespace opdims::explorer;
@@ -166,6 +170,38 @@ private slots:
         QVERIFY(!a->conditions.conditions.front().label.empty());
         QCOMPARE(static_cast<int>(a->bases.size()), 2);
         QCOMPARE(defaultFixedPointInput(*a).size(), 3);
+    }
+
+    void generatedTasksDefaults_showTheirAttractors() {
+        // The lesson-ready defaults: the flip-flop network's fixed points in its hold phase are
+        // the 8 corners of the cube; the decision network's under the fixation cue alone are the
+        // two choices.
+        for (const auto& [task, stable, phase] :
+             {std::tuple{TaskKind::FlipFlop, 8, "hold"}, {TaskKind::Decision, 2, "fixation"}}) {
+            if (embeddedNetworkResource(task).isEmpty())
+                QSKIP("this build embeds no default flipflop or decision network");
+            MainWindow w;
+            QSignalSpy shown(&w, &MainWindow::resultShown);
+            w.show();
+            w.openDefault(task);
+            QVERIFY(shown.wait(60000));
+            const auto a = w.session()->analysis();
+            QCOMPARE(a->model->task, task);
+            QCOMPARE(defaultFixedPointInput(*a), generatedRestInput(task));
+            const int t = w.session()->selection().fixedPointTime;
+            QCOMPARE(phaseAt(a->batch, t), QString::fromLatin1(phase));
+            w.stateSpace()->setFixedPointsShown(true);
+            QTRY_VERIFY_WITH_TIMEOUT(w.stateSpace()->shownFixedPoints().has_value() &&
+                                         w.stateSpace()->shownFixedPoints()->points,
+                                     60000);
+            const auto points = w.stateSpace()->shownFixedPoints();
+            QCOMPARE(points->input.problem.input, generatedRestInput(task));
+            int stableCount = 0;
+            for (const FixedPoint& p : points->points->points)
+                if (p.kind == PointKind::Fixed && p.linear.stability == Stability::Stable)
+                    ++stableCount;
+            QCOMPARE(stableCount, stable);
+        }
     }
 
     void analysis_refusesANetworkThatDoesNotFit() {
