@@ -97,7 +97,7 @@ std::vector<OptionSpec> options() {
 
 const Registration reg(
     {"angles",
-     "MODEL [--task ctxt|swg] --a SPEC --b SPEC [--k K] [options]",
+     "MODEL [--task TASK | --trials FILE] --a SPEC --b SPEC [--k K] [options]",
      "Principal angles between the leading dimensions of two bases.",
      "Examples: --a op-columns --a-locations ctxt1 --b op-columns --b-locations ctxt2 (context 1 "
      "vs context 2); --a op-columns --b pc (operative vs PC); --a op-rows --b op-rows --b-net 2 "

@@ -95,7 +95,7 @@ std::vector<OptionSpec> options() {
 }
 
 const Registration reg({"evaluate",
-                        "MODEL [--task ctxt|swg] [options]",
+                        "MODEL [--task TASK | --trials FILE] [options]",
                         "Compute a network's cost (MSE of output vs target) on a batch.",
                         "The cost is the mean over outputs, steps (burn-in included) and trials "
                         "of (z_t - y_t)^2.",

@@ -164,7 +164,7 @@ std::vector<OptionSpec> options() {
 
 const Registration reg(
     {"fixed-points",
-     "MODEL [--task ctxt|swg] [--context C | --input v1,...] [options]",
+     "MODEL [--task TASK | --trials FILE] [--context C | --input v1,...] [options]",
      "Find fixed and slow points of the flow for a constant input, with their linearisation.",
      "Minimises q(x) = 1/2 ||F(x)||^2, F(x) = -x + W tanh(x) + W_in u + b, from states sampled on "
      "the grid trajectories with a damped Newton method (exact Jacobian and Hessian). A fixed "

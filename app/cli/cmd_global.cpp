@@ -63,7 +63,7 @@ std::vector<OptionSpec> options() {
 
 const Registration reg(
     {"global",
-     "MODEL [--task ctxt|swg] --type columns|rows [--local FILE.h5] [options]",
+     "MODEL [--task TASK | --trials FILE] --type columns|rows [--local FILE.h5] [options]",
      "Global operative dimensions: singular values, variance explained and the basis.",
      "The left singular vectors of the matrix of Delta_f-scaled local operative dimensions over "
      "the chosen sampling locations (method.md section 5). Without --local the local dimensions "

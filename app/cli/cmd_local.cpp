@@ -64,7 +64,7 @@ std::vector<OptionSpec> options() {
 
 const Registration
     reg({"local",
-         "MODEL [--task ctxt|swg] --type columns|rows --out FILE.h5 [options]",
+         "MODEL [--task TASK | --trials FILE] --type columns|rows --out FILE.h5 [options]",
          "Local operative dimensions at every sampling location (authors' HDF5 layout).",
          "Sampling locations are condition-average states of the batch (default: the noise-free "
          "grid; --batch random --seed S for the paper's noisy procedure) at --times; for the "

@@ -310,7 +310,8 @@ TrainState prepareTraining(const Args& args) {
         }
     } else {
         if (c.task != TaskKind::Data && !args.has("task"))
-            throw Error("--task ctxt|swg or --trials FILE is required when training from nothing");
+            throw Error("--task ctxt|swg|flipflop|decision or --trials FILE is required when "
+                        "training from nothing");
         const long long units = args.integer("units", 100, 1, limits::kMaxUnits);
         if (c.task == TaskKind::Data) {
             // The network's shape follows the trials: V inputs, M outputs, one initial state per
