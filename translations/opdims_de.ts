@@ -158,6 +158,34 @@
         <source>unknown</source>
         <translation>unbekannt</translation>
     </message>
+    <message>
+        <source>Fixed points of W with the ticked dimensions removed under %1: %2 stable, %3 saddles, %4 marginal, %5 unstable; %6 slow points</source>
+        <translation>Fixpunkte von W ohne die angehakten Dimensionen unter %1: %2 stabil, %3 Sattelpunkte, %4 marginal, %5 instabil; %6 langsame Punkte</translation>
+    </message>
+    <message>
+        <source>Fixed points of the reduced-rank network under %1: %2 stable, %3 saddles, %4 marginal, %5 unstable; %6 slow points</source>
+        <translation>Fixpunkte des Netzes reduzierten Rangs unter %1: %2 stabil, %3 Sattelpunkte, %4 marginal, %5 instabil; %6 langsame Punkte</translation>
+    </message>
+    <message>
+        <source>slow point</source>
+        <translation>langsamer Punkt</translation>
+    </message>
+    <message>
+        <source>stable</source>
+        <translation>stabil</translation>
+    </message>
+    <message>
+        <source>marginal</source>
+        <translation>marginal</translation>
+    </message>
+    <message>
+        <source>saddle</source>
+        <translation>Sattelpunkt</translation>
+    </message>
+    <message>
+        <source>unstable</source>
+        <translation>instabil</translation>
+    </message>
 </context>
 <context>
     <name>ModelSource</name>
@@ -716,10 +744,6 @@
         <translation>Fixpunkte (%1)</translation>
     </message>
     <message>
-        <source>%1: %2 fixed and %3 slow points from %4 starts</source>
-        <translation>%1: %2 Fixpunkte und %3 langsame Punkte aus %4 Startpunkten</translation>
-    </message>
-    <message>
         <source>No fixed or slow points found under %1 (%2 starts)</source>
         <translation>Keine Fixpunkte und keine langsamen Punkte gefunden unter %1 (%2 Startpunkte)</translation>
     </message>
@@ -762,6 +786,18 @@
     <message>
         <source>%1 on %2 – opdims explorer</source>
         <translation>%1 auf %2 – opdims explorer</translation>
+    </message>
+    <message>
+        <source>%1; %2</source>
+        <translation>%1; %2</translation>
+    </message>
+    <message>
+        <source>%1 (quick search from the sampling locations)</source>
+        <translation>%1 (schnelle Suche von den Abtastorten aus)</translation>
+    </message>
+    <message>
+        <source>%1 (thorough search, %2 starts)</source>
+        <translation>%1 (gründliche Suche, %2 Startpunkte)</translation>
     </message>
 </context>
 <context>
@@ -1018,6 +1054,26 @@
         <source>The condition whose input, at the time beside, the fixed points of the reduced-rank network are searched under</source>
         <translation>Die Bedingung, unter deren Eingang (zum Zeitpunkt daneben) die Fixpunkte des Netzes mit reduziertem Rang gesucht werden</translation>
     </message>
+    <message>
+        <source>Arrows at the sampling locations: the recurrent contribution α W tanh(x) of one step, grey for the full network, red for the reduced-rank network (the legend says which is which)</source>
+        <translation>Pfeile an den Abtastorten: der rekurrente Beitrag α W tanh(x) eines Schritts, grau für das volle Netz, rot für das Netz reduzierten Rangs (die Legende sagt, welcher welcher ist)</translation>
+    </message>
+    <message>
+        <source>Fixed and slow points of the reduced-rank network under the input chosen above</source>
+        <translation>Fixpunkte und langsame Punkte des Netzes reduzierten Rangs unter dem oben gewählten Eingang</translation>
+    </message>
+    <message>
+        <source>red arrows: the same with the ticked dimensions removed</source>
+        <translation>rote Pfeile: dasselbe ohne die angehakten Dimensionen</translation>
+    </message>
+    <message>
+        <source>red arrows: the same for the reduced-rank network</source>
+        <translation>rote Pfeile: dasselbe für das Netz reduzierten Rangs</translation>
+    </message>
+    <message>
+        <source>grey arrows: recurrent input (dt/tau) W tanh(x) at the sampling locations, full network</source>
+        <translation>graue Pfeile: rekurrenter Eingang (dt/tau) W tanh(x) an den Abtastorten, volles Netz</translation>
+    </message>
 </context>
 <context>
     <name>opdims::explorer::SweepPanel</name>
@@ -1080,6 +1136,18 @@
     <message>
         <source>Evaluate the reduced-rank network for every k of the chosen basis</source>
         <translation>Das Netz reduzierten Rangs für jedes k der gewählten Basis auswerten</translation>
+    </message>
+    <message>
+        <source>The cost of the reduced-rank network keeping the leading k dimensions of each swept basis; the dashed grey line is the full network&apos;s cost, the dot the network of Live ablation at its k</source>
+        <translation>Die Kosten des Netzes reduzierten Rangs mit den ersten k Dimensionen jeder durchlaufenen Basis; die gestrichelte graue Linie sind die Kosten des vollen Netzes, der Punkt das Netz der Live-Ablation bei seinem k</translation>
+    </message>
+    <message>
+        <source>full network</source>
+        <translation>volles Netz</translation>
+    </message>
+    <message>
+        <source>live: k = %1</source>
+        <translation>live: k = %1</translation>
     </message>
 </context>
 <context>

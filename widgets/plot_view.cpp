@@ -38,6 +38,8 @@ struct PlotView::Impl {
     QCustomPlot* plot = nullptr;
     QCPTextElement* title = nullptr;
     QCPItemStraightLine* marker = nullptr;
+    QCPItemTracer* point = nullptr; // the marker point
+    QCPItemText* pointLabel = nullptr;
     QVector<PlotSeries> series;
     QTimer replotTimer;
     bool logY = false;
@@ -76,6 +78,23 @@ struct PlotView::Impl {
 
     void rescale() {
         plot->rescaleAxes(true);
+        if (point->visible()) {
+            // The marker point stays in view, also where no curve reaches it.
+            const QPointF p = point->position->coords();
+            bool noData = true;
+            for (int i = 0; i < plot->graphCount(); ++i)
+                noData = noData && plot->graph(i)->data()->isEmpty();
+            QCPRange x = plot->xAxis->range(), y = plot->yAxis->range();
+            if (noData) {
+                x = QCPRange(p.x() - 1.0, p.x() + 1.0);
+                y = QCPRange(p.y() * 0.5, p.y() * 2.0);
+            }
+            x.expand(p.x());
+            if (!logY || p.y() > 0)
+                y.expand(p.y());
+            plot->xAxis->setRange(x);
+            plot->yAxis->setRange(y);
+        }
         // A little air so that curves do not sit on the frame.
         plot->xAxis->scaleRange(1.04, plot->xAxis->range().center());
         if (logY) {
@@ -147,6 +166,22 @@ PlotView::PlotView(QWidget* parent) : QWidget(parent), d(std::make_unique<Impl>(
     d->marker->point2->setCoords(0.0, 2.0);
     d->marker->setVisible(false);
     d->marker->setSelectable(false);
+
+    d->point = new QCPItemTracer(plot);
+    d->point->setStyle(QCPItemTracer::tsCircle);
+    d->point->setSize(12);
+    d->point->setVisible(false);
+    d->point->setSelectable(false);
+    d->pointLabel = new QCPItemText(plot);
+    d->pointLabel->position->setParentAnchor(d->point->position);
+    d->pointLabel->position->setCoords(10, 0); // pixels right of the point
+    d->pointLabel->setPositionAlignment(Qt::AlignLeft | Qt::AlignVCenter);
+    // Readable where it crosses a curve.
+    d->pointLabel->setBrush(QColor(255, 255, 255, 210));
+    d->pointLabel->setPadding(QMargins(2, 0, 2, 0));
+    d->pointLabel->setFont(tickFont);
+    d->pointLabel->setVisible(false);
+    d->pointLabel->setSelectable(false);
 
     d->replotTimer.setSingleShot(true);
     d->replotTimer.setInterval(kReplotDelayMs);
@@ -250,6 +285,33 @@ void PlotView::setMarkerX(std::optional<double> x) {
         d->marker->point2->setCoords(*x, 2.0);
     }
     d->plot->replot();
+}
+
+void PlotView::setMarkerPoint(std::optional<QPointF> point, const QColor& color,
+                              const QString& label) {
+    d->point->setVisible(point.has_value());
+    d->pointLabel->setVisible(point.has_value() && !label.isEmpty());
+    if (point) {
+        const QColor c = color.isValid() ? color : QColor(Qt::black);
+        d->point->position->setCoords(*point);
+        d->point->setPen(QPen(c.darker(130), 2.0));
+        d->point->setBrush(QColor(c.red(), c.green(), c.blue(), 170));
+        d->pointLabel->setText(label);
+        d->pointLabel->setColor(c.darker(130));
+    }
+    if (d->autoRange)
+        d->rescale();
+    d->plot->replot();
+}
+
+std::optional<QPointF> PlotView::markerPoint() const {
+    if (!d->point->visible())
+        return std::nullopt;
+    return d->point->position->coords();
+}
+
+QString PlotView::markerPointLabel() const {
+    return d->pointLabel->visible() ? d->pointLabel->text() : QString();
 }
 
 void PlotView::appendPoint(int seriesIndex, double x, double y) {

@@ -3,6 +3,7 @@
 
 #include <QColor>
 #include <QImage>
+#include <QPointF>
 #include <QString>
 #include <QVector>
 #include <QWidget>
@@ -37,6 +38,12 @@ public:
     // A vertical line at x (e.g. the current number of kept dimensions k); nullopt hides it.
     void setMarkerX(std::optional<double> x);
     std::optional<double> markerX() const;
+    // A highlighted point with a short label beside it (e.g. the live reduced-rank network's cost
+    // at its k), kept in view when the axes fit the data; nullopt hides it.
+    void setMarkerPoint(std::optional<QPointF> point, const QColor& color = QColor(),
+                        const QString& label = QString());
+    std::optional<QPointF> markerPoint() const;
+    QString markerPointLabel() const;
     // Adds one point to a series for live curves; redraws are coalesced (at most one per ~40 ms).
     // An index past the end is ignored.
     void appendPoint(int seriesIndex, double x, double y);

@@ -153,4 +153,31 @@ QString trialSetInputLabel(const Batch& batch, const std::string& condition, int
                                  .arg(label, QString::number(t), phase);
 }
 
+QString fixedPointCountsText(const QString& input, const PointCounts& c, bool removed) {
+    const QString text =
+        removed ? QCoreApplication::translate(
+                      "Labels", "Fixed points of W with the ticked dimensions removed under %1: "
+                                "%2 stable, %3 saddles, %4 marginal, %5 unstable; %6 slow points")
+                : QCoreApplication::translate(
+                      "Labels", "Fixed points of the reduced-rank network under %1: %2 stable, "
+                                "%3 saddles, %4 marginal, %5 unstable; %6 slow points");
+    return text.arg(input).arg(c.stable).arg(c.saddle).arg(c.marginal).arg(c.unstable).arg(c.slow);
+}
+
+QString pointClassTitle(PointKind kind, Stability stability) {
+    if (kind == PointKind::Slow)
+        return QCoreApplication::translate("Labels", "slow point");
+    switch (stability) {
+    case Stability::Stable:
+        return QCoreApplication::translate("Labels", "stable");
+    case Stability::Marginal:
+        return QCoreApplication::translate("Labels", "marginal");
+    case Stability::Saddle:
+        return QCoreApplication::translate("Labels", "saddle");
+    case Stability::Unstable:
+        return QCoreApplication::translate("Labels", "unstable");
+    }
+    return {};
+}
+
 } // namespace opdims::explorer

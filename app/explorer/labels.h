@@ -1,7 +1,8 @@
-// Translated names shown for bases, conditions and trials (one wording per idea, as in method.md).
+// Translated names shown for bases, conditions and trials (one wording per idea: docs/method.md).
 #pragma once
 
 #include "core/analysis/basis_names.h"
+#include "core/fixed_points/table.h"
 #include "core/model/model.h"
 #include "core/tasks/conditions.h"
 #include "core/tasks/task.h"
@@ -41,5 +42,12 @@ QString phaseAt(const Batch& batch, int t);
 QString fixedPointInputLabel(TaskKind task, int context, int freqId);
 // A trial set's input of one condition at 1-based time t: "left at t = 120 (stimulus)".
 QString trialSetInputLabel(const Batch& batch, const std::string& condition, int t);
+
+// What a fixed-point search found, for the status bar: "Fixed points of the reduced-rank network
+// under context 1: 2 stable, 1 saddles, 0 marginal, 0 unstable; 3 slow points" (`removed`: of W
+// with the ticked dimensions removed).
+QString fixedPointCountsText(const QString& input, const PointCounts& counts, bool removed);
+// The class of one point: "stable", "saddle", "marginal", "unstable" or "slow point".
+QString pointClassTitle(PointKind kind, Stability stability);
 
 } // namespace opdims::explorer

@@ -54,6 +54,9 @@ int main(int argc, char** argv) {
     QCommandLineOption withFixedPoints(QStringLiteral("fixed-points"), QString());
     QCommandLineOption removeMode(QStringLiteral("remove"), QString());
     QCommandLineOption basisKey(QStringLiteral("basis"), QString(), QStringLiteral("key"));
+    QCommandLineOption flowArrows(QStringLiteral("flow-arrows"), QString());
+    QCommandLineOption sweep(QStringLiteral("sweep"), QString());
+    QCommandLineOption dock(QStringLiteral("dock"), QString(), QStringLiteral("name"));
     QCommandLineOption latency(QStringLiteral("measure-latency"), QString(), QStringLiteral("csv"));
     QCommandLineOption latencyLog(QStringLiteral("latency-log"), QString(), QStringLiteral("csv"));
     QCommandLineOption changes(QStringLiteral("changes"), QString(), QStringLiteral("n"),
@@ -64,11 +67,13 @@ int main(int argc, char** argv) {
                               QStringLiteral("stall-report.txt"));
     QCommandLineOption iterations(QStringLiteral("iterations"), QString(), QStringLiteral("n"),
                                   QStringLiteral("20"));
-    for (QCommandLineOption* o : {&screenshot, &rank, &withFixedPoints, &removeMode, &basisKey,
-                                  &latency, &latencyLog, &changes, &stall, &report, &iterations})
+    for (QCommandLineOption* o :
+         {&screenshot, &rank, &withFixedPoints, &removeMode, &basisKey, &flowArrows, &sweep, &dock,
+          &latency, &latencyLog, &changes, &stall, &report, &iterations})
         o->setFlags(QCommandLineOption::HiddenFromHelp);
     parser.addOptions({net, task, trials, language, screenshot, rank, withFixedPoints, removeMode,
-                       basisKey, latency, latencyLog, changes, stall, report, iterations});
+                       basisKey, flowArrows, sweep, dock, latency, latencyLog, changes, stall,
+                       report, iterations});
     parser.process(app);
     opdims::TaskKind defaultTask = opdims::TaskKind::Ctxt;
     try {
@@ -86,10 +91,17 @@ int main(int argc, char** argv) {
     auto* main = new opdims::explorer::MainWindow;
     main->setAttribute(Qt::WA_DeleteOnClose);
     opdims::explorer::MainWindow& window = *main;
-    if (parser.isSet(screenshot))
-        opdims::explorer::screenshotWhenReady(
-            &window, parser.value(screenshot), parser.value(rank).toInt(),
-            parser.isSet(withFixedPoints), parser.isSet(removeMode), parser.value(basisKey));
+    if (parser.isSet(screenshot)) {
+        opdims::explorer::ScreenshotOptions shot;
+        shot.rank = parser.value(rank).toInt();
+        shot.fixedPoints = parser.isSet(withFixedPoints);
+        shot.remove = parser.isSet(removeMode);
+        shot.basis = parser.value(basisKey);
+        shot.flowArrows = parser.isSet(flowArrows);
+        shot.sweep = parser.isSet(sweep);
+        shot.dock = parser.value(dock);
+        opdims::explorer::screenshotWhenReady(&window, parser.value(screenshot), shot);
+    }
     if (parser.isSet(latency))
         opdims::explorer::measureLatencyWhenReady(&window, parser.value(latency),
                                                   parser.value(changes).toInt());

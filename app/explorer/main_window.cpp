@@ -90,14 +90,21 @@ MainWindow::MainWindow(QWidget* parent)
     connect(m_stateSpace, &StateSpacePanel::savePngRequested, this, &MainWindow::exportView);
     connect(m_sweep, &SweepPanel::sweepRequested, this, &MainWindow::startSweep);
     connect(m_jobs, &JobRunner::failed, this, [this](const QString& title, const QString& message) {
+        m_jobMessage.clear();
         showError(tr("%1 failed").arg(title), message);
     });
     connect(m_jobs, &JobRunner::cancelled, this, [this](const QString& title) {
+        m_jobMessage.clear();
         statusBar()->showMessage(tr("%1 cancelled").arg(title), 5000);
     });
     connect(m_jobs, &JobRunner::finished, this, [this](const QString& title, double seconds) {
-        statusBar()->showMessage(tr("%1 finished in %2 s").arg(title).arg(seconds, 0, 'f', 1),
-                                 5000);
+        // What the job found stays in front of how long it took.
+        const QString done = tr("%1 finished in %2 s").arg(title).arg(seconds, 0, 'f', 1);
+        if (m_jobMessage.isEmpty())
+            statusBar()->showMessage(done, 5000);
+        else
+            statusBar()->showMessage(tr("%1; %2").arg(m_jobMessage, done), 15000);
+        m_jobMessage.clear();
     });
     readSettings();
 }
@@ -415,6 +422,16 @@ void MainWindow::applyPendingResult() {
     if (!r || r->analysis != m_session->analysis())
         return;
     m_session->setResult(r);
+    if (r->fixedPoints) {
+        // Searched points of this result, if any, have their own message.
+        const auto drawn = m_session->shownFixedPoints(true);
+        if (drawn && !drawn->searched)
+            statusBar()->showMessage(
+                tr("%1 (quick search from the sampling locations)")
+                    .arg(fixedPointCountsText(drawn->input.label,
+                                              countPoints(r->fixedPoints->points), r->remove)),
+                10000);
+    }
     m_modelPanel->setReduced(basisTitle(m_ablationPanel->currentKey()), r->kept, r->basis->size(),
                              r->run.cost, r->run.stateDistance);
     const ModelAnalysis& a = *m_session->analysis();
@@ -496,24 +513,15 @@ bool MainWindow::startFixedPointSearch() {
                 const auto now = m_session->result();
                 if (now && now->generation == shown->generation)
                     m_session->setSearchedFixedPoints(shown->generation, points, input);
-                if (points->points.empty())
-                    statusBar()->showMessage(
-                        tr("No fixed or slow points found under %1 (%2 starts)")
-                            .arg(input.label)
-                            .arg(kSearchStarts),
-                        15000);
-                else
-                    statusBar()->showMessage(
-                        tr("%1: %2 fixed and %3 slow points from %4 starts")
-                            .arg(input.label)
-                            .arg(std::count_if(
-                                points->points.begin(), points->points.end(),
-                                [](const FixedPoint& p) { return p.kind == PointKind::Fixed; }))
-                            .arg(std::count_if(
-                                points->points.begin(), points->points.end(),
-                                [](const FixedPoint& p) { return p.kind == PointKind::Slow; }))
-                            .arg(kSearchStarts),
-                        15000);
+                m_jobMessage =
+                    points->points.empty()
+                        ? tr("No fixed or slow points found under %1 (%2 starts)")
+                              .arg(input.label)
+                              .arg(kSearchStarts)
+                        : tr("%1 (thorough search, %2 starts)")
+                              .arg(fixedPointCountsText(input.label, countPoints(points->points),
+                                                        shown->remove))
+                              .arg(kSearchStarts);
                 emit fixedPointsSearched(points);
             };
         });

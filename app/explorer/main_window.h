@@ -146,6 +146,7 @@ private:
     QAction* m_closeTrials = nullptr;
     QMenu* m_viewMenu = nullptr;
     std::shared_ptr<const AblationResult> m_pending; // newest result not yet drawn
+    QString m_jobMessage; // what the running job found, shown when it finishes
 };
 
 } // namespace opdims::explorer

@@ -23,6 +23,15 @@ namespace opdims::explorer {
 namespace {
 
 constexpr const char* kActivityKey = "activity";
+const QColor kFullArrowColor(60, 60, 60);
+const QColor kReducedArrowColor(200, 30, 30);
+
+bool sameLegend(const QVector<widgets::LegendEntry>& a, const QVector<widgets::LegendEntry>& b) {
+    return std::equal(a.begin(), a.end(), b.begin(), b.end(),
+                      [](const widgets::LegendEntry& x, const widgets::LegendEntry& y) {
+                          return x.text == y.text && x.color == y.color && x.footer == y.footer;
+                      });
+}
 
 widgets::Stability toWidget(Stability s) {
     switch (s) {
@@ -112,6 +121,11 @@ StateSpacePanel::StateSpacePanel(Session* session, QWidget* parent)
     layersRow->addWidget(save);
     m_showReduced->setChecked(true);
     m_showLocations->setChecked(true);
+    m_showFlow->setToolTip(tr("Arrows at the sampling locations: the recurrent contribution "
+                              "α W tanh(x) of one step, grey for the full network, red for the "
+                              "reduced-rank network (the legend says which is which)"));
+    m_showFixedPoints->setToolTip(
+        tr("Fixed and slow points of the reduced-rank network under the input chosen above"));
     m_allFrequencies->setToolTip(tr("Draw every frequency of the swg grid batch instead of ids 1, "
                                     "6, …, 51"));
     m_allFrequencies->setVisible(false);
@@ -152,6 +166,12 @@ bool StateSpacePanel::fixedPointsShown() const {
 }
 void StateSpacePanel::setFixedPointsShown(bool shown) {
     m_showFixedPoints->setChecked(shown);
+}
+bool StateSpacePanel::flowArrowsShown() const {
+    return m_showFlow->isChecked();
+}
+void StateSpacePanel::setFlowArrowsShown(bool shown) {
+    m_showFlow->setChecked(shown);
 }
 bool StateSpacePanel::allFrequencies() const {
     return m_allFrequencies->isChecked();
@@ -337,9 +357,7 @@ void StateSpacePanel::redrawAll(bool resetCamera) {
                  widgets::conditionColor(c, k)});
     m_footerRemoves = m_session->selection().remove;
     legend.append({footerText(m_footerRemoves), QColor(Qt::black), true});
-    m_legend = legend;
-    m_stabilitiesInLegend = 0;
-    m_view->setLegend(legend);
+    m_legend = legend; // drawReduced adds the notes on glyphs and arrows
 
     QVector<widgets::Marker3D> markers;
     for (const SamplingLocation& s : a.locations) {
@@ -371,7 +389,6 @@ void StateSpacePanel::drawReduced() {
         shown && shown->remove != m_footerRemoves && !m_legend.isEmpty()) {
         m_footerRemoves = shown->remove;
         m_legend.last().text = footerText(m_footerRemoves);
-        m_stabilitiesInLegend = -1; // rebuilt below with the fixed-point entries
     }
     const ModelAnalysis& a = *analysis;
     const auto result = m_session->result();
@@ -405,9 +422,9 @@ void StateSpacePanel::drawReduced() {
                 arrows.append({projectVector(a.locationStates.col(s) - m_center),
                                projectVector(flow.col(s)) * static_cast<float>(scale), color});
         };
-        addArrows(fullFlow, QColor(60, 60, 60));
+        addArrows(fullFlow, kFullArrowColor);
         if (result)
-            addArrows(result->locationFlow, QColor(200, 30, 30));
+            addArrows(result->locationFlow, kReducedArrowColor);
     }
     // Clearing what is already empty would still rebuild the scene.
     if (!arrows.isEmpty() || m_arrowsShown)
@@ -438,33 +455,37 @@ void StateSpacePanel::drawReduced() {
     }
     if (!glyphs.isEmpty() || m_glyphsShown)
         m_view->setFixedPoints(glyphs);
-    // Which glyph is which: one note per stability class drawn, above the line-style note.
+    // Which glyph and which arrow is which: one note per stability class drawn and per arrow
+    // colour, above the line-style note.
+    QVector<widgets::LegendEntry> legend = m_legend;
+    int at = legend.isEmpty() ? 0 : static_cast<int>(legend.size()) - 1;
     int present = 0;
     for (const widgets::FixedPointGlyph& g : glyphs)
         present |= 1 << static_cast<int>(g.stability);
+    const std::pair<widgets::Stability, QString> classes[] = {
+        {widgets::Stability::Stable, tr("stable fixed point (sphere)")},
+        {widgets::Stability::Marginal, tr("marginally stable fixed point (sphere)")},
+        {widgets::Stability::Saddle, tr("saddle point (cube)")},
+        {widgets::Stability::Unstable, tr("unstable fixed point (cube)")}};
+    for (const auto& [stability, text] : classes)
+        if (present & (1 << static_cast<int>(stability)))
+            legend.insert(at++, {text, widgets::stabilityColor(stability), true});
     // A search that found nothing is a result too, and says so.
-    constexpr int kNoneFound = 1 << 8;
-    const bool noneFound = points && points->points.empty();
-    if (noneFound)
-        present |= kNoneFound;
-    if (present != m_stabilitiesInLegend || (noneFound && shown->input.label != m_noneFoundInput)) {
-        m_noneFoundInput = noneFound ? shown->input.label : QString();
-        m_stabilitiesInLegend = present;
-        QVector<widgets::LegendEntry> legend = m_legend;
-        const std::pair<widgets::Stability, QString> classes[] = {
-            {widgets::Stability::Stable, tr("stable fixed point (sphere)")},
-            {widgets::Stability::Marginal, tr("marginally stable fixed point (sphere)")},
-            {widgets::Stability::Saddle, tr("saddle point (cube)")},
-            {widgets::Stability::Unstable, tr("unstable fixed point (cube)")}};
-        int at = legend.isEmpty() ? 0 : static_cast<int>(legend.size()) - 1;
-        for (const auto& [stability, text] : classes)
-            if (present & (1 << static_cast<int>(stability)))
-                legend.insert(at++, {text, widgets::stabilityColor(stability), true});
-        if (noneFound)
-            legend.insert(at++, {tr("no fixed points found under %1").arg(shown->input.label),
-                                 QColor(110, 110, 110), true});
-        m_view->setLegend(legend);
+    if (points && points->points.empty())
+        legend.insert(at++, {tr("no fixed points found under %1").arg(shown->input.label),
+                             QColor(110, 110, 110), true});
+    if (!arrows.isEmpty()) {
+        legend.insert(at++, {tr("grey arrows: recurrent input (dt/tau) W tanh(x) at the "
+                                "sampling locations, full network"),
+                             kFullArrowColor, true});
+        if (result)
+            legend.insert(at++, {m_footerRemoves
+                                     ? tr("red arrows: the same with the ticked dimensions removed")
+                                     : tr("red arrows: the same for the reduced-rank network"),
+                                 kReducedArrowColor, true});
     }
+    if (!sameLegend(legend, m_view->legend()))
+        m_view->setLegend(legend);
     m_glyphsShown = !glyphs.isEmpty();
 }
 

@@ -31,6 +31,8 @@ public:
 
     bool fixedPointsShown() const;
     void setFixedPointsShown(bool shown);
+    bool flowArrowsShown() const;
+    void setFlowArrowsShown(bool shown);
     // The input the fixed points are searched under (null before a network is analysed).
     const FixedPointInput* fixedPointInput() const;
     void selectFixedPointInput(int index);
@@ -80,9 +82,7 @@ private:
     Eigen::VectorXd m_center;
     double m_extent = 1.0;
     QVector<widgets::LegendEntry> m_legend; // conditions and the line-style note
-    int m_stabilitiesInLegend = 0;          // bit set of the stability classes listed
     bool m_footerRemoves = false;           // the note describes removed dimensions
-    QString m_noneFoundInput;               // the input of a search that found nothing
     bool m_arrowsShown = false;
     bool m_glyphsShown = false;
 };

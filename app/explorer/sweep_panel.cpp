@@ -15,6 +15,7 @@
 #include <QVBoxLayout>
 
 #include <algorithm>
+#include <cmath>
 
 namespace opdims::explorer {
 
@@ -34,6 +35,9 @@ SweepPanel::SweepPanel(Session* session, QWidget* parent)
     m_cost->setTitle(tr("Cost vs k"));
     m_cost->setAxisLabels(tr("kept dimensions k"), tr("cost"));
     m_cost->setLogY(true);
+    m_cost->setToolTip(tr("The cost of the reduced-rank network keeping the leading k dimensions "
+                          "of each swept basis; the dashed grey line is the full network's cost, "
+                          "the dot the network of Live ablation at its k"));
     m_distance->setTitle(tr("State distance vs k"));
     m_distance->setAxisLabels(tr("kept dimensions k"), tr("state distance"));
     m_run->setToolTip(tr("Evaluate the reduced-rank network for every k of the chosen basis"));
@@ -52,6 +56,8 @@ SweepPanel::SweepPanel(Session* session, QWidget* parent)
     layout->addLayout(buttons);
     connect(m_run, &QPushButton::clicked, this, &SweepPanel::sweepRequested);
     connect(m_session, &Session::sweepsChanged, this, &SweepPanel::redraw);
+    connect(m_session, &Session::analysisChanged, this, &SweepPanel::redraw);
+    connect(m_session, &Session::resultChanged, this, &SweepPanel::showLivePoint);
     connect(m_level, &QComboBox::currentIndexChanged, this, &SweepPanel::redraw);
 }
 
@@ -80,8 +86,23 @@ void SweepPanel::redraw() {
             s.y.append(p.stateDistance);
         distance.append(s);
     }
+    if (const auto analysis = m_session->analysis()) {
+        // The full network's cost: where the curves end when every dimension is kept.
+        widgets::PlotSeries full;
+        full.name = fullNetworkName();
+        full.color = QColor(110, 110, 110);
+        full.dashed = true;
+        double last = static_cast<double>(analysis->model->units());
+        for (const auto& [key, c] : sweeps)
+            if (!c.points.empty())
+                last = std::max(last, static_cast<double>(c.points.back().k));
+        full.x = {0.0, last};
+        full.y = {analysis->reference.run.cost, analysis->reference.run.cost};
+        cost.append(full);
+    }
     m_cost->setSeries(cost);
     m_distance->setSeries(distance);
+    showLivePoint();
 
     // Per context (ctxt) or frequency band (swg): one colour per group, one line style per basis.
     QVector<widgets::PlotSeries> groups;
@@ -129,6 +150,31 @@ void SweepPanel::redraw() {
         }
     }
     m_groups->setSeries(groups);
+}
+
+QString SweepPanel::fullNetworkName() {
+    return tr("full network");
+}
+
+void SweepPanel::showLivePoint() {
+    const auto result = m_session->result();
+    // A network with dimensions removed is not on the curves, which keep the leading k.
+    if (!result || result->remove || result->analysis != m_session->analysis() ||
+        !std::isfinite(result->run.cost)) {
+        m_cost->setMarkerPoint(std::nullopt);
+        return;
+    }
+    // In the colour of its basis' curve when that basis was swept.
+    QColor color(Qt::black);
+    const auto& sweeps = m_session->sweeps();
+    int i = 0;
+    for (const auto& [key, c] : sweeps) {
+        if (key == m_session->selection().basisKey)
+            color = widgets::conditionColor(i, std::max(static_cast<int>(sweeps.size()), 2));
+        ++i;
+    }
+    m_cost->setMarkerPoint(QPointF(result->kept, result->run.cost), color,
+                           tr("live: k = %1").arg(result->kept));
 }
 
 QString SweepPanel::groupTitle(const std::string& label) const {

@@ -36,11 +36,16 @@ public:
     // 0: per context or frequency band, 1: per condition.
     QComboBox* levelBox() const { return m_level; }
 
+    // The legend name of the cost plot's reference line at the full network's cost.
+    static QString fullNetworkName();
+
 signals:
     void sweepRequested(); // sweep the basis chosen for ablation
 
 private:
     void redraw();
+    // The live ablation's reduced-rank network as a point at (k, cost) on the cost plot.
+    void showLivePoint();
     QString groupTitle(const std::string& label) const;
 
     Session* m_session;

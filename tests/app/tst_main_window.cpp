@@ -45,6 +45,7 @@
 #include <QSignalSpy>
 #include <QSpinBox>
 #include <QStandardPaths>
+#include <QStatusBar>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
@@ -86,6 +87,29 @@ QString closeMessageBox(QWidget* window) {
     const QString text = box->text();
     box->close();
     return text;
+}
+
+// The status bar's counts, counted here from the points themselves.
+QString countsOf(const std::vector<opdims::FixedPoint>& points) {
+    int stable = 0, marginal = 0, saddle = 0, unstable = 0, slow = 0;
+    for (const opdims::FixedPoint& p : points) {
+        if (p.kind == opdims::PointKind::Slow)
+            ++slow;
+        else if (p.linear.stability == opdims::Stability::Stable)
+            ++stable;
+        else if (p.linear.stability == opdims::Stability::Marginal)
+            ++marginal;
+        else if (p.linear.stability == opdims::Stability::Saddle)
+            ++saddle;
+        else
+            ++unstable;
+    }
+    return QStringLiteral("%1 stable, %2 saddles, %3 marginal, %4 unstable; %5 slow points")
+        .arg(stable)
+        .arg(saddle)
+        .arg(marginal)
+        .arg(unstable)
+        .arg(slow);
 }
 
 } // namespace
@@ -143,6 +167,69 @@ private slots:
         w.ablationPanel()->setRank(5);
         QVERIFY(shown.wait(60000));
         QCOMPARE(w.sweepPanel()->costPlot()->markerX(), std::optional<double>(5.0));
+    }
+
+    void sweepPlot_showsTheFullCost_andTheLiveNetwork() {
+        MainWindow w;
+        QSignalSpy shown(&w, &MainWindow::resultShown);
+        w.show();
+        w.openDefault(opdims::TaskKind::Ctxt);
+        QVERIFY(shown.wait(60000));
+        w.ablationPanel()->setRank(8);
+        QVERIFY(shown.wait(60000));
+        const double full = w.session()->analysis()->reference.run.cost;
+        const opdims::widgets::PlotSeries* reference = nullptr;
+        for (const auto& s : w.sweepPanel()->costPlot()->series())
+            if (s.name == SweepPanel::fullNetworkName())
+                reference = &s;
+        QVERIFY2(reference, "the cost plot has no line at the full network's cost");
+        QVERIFY(!reference->y.isEmpty());
+        for (double y : reference->y)
+            QCOMPARE(y, full);
+        QCOMPARE(w.sweepPanel()->costPlot()->markerPoint(),
+                 std::optional<QPointF>(QPointF(8.0, w.shownResult()->run.cost)));
+        // It follows the slider, and a sweep keeps the reference line.
+        w.ablationPanel()->setRank(3);
+        QVERIFY(shown.wait(60000));
+        QCOMPARE(w.sweepPanel()->costPlot()->markerPoint(),
+                 std::optional<QPointF>(QPointF(3.0, w.shownResult()->run.cost)));
+        QSignalSpy finished(w.jobs(), &JobRunner::finished);
+        QVERIFY(w.startSweep());
+        QVERIFY(finished.wait(120000));
+        const auto& series = w.sweepPanel()->costPlot()->series();
+        QCOMPARE(series.size(), 2);
+        QCOMPARE(series.last().name, SweepPanel::fullNetworkName());
+        QCOMPARE(series.last().y.first(), full);
+        QCOMPARE(w.sweepPanel()->costPlot()->markerPoint()->x(), 3.0);
+    }
+
+    void flowArrows_legendSaysWhichColourIsWhich() {
+        MainWindow w;
+        QSignalSpy shown(&w, &MainWindow::resultShown);
+        w.show();
+        w.openDefault(opdims::TaskKind::Ctxt);
+        QVERIFY(shown.wait(60000));
+        auto arrowNotes = [&w] {
+            QVector<opdims::widgets::LegendEntry> notes;
+            for (const auto& e : w.stateSpace()->view()->legend())
+                if (e.text.contains(QStringLiteral("arrows")))
+                    notes.append(e);
+            return notes;
+        };
+        QVERIFY(arrowNotes().isEmpty());
+        w.stateSpace()->setFlowArrowsShown(true);
+        auto notes = arrowNotes();
+        QCOMPARE(notes.size(), 2);
+        QVERIFY(notes[0].footer && notes[1].footer);
+        QVERIFY2(notes[0].text.contains(QStringLiteral("full network")), qPrintable(notes[0].text));
+        QCOMPARE(notes[0].color, QColor(60, 60, 60));
+        QVERIFY2(notes[1].text.contains(QStringLiteral("reduced-rank network")),
+                 qPrintable(notes[1].text));
+        QCOMPARE(notes[1].color, QColor(200, 30, 30));
+        // Above the line-style note, which stays last.
+        QVERIFY(w.stateSpace()->view()->legend().last().text.startsWith(QStringLiteral("solid")));
+        w.stateSpace()->setFlowArrowsShown(false);
+        QVERIFY(arrowNotes().isEmpty());
     }
 
     void ctrlO_opensTheFileDialog_whateverHasFocus_data() {
@@ -206,6 +293,26 @@ private slots:
             said = said || (e.text.contains(QStringLiteral("no fixed points found")) &&
                             e.text.contains(inputs.front().label));
         QVERIFY2(said, "the legend does not say that the search found nothing");
+    }
+
+    void quickFixedPoints_statusBarCountsEachClass() {
+        MainWindow w;
+        QSignalSpy shown(&w, &MainWindow::resultShown);
+        w.show();
+        w.openDefault(opdims::TaskKind::Ctxt);
+        QVERIFY(shown.wait(60000));
+        w.ablationPanel()->setRank(20);
+        QVERIFY(shown.wait(60000));
+        w.stateSpace()->setFixedPointsShown(true);
+        QTRY_VERIFY_WITH_TIMEOUT(w.shownResult()->fixedPoints.has_value(), 60000);
+        const auto result = w.shownResult();
+        QVERIFY(!result->fixedPoints->points.empty());
+        const QString message = w.statusBar()->currentMessage();
+        QVERIFY2(
+            message.contains(QStringLiteral("Fixed points of the reduced-rank network under ") +
+                             w.stateSpace()->fixedPointInput()->label),
+            qPrintable(message));
+        QVERIFY2(message.contains(countsOf(result->fixedPoints->points)), qPrintable(message));
     }
 
     void removeMode_removesTheTickedDimensions_andShowsEachContext() {
@@ -608,6 +715,11 @@ private slots:
         QVERIFY(points);
         QCOMPARE(static_cast<int>(points->runs.size()), MainWindow::kSearchStarts);
         QVERIFY(points->fixedRuns > 0);
+        // The status bar says what was found, class by class, also after the job's timing.
+        const QString message = w.statusBar()->currentMessage();
+        QVERIFY2(message.contains(QStringLiteral("under ") + input->label + QStringLiteral(": ") +
+                                  countsOf(points->points)),
+                 qPrintable(message));
         const opdims::Model& m = *w.current().model;
         const Eigen::VectorXd drive = m.W_in * input->problem.input + m.b;
         for (const opdims::FixedPoint& p : points->points) {

@@ -58,6 +58,7 @@ private slots:
     void title_takesARowOnlyWhenSet();
     void legend_showsNamedSeriesOnly();
     void longLegend_movesBesideTheAxes();
+    void markerPoint_staysInView_andHides();
     void costPlot_matchesBaseline();
 };
 
@@ -194,6 +195,28 @@ void TestPlotView::longLegend_movesBesideTheAxes() {
     QCOMPARE(plot->plotLayout()->columnCount(), 1);
     view.setTitle(QString());
     QCOMPARE(plot->plotLayout()->rowCount(), 1);
+}
+
+void TestPlotView::markerPoint_staysInView_andHides() {
+    PlotView view;
+    auto* plot = view.findChild<QCustomPlot*>();
+    QVERIFY(plot != nullptr);
+    view.setLogY(true);
+    view.setSeries(costSeries());
+    QVERIFY(!view.markerPoint());
+    // Above every curve: the axes grow to show it.
+    view.setMarkerPoint(QPointF(40.0, 5.0), Qt::red, QStringLiteral("live: k = 40"));
+    QCOMPARE(view.markerPoint(), std::optional<QPointF>(QPointF(40.0, 5.0)));
+    QCOMPARE(view.markerPointLabel(), QStringLiteral("live: k = 40"));
+    QVERIFY(plot->xAxis->range().contains(40.0));
+    QVERIFY(plot->yAxis->range().contains(5.0));
+    // New series keep it, and it is no series of its own (not exported, not in the legend).
+    view.setSeries(costSeries());
+    QVERIFY(plot->yAxis->range().contains(5.0));
+    QCOMPARE(plot->graphCount(), 3);
+    view.setMarkerPoint(std::nullopt);
+    QVERIFY(!view.markerPoint());
+    QVERIFY(view.markerPointLabel().isEmpty());
 }
 
 void TestPlotView::costPlot_matchesBaseline() {

@@ -12,6 +12,7 @@
 #include "widgets/state_space_view.h"
 
 #include <QApplication>
+#include <QDockWidget>
 #include <QFile>
 #include <QSlider>
 #include <QTextStream>
@@ -63,9 +64,19 @@ void writeText(const QString& path, const QString& text) {
 
 } // namespace
 
-void screenshotWhenReady(MainWindow* window, const QString& path, int rank, bool fixedPoints,
-                         bool remove, const QString& basis) {
-    auto shoot = [window, path] {
+void screenshotWhenReady(MainWindow* window, const QString& path, const ScreenshotOptions& o) {
+    const int rank = o.rank;
+    const bool fixedPoints = o.fixedPoints, remove = o.remove;
+    const QString basis = o.basis;
+    auto shoot = [window, path, o] {
+        if (o.flowArrows)
+            window->stateSpace()->setFlowArrowsShown(true);
+        const QString name = o.dock.isEmpty() && o.sweep ? QStringLiteral("sweepDock") : o.dock;
+        if (!name.isEmpty())
+            if (auto* dock = window->findChild<QDockWidget*>(name)) {
+                dock->show();
+                dock->raise();
+            }
         // Frame everything drawn (fixed points may lie outside the trajectories), as the Reset
         // camera button does, and give VTK and the plots time for their first paint.
         window->stateSpace()->view()->resetCamera();
@@ -106,15 +117,27 @@ void screenshotWhenReady(MainWindow* window, const QString& path, int rank, bool
         window->stateSpace()->setFixedPointsShown(true);
         return true;
     });
+    auto finish = [window, shoot, sweep = o.sweep] {
+        if (sweep && window->startSweep()) {
+            // The sweep runs as a long job: the picture waits for its curves.
+            auto conn = std::make_shared<QMetaObject::Connection>();
+            *conn = QObject::connect(window->jobs(), &JobRunner::finished, window, [=] {
+                QObject::disconnect(*conn);
+                shoot();
+            });
+            return;
+        }
+        shoot();
+    };
     auto next = std::make_shared<std::function<void(std::size_t)>>();
-    *next = [window, steps, next, shoot](std::size_t i) {
+    *next = [window, steps, next, finish](std::size_t i) {
         for (; i < steps->size(); ++i)
             if ((*steps)[i]()) {
                 // Results are shown from the event loop, so waiting starts in time.
                 whenReady(window, [next, i] { (*next)(i + 1); });
                 return;
             }
-        shoot();
+        finish();
     };
     whenReady(window, [next] { (*next)(0); });
 }

@@ -18,11 +18,22 @@ struct Percentiles {
 };
 Percentiles percentiles(std::vector<double> values);
 
+// What a scripted screenshot shows besides the default view.
+struct ScreenshotOptions {
+    int rank = -1; // move the rank slider here first (< 0: leave it)
+    bool fixedPoints = false;
+    bool remove = false;
+    QString basis; // a basis key to choose first (empty: leave it)
+    bool flowArrows = false;
+    bool sweep = false; // sweep k for the chosen basis and show the Rank sweep dock
+    QString dock;       // a dock to bring to the front (its object name, e.g. "sweepDock")
+};
+
 // Saves the window as PNG once the network is analysed and the first ablation result is drawn
-// (after moving the rank slider to `rank` when it is >= 0), then quits the application with 0
-// (or 1 when the image cannot be written).
-void screenshotWhenReady(MainWindow* window, const QString& path, int rank = -1,
-                         bool fixedPoints = false, bool remove = false, const QString& basis = {});
+// (after the changes the options ask for, each once the previous one is on screen), then quits
+// the application with 0 (or 1 when the image cannot be written).
+void screenshotWhenReady(MainWindow* window, const QString& path,
+                         const ScreenshotOptions& options = {});
 
 // Moves the rank slider `changes` times like a user dragging it (down from N, then up), waiting
 // for the views after each change; writes one CSV line per change plus a summary, then quits.
