@@ -67,6 +67,7 @@ struct StateSpaceView::Impl {
     QVector<Polyline3D> full, reduced;
     QVector<Marker3D> markers;
     QVector<FixedPointGlyph> fixedPoints;
+    int highlight = -1;
     QVector<Arrow3D> arrows;
     QVector<LegendEntry> legendEntries;
     bool dark = false;
@@ -193,6 +194,7 @@ StateSpaceView::StateSpaceView(QWidget* parent) : QWidget(parent), d(std::make_u
     d->cameraObserver =
         d->renderer->GetActiveCamera()->AddObserver(vtkCommand::ModifiedEvent, cameraMoved);
     d->applyTheme();
+    connect(d->host, &VtkHost::clicked, this, &StateSpaceView::pick);
 }
 
 QString StateSpaceView::vtkVersion() {
@@ -261,8 +263,61 @@ void StateSpaceView::setFixedPoints(const QVector<FixedPointGlyph>& points) {
         for (const QVector3D& direction : p.directions)
             growBounds(b, p.position + direction);
     }
-    d->replaceLayer(Layer::FixedPoints, detail::fixedPointProps(points, d->style()), b);
+    if (d->highlight >= points.size())
+        d->highlight = -1;
+    d->replaceLayer(Layer::FixedPoints, detail::fixedPointProps(points, d->style(), d->highlight),
+                    b);
     d->contentChanged();
+}
+
+void StateSpaceView::setHighlightedFixedPoint(int index) {
+    index = index >= 0 && index < d->fixedPoints.size() ? index : -1;
+    if (index == d->highlight)
+        return;
+    d->highlight = index;
+    setFixedPoints(d->fixedPoints);
+}
+
+int StateSpaceView::highlightedFixedPoint() const {
+    return d->highlight;
+}
+
+std::optional<QPointF> StateSpaceView::fixedPointPosition(int index) const {
+    const int* size = d->renderer->GetSize();
+    if (index < 0 || index >= d->fixedPoints.size() || size[0] <= 0 || size[1] <= 0)
+        return std::nullopt;
+    const QVector3D& p = d->fixedPoints[index].position;
+    d->renderer->SetWorldPoint(p.x(), p.y(), p.z(), 1.0);
+    d->renderer->WorldToDisplay();
+    double display[3];
+    d->renderer->GetDisplayPoint(display);
+    // Display coordinates are device pixels from the bottom left.
+    const double dpr = d->host->devicePixelRatioF();
+    return QPointF(display[0] / dpr, (size[1] - display[1]) / dpr) +
+           QPointF(d->host->geometry().topLeft());
+}
+
+void StateSpaceView::pick(const QPointF& position) {
+    if (!d->visible[layerIndex(Layer::FixedPoints)])
+        return;
+    // The glyph drawn nearest to the click, within its radius plus a little slack.
+    const QPointF at = position + QPointF(d->host->geometry().topLeft());
+    const double reach = 0.5 * detail::kFixedPointPixels + 6.0;
+    int best = -1;
+    double bestDistance = reach * reach;
+    for (int i = 0; i < d->fixedPoints.size(); ++i) {
+        const std::optional<QPointF> p = fixedPointPosition(i);
+        if (!p)
+            continue;
+        const QPointF delta = *p - at;
+        const double distance = QPointF::dotProduct(delta, delta);
+        if (distance <= bestDistance) {
+            bestDistance = distance;
+            best = i;
+        }
+    }
+    if (best >= 0)
+        emit fixedPointPicked(best);
 }
 
 void StateSpaceView::setFlowArrows(const QVector<Arrow3D>& arrows) {

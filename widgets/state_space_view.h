@@ -4,11 +4,13 @@
 #include "widgets/scene_types.h"
 
 #include <QImage>
+#include <QPointF>
 #include <QString>
 #include <QVector>
 #include <QWidget>
 
 #include <memory>
+#include <optional>
 
 namespace opdims::widgets {
 
@@ -29,6 +31,13 @@ public:
     void setSamplingLocations(const QVector<Marker3D>& markers);
     // Glyphs coloured by stability, with short lines along their directions.
     void setFixedPoints(const QVector<FixedPointGlyph>& points);
+    // The glyph drawn highlighted (its index in setFixedPoints' list; -1: none), with a halo and
+    // its 1-based number. New fixed points keep the index while it is in range.
+    void setHighlightedFixedPoint(int index);
+    int highlightedFixedPoint() const;
+    // Where glyph `index` is on screen, in this widget's coordinates (as last rendered); nullopt
+    // for an index out of range or before the first render.
+    std::optional<QPointF> fixedPointPosition(int index) const;
     void setFlowArrows(const QVector<Arrow3D>& arrows);
     void setLegend(const QVector<LegendEntry>& entries);
     const QVector<LegendEntry>& legend() const;
@@ -58,8 +67,12 @@ public:
 
 signals:
     void cameraChanged();
+    // A click (no drag) on a fixed point glyph while they are shown: its index.
+    void fixedPointPicked(int index);
 
 private:
+    // Emits fixedPointPicked for the glyph at a click (host coordinates), if any.
+    void pick(const QPointF& position);
     // Rebuilds everything whose size is in pixels (after a theme or device pixel ratio change).
     void restyle();
 

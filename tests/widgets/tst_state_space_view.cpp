@@ -6,6 +6,7 @@
 #include "widgets/surface_format.h"
 
 #include <QOpenGLWidget>
+#include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QWheelEvent>
@@ -105,6 +106,8 @@ private slots:
     void nonFinitePoints_areSkipped();
     void reparenting_keepsRendering();
     void savePng_writesFileOrFailsCleanly();
+    void clickOnFixedPoint_picksIt();
+    void highlightedFixedPoint_isDrawnAndReset();
 };
 
 void TestStateSpaceView::shownView_rendersMoreThanBackground() {
@@ -284,6 +287,73 @@ void TestStateSpaceView::savePng_writesFileOrFailsCleanly() {
     QVERIFY(!saved.isNull());
     QVERIFY(opdims::test::countPixelsUnlike(saved, kWhite) > 1000);
     QVERIFY(!view.savePng(dir.filePath(QStringLiteral("missing/folder/view.png"))));
+}
+
+void TestStateSpaceView::clickOnFixedPoint_picksIt() {
+    StateSpaceView view;
+    view.resize(kViewSize);
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    fillScene(view);
+    view.resetCamera();
+    QVERIFY(!view.renderImage().isNull());
+    auto* host = view.findChild<QOpenGLWidget*>();
+    QVERIFY(host != nullptr);
+    QSignalSpy picked(&view, &StateSpaceView::fixedPointPicked);
+    const std::optional<QPointF> saddle = view.fixedPointPosition(1);
+    const std::optional<QPointF> stable = view.fixedPointPosition(0);
+    QVERIFY(saddle && stable);
+    QVERIFY(!view.fixedPointPosition(2));
+    QVERIFY(QRectF(host->rect()).contains(*saddle));
+    // A little off the centre still hits the glyph.
+    QTest::mouseClick(host, Qt::LeftButton, Qt::NoModifier, saddle->toPoint() + QPoint(3, -2));
+    QCOMPARE(picked.count(), 1);
+    QCOMPARE(picked.takeFirst().first().toInt(), 1);
+    QTest::mouseClick(host, Qt::LeftButton, Qt::NoModifier, stable->toPoint());
+    QCOMPARE(picked.count(), 1);
+    QCOMPARE(picked.takeFirst().first().toInt(), 0);
+    // Empty space, a drag over a glyph and a hidden layer pick nothing.
+    QTest::mouseClick(host, Qt::LeftButton, Qt::NoModifier, QPoint(5, host->height() - 5));
+    const QPoint from = saddle->toPoint() - QPoint(40, 0);
+    QTest::mousePress(host, Qt::LeftButton, Qt::NoModifier, from);
+    for (int step = 1; step <= 4; ++step)
+        QTest::mouseMove(host, from + QPoint(10 * step, 0));
+    QTest::mouseRelease(host, Qt::LeftButton, Qt::NoModifier, from + QPoint(40, 0));
+    view.resetCamera();
+    view.setLayerVisible(Layer::FixedPoints, false);
+    QTest::mouseClick(host, Qt::LeftButton, Qt::NoModifier, saddle->toPoint());
+    QCOMPARE(picked.count(), 0);
+}
+
+void TestStateSpaceView::highlightedFixedPoint_isDrawnAndReset() {
+    StateSpaceView view;
+    view.resize(kViewSize);
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    fillScene(view);
+    view.resetCamera();
+    QCOMPARE(view.highlightedFixedPoint(), -1);
+    const QImage before = view.renderImage();
+    view.setHighlightedFixedPoint(1);
+    QCOMPARE(view.highlightedFixedPoint(), 1);
+    const QImage highlighted = view.renderImage();
+    // The halo and the number are drawn around the saddle.
+    const QPointF at = *view.fixedPointPosition(1) * view.devicePixelRatioF();
+    int changedNear = 0, changedFar = 0;
+    for (int y = 0; y < before.height(); ++y)
+        for (int x = 0; x < before.width(); ++x)
+            if (before.pixel(x, y) != highlighted.pixel(x, y))
+                ++(QLineF(at, QPointF(x, y)).length() < 100 * view.devicePixelRatioF()
+                       ? changedNear
+                       : changedFar);
+    QVERIFY2(changedNear > 100, qPrintable(QString::number(changedNear)));
+    // Elsewhere at most the anti-aliasing of a few text pixels moves.
+    QVERIFY2(changedFar < 30, qPrintable(QString::number(changedFar)));
+    view.setHighlightedFixedPoint(7); // out of range: none
+    QCOMPARE(view.highlightedFixedPoint(), -1);
+    view.setHighlightedFixedPoint(1);
+    view.setFixedPoints({FixedPointGlyph{QVector3D(0, 0, 0), Stability::Stable, {}, QString()}});
+    QCOMPARE(view.highlightedFixedPoint(), -1);
 }
 
 QTEST_MAIN(TestStateSpaceView)

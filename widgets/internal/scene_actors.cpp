@@ -27,10 +27,11 @@ namespace opdims::widgets::detail {
 
 namespace {
 
-constexpr double kMarkerPixels = 11.0;     // diameter of a sampling location of size 1
-constexpr double kFixedPointPixels = 20.0; // diameter of a fixed point glyph
-constexpr double kDirectionWidth = 4.0;    // width of a fixed point's direction lines
+constexpr double kMarkerPixels = 11.0;  // diameter of a sampling location of size 1
+constexpr double kDirectionWidth = 4.0; // width of a fixed point's direction lines
 constexpr int kLabelFontSize = 16;
+constexpr double kHighlightScale = 2.2; // halo of the highlighted fixed point / glyph
+const QColor kHighlightColor(255, 190, 0);
 
 void setColor(vtkProperty* property, const QColor& color) {
     const QColor c = color.isValid() ? color : QColor(Qt::black);
@@ -229,7 +230,7 @@ std::vector<vtkSmartPointer<vtkProp>> markerProps(const QVector<Marker3D>& marke
 }
 
 std::vector<vtkSmartPointer<vtkProp>> fixedPointProps(const QVector<FixedPointGlyph>& points,
-                                                      const Style& style) {
+                                                      const Style& style, int highlight) {
     QVector<Marker3D> round, square;
     QVector<Polyline3D> directions;
     for (const FixedPointGlyph& p : points) {
@@ -245,6 +246,18 @@ std::vector<vtkSmartPointer<vtkProp>> fixedPointProps(const QVector<FixedPointGl
     for (bool isRound : {true, false}) {
         auto markers = markerProps(isRound ? round : square, style, isRound);
         props.insert(props.end(), markers.begin(), markers.end());
+    }
+    if (highlight >= 0 && highlight < points.size()) {
+        // A translucent halo twice the glyph's size, drawn after it, and the row's number.
+        const FixedPointGlyph& p = points[highlight];
+        const Marker3D halo{p.position, kHighlightColor,
+                            kHighlightScale * kFixedPointPixels / kMarkerPixels,
+                            QStringLiteral("#%1").arg(highlight + 1)};
+        for (const auto& prop : markerProps({halo}, style, true)) {
+            if (auto* actor = vtkActor::SafeDownCast(prop))
+                actor->GetProperty()->SetOpacity(0.45);
+            props.push_back(prop);
+        }
     }
     return props;
 }

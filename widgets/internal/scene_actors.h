@@ -35,8 +35,11 @@ std::vector<vtkSmartPointer<vtkProp>> markerProps(const QVector<Marker3D>& marke
                                                   const Style& style, bool round = true);
 // Stable and marginal fixed points are round, saddles and unstable ones square, so that the
 // kinds stay apart also for readers who do not tell orange from red.
+// The glyph `highlight` (an index, -1: none) gets a translucent halo and its 1-based number.
 std::vector<vtkSmartPointer<vtkProp>> fixedPointProps(const QVector<FixedPointGlyph>& points,
-                                                      const Style& style);
+                                                      const Style& style, int highlight = -1);
+// Diameter of a fixed point glyph in device-independent pixels (picking uses it too).
+inline constexpr double kFixedPointPixels = 20.0;
 std::vector<vtkSmartPointer<vtkProp>> arrowProps(const QVector<Arrow3D>& arrows);
 
 } // namespace opdims::widgets::detail

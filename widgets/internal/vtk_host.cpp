@@ -16,6 +16,7 @@
 #include <vtkSmartPointer.h>
 
 #include <cmath>
+#include <optional>
 
 namespace opdims::widgets {
 
@@ -41,7 +42,8 @@ struct VtkHost::Impl {
     bool inPaint = false;
     bool initialized = false;
     QMetaObject::Connection contextConnection;
-    QPointF wheelRemainder; // touchpads send fractions of a wheel step
+    QPointF wheelRemainder;           // touchpads send fractions of a wheel step
+    std::optional<QPointF> leftPress; // where the left button went down, until it moves away
 };
 
 namespace {
@@ -178,6 +180,8 @@ void VtkHost::paintGL() {
 
 namespace {
 
+constexpr double kClickSlop = 4.0; // pixels the mouse may move during a click
+
 unsigned long pressEvent(Qt::MouseButton button) {
     switch (button) {
     case Qt::LeftButton:
@@ -217,6 +221,8 @@ void setEventPosition(vtkRenderWindowInteractor* interactor, const QPointF& posi
 } // namespace
 
 void VtkHost::mousePressEvent(QMouseEvent* event) {
+    if (event->button() == Qt::LeftButton)
+        d->leftPress = event->position();
     const unsigned long vtkEvent = pressEvent(event->button());
     if (vtkEvent == vtkCommand::NoEvent)
         return QOpenGLWidget::mousePressEvent(event);
@@ -241,9 +247,18 @@ void VtkHost::mouseReleaseEvent(QMouseEvent* event) {
     setEventPosition(d->interactor, event->position(), event->modifiers(), devicePixelRatioF());
     d->interactor->InvokeEvent(vtkEvent, event);
     event->accept();
+    // A press and release at one place is a click; a drag rotates the camera instead.
+    if (event->button() == Qt::LeftButton && d->leftPress) {
+        const QPointF press = *d->leftPress;
+        d->leftPress.reset();
+        if ((event->position() - press).manhattanLength() <= kClickSlop)
+            emit clicked(event->position());
+    }
 }
 
 void VtkHost::mouseMoveEvent(QMouseEvent* event) {
+    if (d->leftPress && (event->position() - *d->leftPress).manhattanLength() > kClickSlop)
+        d->leftPress.reset();
     setEventPosition(d->interactor, event->position(), event->modifiers(), devicePixelRatioF());
     d->interactor->InvokeEvent(vtkCommand::MouseMoveEvent, event);
     event->accept();

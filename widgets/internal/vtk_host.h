@@ -29,6 +29,10 @@ public:
     // off-screen for the duration of the call). Null image when no OpenGL context can be made.
     QImage renderImage();
 
+signals:
+    // The left button went down and up at one place (widget coordinates), without a drag.
+    void clicked(QPointF position);
+
 protected:
     void initializeGL() override;
     void resizeGL(int w, int h) override;
