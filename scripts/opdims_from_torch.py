@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
 """Networks trained in PyTorch as opdims files: a model .npz and, optionally, a trial set .npz.
 
-opdims simulates one kind of network, the leaky rate RNN of method.md (docs/pytorch.md states the
-mapping precisely):
+opdims simulates one kind of network, the leaky rate RNN of docs/method.md section 1
+(docs/pytorch.md states the mapping precisely):
 
     x_{t+1} = (1 - alpha) x_t + alpha (W r_t + W_in u_t + b + sigma eta_t),  alpha = dt / tau
     r_t     = tanh(x_t)

@@ -66,8 +66,8 @@ const Registration reg(
      "MODEL [--task TASK | --trials FILE] --type columns|rows [--local FILE.h5] [options]",
      "Global operative dimensions: singular values, variance explained and the basis.",
      "The left singular vectors of the matrix of Delta_f-scaled local operative dimensions over "
-     "the chosen sampling locations (method.md section 5). Without --local the local dimensions "
-     "are computed first (sampling batch as in `opdims local`).",
+     "the chosen sampling locations (docs/method.md section 5). Without --local the local "
+     "dimensions are computed first (sampling batch as in `opdims local`).",
      {"MODEL"},
      options()},
     run);

@@ -88,9 +88,9 @@ const Registration reg(
      "MODEL [--task TASK | --trials FILE] --basis pc|op-columns|op-rows [options]",
      "Cost and state distance of reduced-rank weight matrices W_k for each rank k.",
      "Prints CSV with the header k,cost,state_distance. W_k keeps the first k dimensions of the "
-     "basis (method.md section 3); the state distance is to the full network on the same batch. "
-     "Operative dimensions come from --local or are computed at the sampling locations on the "
-     "same batch.",
+     "basis (docs/method.md section 3); the state distance is to the full network on the same "
+     "batch. Operative dimensions come from --local or are computed at the sampling locations on "
+     "the same batch.",
      {"MODEL"},
      options()},
     run);

@@ -122,10 +122,10 @@ std::vector<OptionSpec> options() {
 const Registration reg({"train",
                         "--task TASK|--trials FILE --iterations K --out FILE.h5 [options]",
                         "Train a network on a task or a trial set (BPTT, Adam, noise).",
-                        "The cost minimised is method.md's (MSE over all steps, or over a trial "
-                        "set's mask) on seeded noisy "
-                        "mini-batches; the same seed gives the same network bit for bit, and a run "
-                        "resumed from a checkpoint ends where an uninterrupted run would.",
+                        "The cost minimised is that of docs/method.md section 1 (MSE over all "
+                        "steps, or over a trial set's mask) on seeded noisy mini-batches; the same "
+                        "seed gives the same network bit for bit, and a run resumed from a "
+                        "checkpoint ends where an uninterrupted run would.",
                         {},
                         options()},
                        run);

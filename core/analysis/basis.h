@@ -60,7 +60,7 @@ struct OperativeOptions {
 
 // Global operative dimensions of a model on its task computed from scratch: sampling locations
 // on the condition-average trajectories, local operative dimensions at each, then the SVD of the
-// Delta_f-scaled local dimensions (method.md sections 4 and 5).
+// Delta_f-scaled local dimensions (docs/method.md sections 4 and 5).
 Basis operativeBasis(const Model& model, TaskKind task, Side side, const Progress& progress = {},
                      const OperativeOptions& options = {});
 

@@ -1,4 +1,4 @@
-// Global operative dimensions (method.md section 5): SVD of the Delta_f-scaled local dimensions.
+// Global operative dimensions (docs/method.md section 5): SVD of Delta_f-scaled local dimensions.
 #pragma once
 
 #include "core/analysis/basis.h"

@@ -1,4 +1,4 @@
-// Local operative dimensions at sampling locations (method.md section 4), columns and rows.
+// Local operative dimensions at sampling locations (docs/method.md section 4), columns and rows.
 #pragma once
 
 #include "core/analysis/reduce.h"
@@ -22,7 +22,7 @@ struct LocalDimensions {
     int dimensions() const { return static_cast<int>(Q.cols()); }
 };
 
-// Delta_f(q; x_s) = || x_1(W) - x_1(W') || for a unit vector q (closed forms of method.md):
+// Delta_f(q; x_s) = || x_1(W) - x_1(W') || for a unit vector q (docs/method.md section 4.2):
 // columns alpha |q^T W r_s|, rows alpha |q^T r_s| ||W q||, with r_s = tanh(x_s).
 double deltaF(const Eigen::MatrixXd& W, double alpha, const Eigen::VectorXd& r,
               const Eigen::VectorXd& q, Side side);

@@ -1,4 +1,4 @@
-// PC dimensions (method.md section 3): the SVD of W, its singular values and variance explained.
+// PC dimensions (docs/method.md section 3): SVD of W, singular values and variance explained.
 #pragma once
 
 #include <Eigen/Dense>

@@ -1,4 +1,4 @@
-// Removing dimensions from a weight matrix (method.md section 3): one vector or an orthonormal set.
+// Removing dimensions from W (docs/method.md section 3): one vector or an orthonormal set.
 #pragma once
 
 #include <Eigen/Dense>

@@ -1,4 +1,4 @@
-// Sampling locations (method.md section 4): condition-average states at chosen times.
+// Sampling locations (docs/method.md section 4): condition-average states at chosen times.
 #pragma once
 
 #include "core/base/progress.h"

@@ -1,4 +1,4 @@
-// Fixed points and slow points of the RNN's flow (method.md section 7) with their linearisation.
+// Fixed and slow points of the RNN's flow (docs/method.md section 7) with their linearisation.
 #pragma once
 
 #include "core/base/progress.h"

@@ -1,4 +1,4 @@
-// The flow F(x) = -x + W tanh(x) + c of method.md section 7, its Jacobian and the Hessian of q.
+// The flow F(x) = -x + W tanh(x) + c (docs/method.md section 7), its Jacobian, the Hessian of q.
 #pragma once
 
 #include <Eigen/Dense>

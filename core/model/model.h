@@ -1,4 +1,4 @@
-// The leaky rate RNN of method.md section 1: parameters, metadata and validation.
+// The leaky rate RNN of docs/method.md section 1: parameters, metadata and validation.
 #pragma once
 
 #include <Eigen/Dense>
@@ -18,7 +18,7 @@ const char* taskName(TaskKind task);
 TaskKind parseTask(const std::string& name);
 
 struct Model {
-    // Parameters (method.md names): W (N x N), W_in (N x V), W_out (M x N), b (N), b_z (M),
+    // Parameters (docs/method.md names): W (N x N), W_in (N x V), W_out (M x N), b (N), b_z (M),
     // x0 (N x C, one initial state per context/condition column).
     Eigen::MatrixXd W;
     Eigen::MatrixXd W_in;

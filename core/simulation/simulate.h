@@ -1,4 +1,4 @@
-// Batched Euler simulation of the RNN (method.md section 1) with cost and state distance.
+// Batched Euler simulation of the RNN (docs/method.md section 1) with cost and state distance.
 #pragma once
 
 #include "core/base/progress.h"

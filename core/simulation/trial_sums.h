@@ -1,4 +1,4 @@
-// The one accumulator of cost and state distance (method.md section 1): per-trial sums, added
+// The one accumulator of cost and state distance (docs/method.md section 1): per-trial sums, added
 // in trial order at the end, so that the result does not depend on how trials were chunked or
 // spread over threads. Every forward pass that reports a cost or a state distance uses it.
 #pragma once

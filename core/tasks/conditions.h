@@ -1,4 +1,4 @@
-// Conditions: which trials of a batch belong together (method.md: condition-average states).
+// Conditions: which trials of a batch belong together (docs/method.md section 2.4).
 // One rule for the whole program: ctxt = context x sign(coh1) x sign(coh2), with a zero
 // coherence counted as positive; swg = frequency id.
 #pragma once

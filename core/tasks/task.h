@@ -1,4 +1,4 @@
-// The paper's tasks (method.md section 2): exact generators of the grid and random batches.
+// The paper's tasks (docs/method.md section 2): exact generators of the grid and random batches.
 #pragma once
 
 #include "core/model/model.h"
@@ -79,7 +79,7 @@ namespace swg {
 constexpr int kSteps = 500;
 constexpr int kFrequencies = 51;
 double frequency(int freqId); // 1 + (id-1) * 0.1 Hz
-// The constant input that asks for frequency id freqId: id / 51 + 0.25 (method.md).
+// The constant input for frequency id freqId: id / 51 + 0.25 (docs/method.md section 2.2).
 inline double input(int freqId) {
     return freqId / static_cast<double>(kFrequencies) + 0.25;
 }

@@ -1,5 +1,5 @@
 // The cost of a batch and its gradient with respect to every parameter, by backpropagation through
-// time through the network of method.md section 1.
+// time through the network of docs/method.md section 1.
 #pragma once
 
 #include "core/base/progress.h"
@@ -50,9 +50,9 @@ public:
     Bptt(const Bptt&) = delete;
     Bptt& operator=(const Bptt&) = delete;
 
-    // Returns the cost of the batch (method.md: mean of (z_t - y_t)^2 over outputs, steps and
-    // trials) and sets `grad` to its gradient. Network noise is applied with the streams of
-    // core/simulation/simulate.cpp when batch.networkNoise is set, so the cost equals
+    // Returns the cost of the batch (docs/method.md section 1: mean of (z_t - y_t)^2 over outputs,
+    // steps and trials) and sets `grad` to its gradient. Network noise is applied with the streams
+    // of core/simulation/simulate.cpp when batch.networkNoise is set, so the cost equals
     // evaluateCost's.
     double lossAndGradient(const Model& model, const Batch& batch, Gradients& grad,
                            const BpttOptions& options = {}, const Progress& progress = {});

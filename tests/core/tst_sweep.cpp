@@ -1,4 +1,4 @@
-// Tests of rank sweeps against a naive implementation written here from method.md.
+// Tests of rank sweeps against a naive implementation written here from docs/method.md.
 #include "core/analysis/basis.h"
 #include "core/analysis/sweep.h"
 #include "core/analysis/sweep_sim.h"
@@ -10,7 +10,7 @@
 using namespace opdims;
 
 namespace {
-// method.md section 1 and 2, one trial at a time, no shortcuts.
+// docs/method.md sections 1 and 2, one trial at a time, no shortcuts.
 CostAndDistance naive(const Model& m, const Eigen::MatrixXd& Wk, const Batch& b) {
     double sse = 0.0, dist = 0.0;
     for (int j = 0; j < b.trialCount(); ++j) {

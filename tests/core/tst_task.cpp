@@ -1,4 +1,4 @@
-// Tests of the ctxt and swg task generators (method.md section 2).
+// Tests of the ctxt and swg task generators (docs/method.md section 2).
 #include "core/base/error.h"
 #include "core/tasks/task.h"
 

@@ -98,7 +98,7 @@ private slots:
             globalDimensions(readLocalDimensions(theirs, Side::Columns).locations, Side::Columns)
                 .basis;
         // Expected values from tools/reference/sweep_reference.py (numpy, written from
-        // method.md independently of this code).
+        // docs/method.md independently of this code).
         const SweepResult s = rankSweep(m, grid, op, {15, 29});
         QVERIFY(std::abs(s.points[0].cost / 0.004339812221216019 - 1) < 1e-9);
         QVERIFY(std::abs(s.points[1].cost / 0.0009578206071690513 - 1) < 1e-9);

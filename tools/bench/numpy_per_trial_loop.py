@@ -1,7 +1,7 @@
 #!/usr/bin/python3
-"""The issue's baseline: a one-trial-at-a-time numpy loop of method.md's equations on the grid
-batch of an authors' ctxt network. Prints its time and cost so `opdims bench simulate` can be
-compared against it in the same sitting. Needs Debian's python3-numpy and python3-h5py."""
+"""The issue's baseline: a one-trial-at-a-time numpy loop of docs/method.md's equations (section 1)
+on the grid batch of an authors' ctxt network. Prints its time and cost so `opdims bench simulate`
+can be compared against it in the same sitting. Needs Debian's python3-numpy and python3-h5py."""
 import sys
 import time
 

@@ -1,5 +1,5 @@
 #!/usr/bin/python3
-"""Independent numpy implementation of method.md for cross-checking `opdims sweep`.
+"""Independent numpy implementation of docs/method.md for cross-checking `opdims sweep`.
 
 Builds the noise-free grid batch, the PC basis (SVD of W) or the global operative column
 dimensions from a local-dimension file in the authors' layout, simulates W_k for each k and prints
