@@ -379,6 +379,133 @@
     </message>
 </context>
 <context>
+    <name>opdims::explorer::FixedPointPanel</name>
+    <message>
+        <source>#</source>
+        <translation>#</translation>
+    </message>
+    <message>
+        <source>class</source>
+        <translation>Klasse</translation>
+    </message>
+    <message>
+        <source>speed ‖F‖</source>
+        <translation>Geschwindigkeit ‖F‖</translation>
+    </message>
+    <message>
+        <source>unstable modes</source>
+        <translation>instabile Moden</translation>
+    </message>
+    <message>
+        <source>output z</source>
+        <translation>Ausgabe z</translation>
+    </message>
+    <message>
+        <source>along axis</source>
+        <translation>entlang der Achse</translation>
+    </message>
+    <message>
+        <source>The point&apos;s number, shown beside it in the 3D view while it is selected</source>
+        <translation>Die Nummer des Punkts, in der 3D-Ansicht neben ihm gezeigt, solange er ausgewählt ist</translation>
+    </message>
+    <message>
+        <source>Stable, saddle, marginal or unstable fixed point (from the real parts of the Jacobian&apos;s eigenvalues), or slow point</source>
+        <translation>Stabiler, marginaler oder instabiler Fixpunkt oder Sattelpunkt (aus den Realteilen der Eigenwerte der Jacobi-Matrix), oder langsamer Punkt</translation>
+    </message>
+    <message>
+        <source>‖F(x)‖: how fast the state moves at the point (0 at a fixed point)</source>
+        <translation>‖F(x)‖: wie schnell sich der Zustand an dem Punkt bewegt (0 an einem Fixpunkt)</translation>
+    </message>
+    <message>
+        <source>The Jacobian&apos;s eigenvalues with a positive real part: the directions in which the state leaves the point</source>
+        <translation>Die Eigenwerte der Jacobi-Matrix mit positivem Realteil: die Richtungen, in denen der Zustand den Punkt verlässt</translation>
+    </message>
+    <message>
+        <source>The network&apos;s output z = W_out tanh(x) + b_z at the point</source>
+        <translation>Die Ausgabe des Netzes z = W_out tanh(x) + b_z an dem Punkt</translation>
+    </message>
+    <message>
+        <source>Position along the first principal axis of the listed points, about their mean</source>
+        <translation>Lage entlang der ersten Hauptachse der aufgeführten Punkte, bezogen auf ihren Mittelwert</translation>
+    </message>
+    <message>
+        <source>The fixed and slow points the 3D view shows, in its order: select a row to highlight the point there, or click a point in the 3D view</source>
+        <translation>Die Fixpunkte und langsamen Punkte, die die 3D-Ansicht zeigt, in ihrer Reihenfolge: eine Zeile auswählen, um den Punkt dort hervorzuheben, oder einen Punkt in der 3D-Ansicht anklicken</translation>
+    </message>
+    <message>
+        <source>Re λ (1/τ)</source>
+        <translation>Re λ (1/τ)</translation>
+    </message>
+    <message>
+        <source>Im λ (1/τ)</source>
+        <translation>Im λ (1/τ)</translation>
+    </message>
+    <message>
+        <source>The eigenvalues of the chosen point&apos;s Jacobian J = −I + W diag(1 − tanh²(x)) in the complex plane, in units of 1/τ: right of the dashed line (Re λ &gt; 0) a direction is unstable. Filled red: the reduced-rank network&apos;s point; open grey: the full network&apos;s nearest point under the same input</source>
+        <translation>Die Eigenwerte der Jacobi-Matrix J = −I + W diag(1 − tanh²(x)) des gewählten Punkts in der komplexen Ebene, in Einheiten von 1/τ: rechts der gestrichelten Linie (Re λ &gt; 0) ist eine Richtung instabil. Rot gefüllt: der Punkt des Netzes reduzierten Rangs; grau offen: der nächste Punkt des vollen Netzes unter demselben Eingang</translation>
+    </message>
+    <message>
+        <source>stability boundary (Re λ = 0)</source>
+        <translation>Stabilitätsgrenze (Re λ = 0)</translation>
+    </message>
+    <message>
+        <source>full network&apos;s nearest point</source>
+        <translation>nächster Punkt des vollen Netzes</translation>
+    </message>
+    <message>
+        <source>No fixed points shown: tick Fixed points in the 3D view or run Analysis &gt; Find fixed points thoroughly.</source>
+        <translation>Keine Fixpunkte gezeigt: Fixpunkte in der 3D-Ansicht anhaken oder Analyse &gt; Fixpunkte gründlich suchen ausführen.</translation>
+    </message>
+    <message>
+        <source>%1 points of W with the ticked dimensions removed under %2 (%3)</source>
+        <translation>%1 Punkte von W ohne die angehakten Dimensionen unter %2 (%3)</translation>
+    </message>
+    <message>
+        <source>%1 points of the reduced-rank network under %2 (%3)</source>
+        <translation>%1 Punkte des Netzes reduzierten Rangs unter %2 (%3)</translation>
+    </message>
+    <message>
+        <source>thorough search</source>
+        <translation>gründliche Suche</translation>
+    </message>
+    <message>
+        <source>quick search from the sampling locations</source>
+        <translation>schnelle Suche von den Abtastorten aus</translation>
+    </message>
+    <message>
+        <source>Position along the first principal axis of the listed points, about their mean (the axis holds %1 % of their variance)</source>
+        <translation>Lage entlang der ersten Hauptachse der aufgeführten Punkte, bezogen auf ihren Mittelwert (die Achse trägt %1 % ihrer Varianz)</translation>
+    </message>
+    <message>
+        <source>Jacobian eigenvalues</source>
+        <translation>Eigenwerte der Jacobi-Matrix</translation>
+    </message>
+    <message>
+        <source>Choose a point in the table, or click one in the 3D view, to see its eigenvalues.</source>
+        <translation>Einen Punkt in der Tabelle wählen oder in der 3D-Ansicht anklicken, um seine Eigenwerte zu sehen.</translation>
+    </message>
+    <message>
+        <source>W with the ticked dimensions removed, #%1</source>
+        <translation>W ohne die angehakten Dimensionen, #%1</translation>
+    </message>
+    <message>
+        <source>reduced-rank network, #%1</source>
+        <translation>Netz reduzierten Rangs, #%1</translation>
+    </message>
+    <message>
+        <source>Jacobian eigenvalues of #%1 (%2)</source>
+        <translation>Eigenwerte der Jacobi-Matrix von #%1 (%2)</translation>
+    </message>
+    <message>
+        <source>The full network&apos;s nearest point: %1, %2 unstable modes, speed %3, at a distance of %4 from #%5.</source>
+        <translation>Nächster Punkt des vollen Netzes: %1, %2 instabile Moden, Geschwindigkeit %3, im Abstand %4 von #%5.</translation>
+    </message>
+    <message>
+        <source>The full network has no fixed or slow point near #%1 under this input.</source>
+        <translation>Das volle Netz hat unter diesem Eingang keinen Fixpunkt und keinen langsamen Punkt nahe #%1.</translation>
+    </message>
+</context>
+<context>
     <name>opdims::explorer::JobStatusWidget</name>
     <message>
         <source>Cancel</source>
@@ -798,6 +925,10 @@
     <message>
         <source>%1 (thorough search, %2 starts)</source>
         <translation>%1 (gründliche Suche, %2 Startpunkte)</translation>
+    </message>
+    <message>
+        <source>Fixed points</source>
+        <translation>Fixpunkte</translation>
     </message>
 </context>
 <context>

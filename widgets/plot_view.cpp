@@ -45,6 +45,7 @@ struct PlotView::Impl {
     bool logY = false;
     bool autoRange = true; // false once the user pans or zooms, until double-click or new data
     bool legendOutside = false;
+    bool legendBeside = false; // setLegendBeside: outside whatever its length
 
     // A short legend sits in the top right corner of the axes; a long one right of them.
     void placeLegend(bool outside) {
@@ -115,7 +116,9 @@ struct PlotView::Impl {
         if (s.scatter) {
             graph->setLineStyle(QCPGraph::lsNone);
             graph->setScatterStyle(
-                QCPScatterStyle(QCPScatterStyle::ssDisc, pen.color(), pen.color(), 7));
+                s.hollow ? QCPScatterStyle(QCPScatterStyle::ssCircle, QPen(pen.color(), 1.5),
+                                           Qt::NoBrush, 10)
+                         : QCPScatterStyle(QCPScatterStyle::ssDisc, pen.color(), pen.color(), 7));
         } else {
             graph->setLineStyle(QCPGraph::lsLine);
             graph->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssNone));
@@ -247,6 +250,12 @@ void PlotView::setLogY(bool logY) {
     d->plot->replot();
 }
 
+void PlotView::setLegendBeside(bool beside) {
+    d->legendBeside = beside;
+    d->placeLegend(beside || d->plot->legend->itemCount() > kMaxInsetLegendEntries);
+    d->plot->replot();
+}
+
 void PlotView::setSeries(const QVector<PlotSeries>& series) {
     d->series = series;
     d->plot->clearGraphs();
@@ -261,7 +270,7 @@ void PlotView::setSeries(const QVector<PlotSeries>& series) {
         anyName = anyName || !s.name.isEmpty();
     }
     d->plot->legend->setVisible(anyName);
-    d->placeLegend(d->plot->legend->itemCount() > kMaxInsetLegendEntries);
+    d->placeLegend(d->legendBeside || d->plot->legend->itemCount() > kMaxInsetLegendEntries);
     d->autoRange = true;
     d->rescale();
     d->replotTimer.stop();

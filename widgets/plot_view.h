@@ -19,6 +19,7 @@ struct PlotSeries {
     QVector<double> x, y;
     bool dashed = false;
     bool scatter = false; // points only, no connecting line
+    bool hollow = false;  // scatter points as open circles, a little larger (one set over another)
 };
 
 // Drag to pan, wheel to zoom, double-click to fit; the context menu exports PNG, SVG, PDF or CSV.
@@ -32,6 +33,9 @@ public:
     void setAxisLabels(const QString& x, const QString& y);
     // Logarithmic y axis; points with y <= 0 are then not drawn.
     void setLogY(bool logY);
+    // The legend beside the axes whatever its length (a short one sits in their top right corner
+    // otherwise, where it could hide what matters, e.g. points near the right edge).
+    void setLegendBeside(bool beside);
     // Replaces all series and rescales the axes to show them.
     void setSeries(const QVector<PlotSeries>& series);
     const QVector<PlotSeries>& series() const;

@@ -77,6 +77,7 @@ void AblationWorker::compute(AblationRequest request) {
         result->run = std::move(ab.run);
         result->locationFlow = std::move(ab.locationFlow);
         result->fixedPoints = std::move(ab.fixedPoints);
+        result->fullFixedPoints = std::move(ab.fullFixedPoints);
         result->fixedPointInput = std::move(ab.fixedPointInput);
         result->computeSeconds =
             std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();

@@ -42,7 +42,8 @@ struct AblationResult {
     ConditionRun run;
     Eigen::MatrixXd locationFlow; // recurrentFlow of W at the sampling locations
     std::optional<FixedPointResult> fixedPoints;
-    Eigen::VectorXd fixedPointInput; // the input u they were searched under
+    std::optional<FixedPointResult> fullFixedPoints; // the full network's points they continue
+    Eigen::VectorXd fixedPointInput;                 // the input u they were searched under
     double computeSeconds = 0.0;
 };
 

@@ -6,6 +6,7 @@
 #include "app/explorer/angles_dialog.h"
 #include "app/explorer/compare_window.h"
 #include "app/explorer/file_controller.h"
+#include "app/explorer/fixed_point_panel.h"
 #include "app/explorer/help.h"
 #include "app/explorer/job_runner.h"
 #include "app/explorer/job_status_widget.h"
@@ -128,6 +129,7 @@ void MainWindow::createDocks() {
     m_sweep = new SweepPanel(m_session, this);
     m_variance = new VariancePanel(m_session, this);
     m_output = new OutputPanel(m_session, this);
+    m_fixedPoints = new FixedPointPanel(m_session, this);
     m_lossPlot = new widgets::PlotView(this);
     m_lossPlot->setTitle(tr("Training loss"));
     m_lossPlot->setAxisLabels(tr("iteration"), tr("loss"));
@@ -157,10 +159,33 @@ void MainWindow::createDocks() {
                              Qt::BottomDockWidgetArea);
     auto* loss = addDock(m_lossPlot, tr("Training loss"), QStringLiteral("lossDock"),
                          Qt::BottomDockWidgetArea);
+    auto* fixedPoints = addDock(m_fixedPoints, tr("Fixed points"), QStringLiteral("fixedPointDock"),
+                                Qt::BottomDockWidgetArea);
     splitDockWidget(model, ablation, Qt::Vertical);
     tabifyDockWidget(output, sweep);
     tabifyDockWidget(sweep, variance);
     tabifyDockWidget(variance, loss);
+    tabifyDockWidget(loss, fixedPoints);
+    // The table comes to the front when fixed points appear, and follows the 3D view's glyphs
+    // both ways: a selected row is highlighted there, a clicked glyph selects its row.
+    auto bringForward = [fixedPoints] {
+        fixedPoints->show();
+        fixedPoints->raise();
+    };
+    connect(m_session, &Session::selectionChanged, this, [this, bringForward] {
+        const bool wanted = m_session->selection().fixedPoints;
+        if (wanted && !m_fixedPointsWanted)
+            bringForward();
+        m_fixedPointsWanted = wanted;
+    });
+    connect(m_session, &Session::fixedPointsChanged, this, bringForward);
+    connect(m_fixedPoints, &FixedPointPanel::pointSelected, m_stateSpace->view(),
+            &widgets::StateSpaceView::setHighlightedFixedPoint);
+    connect(m_stateSpace->view(), &widgets::StateSpaceView::fixedPointPicked, this,
+            [this, bringForward](int index) {
+                bringForward();
+                m_fixedPoints->selectPoint(index);
+            });
     output->raise();
     resizeDocks({model, ablation}, {300, 440}, Qt::Vertical);
     resizeDocks({model}, {380}, Qt::Horizontal);
@@ -505,14 +530,18 @@ bool MainWindow::startFixedPointSearch() {
             // A trial set's input starts from the set's trials, copied only now.
             auto points = std::make_shared<const FixedPointResult>(
                 searchFixedPoints(*analysis->model, shown->W, withStarts(*analysis, input.problem),
-                                  starts, options, progress));
-            return [this, analysis, shown, points, input] {
+                                  starts, options, progress.phase(0.0, 0.95)));
+            // The full network's points they continue, for the fixed-point panel.
+            auto full = std::make_shared<const FixedPointResult>(
+                counterpartPoints(*analysis->model, input.problem.input, points->points, {},
+                                  progress.phase(0.95, 0.05)));
+            return [this, analysis, shown, points, full, input] {
                 if (analysis != m_session->analysis())
                     return;
                 // Drawn only while the network it was computed for is still the one shown.
                 const auto now = m_session->result();
                 if (now && now->generation == shown->generation)
-                    m_session->setSearchedFixedPoints(shown->generation, points, input);
+                    m_session->setSearchedFixedPoints(shown->generation, points, input, full);
                 m_jobMessage =
                     points->points.empty()
                         ? tr("No fixed or slow points found under %1 (%2 starts)")

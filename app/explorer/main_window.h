@@ -22,6 +22,7 @@ class AblationPanel;
 class AnglesDialog;
 class CompareWindow;
 class FileController;
+class FixedPointPanel;
 class JobRunner;
 class ModelPanel;
 class OutputPanel;
@@ -52,6 +53,8 @@ public:
     AblationPanel* ablationPanel() const { return m_ablationPanel; }
     SweepPanel* sweepPanel() const { return m_sweep; }
     StateSpacePanel* stateSpace() const { return m_stateSpace; }
+    // The Fixed points dock: the shown points as a table, linked with the 3D view's glyphs.
+    FixedPointPanel* fixedPointPanel() const { return m_fixedPoints; }
     ModelPanel* modelPanel() const { return m_modelPanel; }
     JobRunner* jobs() const { return m_jobs; }
     TrainDialog* trainDialog();
@@ -140,6 +143,8 @@ private:
     CompareWindow* m_compare = nullptr;
     VariancePanel* m_variance = nullptr;
     OutputPanel* m_output = nullptr;
+    FixedPointPanel* m_fixedPoints = nullptr;
+    bool m_fixedPointsWanted = false; // the last selection wanted fixed points
     widgets::PlotView* m_lossPlot = nullptr;
     TrainDialog* m_train = nullptr;
     QMenu* m_recentMenu = nullptr;

@@ -87,9 +87,11 @@ void Session::setResult(std::shared_ptr<const AblationResult> result) {
 
 void Session::setSearchedFixedPoints(quint64 generation,
                                      std::shared_ptr<const FixedPointResult> points,
-                                     const FixedPointInput& input) {
+                                     const FixedPointInput& input,
+                                     std::shared_ptr<const FixedPointResult> full) {
     m_searchedGeneration = generation;
     m_searched = std::move(points);
+    m_searchedFull = std::move(full);
     m_searchedInput = input;
     m_selection.fixedPoints = true;
     emit fixedPointsChanged();
@@ -99,12 +101,14 @@ std::optional<Session::ShownFixedPoints> Session::shownFixedPoints(bool quickWan
     if (!m_result || m_result->analysis != m_analysis)
         return std::nullopt;
     if (m_searched && m_searchedGeneration == m_result->generation)
-        return ShownFixedPoints{m_searched, m_searchedInput, true};
+        return ShownFixedPoints{m_searched, m_searchedInput, true, m_searchedFull};
     if (!m_result->fixedPoints || !quickWanted)
         return std::nullopt;
     // The quick points belong to the input of their request, which the user may have changed
     // since: name it from the choices.
-    ShownFixedPoints shown{{m_result, &*m_result->fixedPoints}, {}, false}; // shares the result
+    ShownFixedPoints shown{{m_result, &*m_result->fixedPoints}, {}, false, nullptr}; // shares it
+    if (m_result->fullFixedPoints)
+        shown.full = {m_result, &*m_result->fullFixedPoints};
     shown.input.problem.input = m_result->fixedPointInput;
     const Eigen::VectorXd& u = shown.input.problem.input;
     for (const FixedPointInput& in : m_inputs)

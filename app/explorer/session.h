@@ -74,15 +74,19 @@ public:
     // Points of a thorough search under `input` for the result of `generation`: they replace the
     // quick points while that result is the one shown (and fixed points count as wanted, without
     // a new request that would supersede them).
+    // `full`: the full network's points they continue (may be null).
     void setSearchedFixedPoints(quint64 generation, std::shared_ptr<const FixedPointResult> points,
-                                const FixedPointInput& input);
+                                const FixedPointInput& input,
+                                std::shared_ptr<const FixedPointResult> full = nullptr);
 
     // The fixed points drawn now and the input they belong to: the searched ones for the shown
-    // result, else (when quick points are wanted) the quick ones of the result.
+    // result, else (when quick points are wanted) the quick ones of the result; with the full
+    // network's points they continue, when known.
     struct ShownFixedPoints {
         std::shared_ptr<const FixedPointResult> points;
         FixedPointInput input;
         bool searched = false;
+        std::shared_ptr<const FixedPointResult> full;
     };
     std::optional<ShownFixedPoints> shownFixedPoints(bool quickWanted) const;
 
@@ -119,6 +123,7 @@ private:
     std::shared_ptr<const AblationResult> m_result;
     quint64 m_searchedGeneration = 0;
     std::shared_ptr<const FixedPointResult> m_searched;
+    std::shared_ptr<const FixedPointResult> m_searchedFull;
     FixedPointInput m_searchedInput;
     std::map<std::string, SweepResult> m_sweeps;
     std::vector<std::pair<double, double>> m_trainingLog;

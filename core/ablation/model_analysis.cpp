@@ -5,6 +5,7 @@
 #include "core/analysis/pc_dims.h"
 #include "core/base/error.h"
 #include "core/fixed_points/flow.h"
+#include "core/fixed_points/table.h"
 #include "core/tasks/generated.h"
 
 #include <algorithm>
@@ -169,6 +170,8 @@ Ablation ablate(const ModelAnalysis& analysis, const Basis& basis, const std::ve
         out.fixedPointInput = options.fixedPointInput.size() > 0 ? options.fixedPointInput
                                                                  : defaultFixedPointInput(a);
         out.fixedPoints = quickFixedPoints(a, out.W, out.fixedPointInput, progress);
+        out.fullFixedPoints =
+            counterpartPoints(*a.model, out.fixedPointInput, out.fixedPoints->points, {}, progress);
     }
     return out;
 }

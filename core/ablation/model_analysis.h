@@ -100,7 +100,8 @@ FixedPointResult quickFixedPoints(const ModelAnalysis& analysis, const Eigen::Ma
 
 // One ablation: the reduced-rank weight matrix keeping the chosen dimensions of a basis, its run
 // of the grid batch against the reference, its flow at the sampling locations and, on request,
-// its fixed points under an input (empty: the task's default fixed-point problem).
+// its fixed points under an input (empty: the task's default fixed-point problem) with the full
+// network's points they continue (counterpartPoints, for comparing their linearisations).
 struct AblationOptions {
     // false: W keeps the chosen dimensions (the reduced-rank weight matrix); true: they are
     // removed from W (W minus its projection onto them), the paper's function-specific test.
@@ -115,7 +116,8 @@ struct Ablation {
     ConditionRun run;             // cost, state distance, condition averages, outputs
     Eigen::MatrixXd locationFlow; // recurrentFlow of W at the sampling locations
     std::optional<FixedPointResult> fixedPoints;
-    Eigen::VectorXd fixedPointInput; // the input u they were searched under
+    std::optional<FixedPointResult> fullFixedPoints; // the full network's counterparts
+    Eigen::VectorXd fixedPointInput;                 // the input u they were searched under
 };
 
 // `chosen[i]`: dimension i is kept (or, with options.remove, removed).

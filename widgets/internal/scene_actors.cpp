@@ -4,6 +4,7 @@
 #include "widgets/palette.h"
 
 #include <vtkActor.h>
+#include <vtkActor2D.h>
 #include <vtkArrowSource.h>
 #include <vtkCellArray.h>
 #include <vtkFloatArray.h>
@@ -13,7 +14,9 @@
 #include <vtkPoints.h>
 #include <vtkPolyData.h>
 #include <vtkPolyDataMapper.h>
+#include <vtkPolyDataMapper2D.h>
 #include <vtkProperty.h>
+#include <vtkProperty2D.h>
 #include <vtkTextActor.h>
 #include <vtkTextProperty.h>
 #include <vtkUnsignedCharArray.h>
@@ -22,6 +25,7 @@
 #include <cmath>
 #include <limits>
 #include <map>
+#include <numbers>
 
 namespace opdims::widgets::detail {
 
@@ -30,8 +34,8 @@ namespace {
 constexpr double kMarkerPixels = 11.0;  // diameter of a sampling location of size 1
 constexpr double kDirectionWidth = 4.0; // width of a fixed point's direction lines
 constexpr int kLabelFontSize = 16;
-constexpr double kHighlightScale = 2.2; // halo of the highlighted fixed point / glyph
-const QColor kHighlightColor(255, 190, 0);
+constexpr double kHighlightScale = 1.6; // ring around the highlighted fixed point / glyph
+const QColor kHighlightColor(20, 20, 20);
 
 void setColor(vtkProperty* property, const QColor& color) {
     const QColor c = color.isValid() ? color : QColor(Qt::black);
@@ -54,6 +58,35 @@ vtkSmartPointer<vtkProp> labelProp(const QVector3D& position, const QString& tex
     tp->SetJustificationToLeft();
     tp->SetVerticalJustificationToBottom();
     return label;
+}
+
+// A circle of `radius` device-independent pixels around a world point, as a 2D overlay.
+vtkSmartPointer<vtkProp> ringProp(const QVector3D& position, double radius, const Style& style) {
+    constexpr int kSegments = 48;
+    vtkNew<vtkPoints> points;
+    vtkNew<vtkCellArray> lines;
+    const double r = radius * style.pixelScale;
+    std::vector<vtkIdType> ids;
+    for (int i = 0; i <= kSegments; ++i) {
+        const double angle = 2.0 * std::numbers::pi * i / kSegments;
+        ids.push_back(points->InsertNextPoint(r * std::cos(angle), r * std::sin(angle), 0.0));
+    }
+    lines->InsertNextCell(static_cast<vtkIdType>(ids.size()), ids.data());
+    vtkNew<vtkPolyData> data;
+    data->SetPoints(points);
+    data->SetLines(lines);
+    // Without a transform coordinate, the mapper's points are pixels from the actor's position.
+    vtkNew<vtkPolyDataMapper2D> mapper;
+    mapper->SetInputData(data);
+    vtkNew<vtkActor2D> ring;
+    ring->SetMapper(mapper);
+    vtkCoordinate* anchor = ring->GetPositionCoordinate();
+    anchor->SetCoordinateSystemToWorld();
+    anchor->SetValue(position.x(), position.y(), position.z());
+    ring->GetProperty()->SetColor(kHighlightColor.redF(), kHighlightColor.greenF(),
+                                  kHighlightColor.blueF());
+    ring->GetProperty()->SetLineWidth(static_cast<float>(3.0 * style.pixelScale));
+    return ring;
 }
 
 bool isFinite(const QVector3D& p) {
@@ -248,16 +281,10 @@ std::vector<vtkSmartPointer<vtkProp>> fixedPointProps(const QVector<FixedPointGl
         props.insert(props.end(), markers.begin(), markers.end());
     }
     if (highlight >= 0 && highlight < points.size()) {
-        // A translucent halo twice the glyph's size, drawn after it, and the row's number.
+        // A ring around the glyph, drawn over the scene so that nothing hides it, and the number.
         const FixedPointGlyph& p = points[highlight];
-        const Marker3D halo{p.position, kHighlightColor,
-                            kHighlightScale * kFixedPointPixels / kMarkerPixels,
-                            QStringLiteral("#%1").arg(highlight + 1)};
-        for (const auto& prop : markerProps({halo}, style, true)) {
-            if (auto* actor = vtkActor::SafeDownCast(prop))
-                actor->GetProperty()->SetOpacity(0.45);
-            props.push_back(prop);
-        }
+        props.push_back(ringProp(p.position, kHighlightScale * 0.5 * kFixedPointPixels, style));
+        props.push_back(labelProp(p.position, QStringLiteral("  #%1").arg(highlight + 1), style));
     }
     return props;
 }

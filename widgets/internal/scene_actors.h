@@ -35,7 +35,8 @@ std::vector<vtkSmartPointer<vtkProp>> markerProps(const QVector<Marker3D>& marke
                                                   const Style& style, bool round = true);
 // Stable and marginal fixed points are round, saddles and unstable ones square, so that the
 // kinds stay apart also for readers who do not tell orange from red.
-// The glyph `highlight` (an index, -1: none) gets a translucent halo and its 1-based number.
+// The glyph `highlight` (an index, -1: none) gets a ring (drawn over everything) and its 1-based
+// number.
 std::vector<vtkSmartPointer<vtkProp>> fixedPointProps(const QVector<FixedPointGlyph>& points,
                                                       const Style& style, int highlight = -1);
 // Diameter of a fixed point glyph in device-independent pixels (picking uses it too).
