@@ -26,6 +26,8 @@ namespace opdims {
 namespace {
 
 constexpr std::size_t kMaxLabelBytes = 200;
+// A matrix of a batch's step besides its values: Eigen's header and malloc's chunk overhead.
+constexpr double kStepOverheadBytes = 64;
 constexpr std::uint64_t kTrialNoiseKey = 0x747269616C736574ULL; // "trialset"
 
 // One array of the file, numbers (row-major) or text.
@@ -226,6 +228,11 @@ Batch readTrialSet(const std::string& path) {
     if (trials > static_cast<std::size_t>(limits::kMaxTrials))
         c.fail("inputs", "has " + std::to_string(trials) + " trials, more than opdims runs (" +
                              std::to_string(limits::kMaxTrials) + ")");
+    // A batch holds matrices per step: a long trial costs far more than its values (a 50 KB
+    // deflated file of 16 million steps took 4 GB).
+    if (steps > static_cast<std::size_t>(limits::kMaxSteps))
+        c.fail("inputs", "has " + std::to_string(steps) + " steps, more than opdims runs (" +
+                             std::to_string(limits::kMaxSteps) + ")");
     if (v > static_cast<std::size_t>(limits::kMaxInputs))
         c.fail("inputs", "has " + std::to_string(v) + " inputs, more than " +
                              std::to_string(limits::kMaxInputs));
@@ -303,8 +310,10 @@ Batch readTrialSet(const std::string& path) {
             b.samplingTimes.push_back(static_cast<int>(t));
     }
 
+    // The values, and per step the three matrices' headers and allocations.
     limits::checkMemory("the trial set " + path,
-                        static_cast<double>(trials) * steps * (v + 2.0 * m) * 8.0);
+                        static_cast<double>(trials) * steps * (v + 2.0 * m) * 8.0 +
+                            static_cast<double>(steps) * 3.0 * kStepOverheadBytes);
     const auto n = static_cast<Eigen::Index>(trials);
     b.u.assign(steps, Eigen::MatrixXd(static_cast<Eigen::Index>(v), n));
     b.y.assign(steps, Eigen::MatrixXd(static_cast<Eigen::Index>(m), n));

@@ -6,6 +6,7 @@
 #include "core/files/h5.h"
 #include "core/files/npz.h"
 #include "core/model/io.h"
+#include "core/tasks/trial_set.h"
 #include "testsupport.h"
 
 #include <QTemporaryDir>
@@ -290,6 +291,19 @@ private slots:
                     "folder that does not exist");
         checkOutputPath(path("fresh.h5"), "--out", {in});
         QVERIFY(!std::filesystem::exists(path("fresh.h5")));
+    }
+
+    // A batch holds matrices per step, so a trial's steps are bounded like its values: a few KB of
+    // deflated .npz declaring 16 million steps took 4 GB and minutes before the limit.
+    void trialSets_moreStepsThanTheLimitRefused() {
+        const std::size_t steps = static_cast<std::size_t>(limits::kMaxSteps) + 1;
+        const std::string p = path("long.npz");
+        writeNpzArrays(p, {{"inputs", {{1, steps, 1}, std::vector<double>(steps, 0.5), {}, false}},
+                           {"targets", {{1, steps, 1}, std::vector<double>(steps, 0.0), {}, false}},
+                           {"conditions", {{}, {}, {"a"}, true}}});
+        expectError([&] { readTrialSet(p); },
+                    QString::fromStdString(p + ": array 'inputs' has 1000001 steps, more than "
+                                               "opdims runs (1000000)"));
     }
 
     void memory_budgetRefusesWithASentence() {
