@@ -17,11 +17,15 @@
 #include "core/files/npz.h"
 #include "core/fixed_points/io.h"
 #include "core/model/io.h"
+#include "core/tasks/generated.h"
+#include "core/tasks/trial_set.h"
 #include "core/train/checkpoint.h"
 
 #include <hdf5.h>
 #include <zlib.h>
 
+#include <algorithm>
+#include <cmath>
 #include <cstdint>
 #include <cstdio>
 #include <cstring>
@@ -30,6 +34,7 @@
 #include <functional>
 #include <iostream>
 #include <map>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -135,6 +140,8 @@ herr_t copyAttribute(hid_t src, const char* name, const H5A_info_t*, void* data)
     check(H5Aread(attr, type, buffer.data()));
     H5 out(H5Acreate2(ctx.dst, name, type, space, H5P_DEFAULT, H5P_DEFAULT));
     check(H5Awrite(out, type, buffer.data()));
+    if (H5Tdetect_class(type, H5T_VLEN) > 0 || H5Tis_variable_str(type) > 0)
+        check(H5Dvlen_reclaim(type, space, H5P_DEFAULT, buffer.data()));
     return 0;
 }
 
@@ -170,6 +177,9 @@ herr_t copyLink(hid_t src, const char* name, const H5L_info_t*, void* data) {
         H5 out(H5Dcreate2(ctx.dst, name, type, space, H5P_DEFAULT, dcpl, H5P_DEFAULT));
         if (points > 0)
             check(H5Dwrite(out, type, H5S_ALL, H5S_ALL, H5P_DEFAULT, buffer.data()));
+        // Variable-length values (strings as writeStrings writes them) were allocated by the read.
+        if (points > 0 && (H5Tdetect_class(type, H5T_VLEN) > 0 || H5Tis_variable_str(type) > 0))
+            check(H5Dvlen_reclaim(type, space, H5P_DEFAULT, buffer.data()));
         copyAttributes(in, out, *ctx.layout);
     }
     return 0;
@@ -475,6 +485,159 @@ TrainState smallTrainState() {
     return s;
 }
 
+// ---------------------------------------------------------------------------------------------
+// Trial sets.
+
+// A batch of `trials` x `steps` with `inputs` inputs and `outputs` outputs of smooth values.
+Batch smallTrialBatch(int trials, int steps, int inputs, int outputs) {
+    Batch b;
+    b.task = TaskKind::Data;
+    b.kind = "fuzz seed";
+    b.steps = steps;
+    b.inputs = inputs;
+    b.outputs = outputs;
+    b.trials.resize(static_cast<std::size_t>(trials));
+    for (int t = 0; t < steps; ++t) {
+        Eigen::MatrixXd u(inputs, trials), y(outputs, trials);
+        for (int j = 0; j < trials; ++j) {
+            for (int k = 0; k < inputs; ++k)
+                u(k, j) = 0.25 * (j + 1) * (k == t % inputs ? 1.0 : -0.5);
+            for (int k = 0; k < outputs; ++k)
+                y(k, j) = std::tanh(0.1 * (t + 1) * (j - k));
+        }
+        b.u.push_back(u);
+        b.y.push_back(y);
+    }
+    return b;
+}
+
+// Three trials of two conditions with every optional array: a mask (the first step of each trial
+// left out), phases, initial-state indices, noise levels, dt, sampling conditions and times, and
+// the uniform training draw.
+Batch fullTrialSet() {
+    Batch b = smallTrialBatch(3, 6, 2, 2);
+    const char* labels[] = {"left", "right", "left"};
+    for (int j = 0; j < 3; ++j) {
+        b.trials[static_cast<std::size_t>(j)].label = labels[j];
+        b.trials[static_cast<std::size_t>(j)].x0Column = j % 2;
+    }
+    for (int t = 0; t < b.steps; ++t)
+        b.mask.push_back(Eigen::MatrixXd::Constant(2, 3, t == 0 ? 0.0 : 1.0));
+    b.phases = {{"cue", 0}, {"go", 3}};
+    b.inputNoise = 0.1;
+    b.networkNoiseSigma = 0.05;
+    b.dt = 0.01;
+    b.samplingConditions = {"left", "right"};
+    b.samplingTimes = {2, 6};
+    b.uniformDraw = true;
+    return b;
+}
+
+// Two trials without any optional array (initial_state, which writeTrialSet always writes, is
+// left out of the repacked .npz variants: see trialSetNpzVariants).
+Batch minimalTrialSet() {
+    Batch b = smallTrialBatch(2, 4, 1, 1);
+    b.trials[0].label = "a";
+    b.trials[1].label = "b";
+    return b;
+}
+
+// The flip-flop grid (core/tasks/generated.h) cut down to a few KB: trials 0, 13 and 23, every
+// 25th of its 500 steps (its pulses at steps 0 and 250 stay in), the phases moved with them.
+Batch smallFlipFlopGrid() {
+    const Batch grid = generatedGridBatch(TaskKind::FlipFlop);
+    constexpr int kEvery = 25;
+    const std::vector<int> keep = {0, 13, 23};
+    Batch b = grid;
+    b.steps = grid.steps / kEvery;
+    b.trials.clear();
+    for (const int j : keep)
+        b.trials.push_back(grid.trials[static_cast<std::size_t>(j)]);
+    b.u.clear();
+    b.y.clear();
+    b.mask.clear();
+    for (int t = 0; t < b.steps; ++t) {
+        const auto from = static_cast<std::size_t>(t * kEvery);
+        Eigen::MatrixXd u(grid.inputs, 3), y(grid.outputs, 3), mask(grid.outputs, 3);
+        for (int j = 0; j < 3; ++j) {
+            u.col(j) = grid.u[from].col(keep[static_cast<std::size_t>(j)]);
+            y.col(j) = grid.y[from].col(keep[static_cast<std::size_t>(j)]);
+            mask.col(j) = grid.mask[from].col(keep[static_cast<std::size_t>(j)]);
+        }
+        b.u.push_back(u);
+        b.y.push_back(y);
+        b.mask.push_back(mask);
+    }
+    for (Phase& p : b.phases)
+        p.start = (p.start + kEvery - 1) / kEvery;
+    std::set<std::string> present;
+    for (const TrialInfo& t : b.trials)
+        present.insert(t.label);
+    std::erase_if(b.samplingConditions, [&](const std::string& c) { return !present.count(c); });
+    for (int& t : b.samplingTimes)
+        t = std::max(1, t / kEvery);
+    return b;
+}
+
+std::uint32_t readLe(const std::string& s, std::size_t at, int bytes) {
+    if (at + static_cast<std::size_t>(bytes) > s.size())
+        throw Error("a zip record runs past the end of the archive");
+    std::uint32_t v = 0;
+    for (int i = bytes - 1; i >= 0; --i)
+        v = (v << 8) | static_cast<unsigned char>(s[at + static_cast<std::size_t>(i)]);
+    return v;
+}
+
+// The members (name, bytes) of a stored zip archive, as listed in its central directory.
+std::vector<std::pair<std::string, std::string>> storedMembers(const std::string& zip) {
+    const std::size_t end = zip.rfind(std::string("PK\x05\x06", 4));
+    if (end == std::string::npos)
+        throw Error("no end of central directory record");
+    const std::uint32_t count = readLe(zip, end + 10, 2);
+    std::size_t at = readLe(zip, end + 16, 4);
+    std::vector<std::pair<std::string, std::string>> out;
+    for (std::uint32_t i = 0; i < count; ++i) {
+        if (readLe(zip, at, 4) != 0x02014b50 || readLe(zip, at + 10, 2) != 0)
+            throw Error("expected a stored member in the central directory");
+        const std::uint32_t size = readLe(zip, at + 20, 4);
+        const std::uint32_t nameLength = readLe(zip, at + 28, 2);
+        const std::size_t next =
+            at + 46 + nameLength + readLe(zip, at + 30, 2) + readLe(zip, at + 32, 2);
+        const std::uint32_t local = readLe(zip, at + 42, 4);
+        const std::size_t data =
+            local + 30 + readLe(zip, local + 26, 2) + readLe(zip, local + 28, 2);
+        if (data + size > zip.size())
+            throw Error("a member runs past the end of the archive");
+        out.emplace_back(zip.substr(at + 46, nameLength), zip.substr(data, size));
+        at = next;
+    }
+    return out;
+}
+
+// NAME.npz as writeTrialSet writes it (libzip, stored), and its members repacked by zipArchive:
+// deflated, and stored and deflated with NumPy's Zip64 local headers. Members named in `drop`
+// are left out of the repacked archives.
+std::vector<fs::path> trialSetNpzVariants(const fs::path& dir, const std::string& name,
+                                          const Batch& batch,
+                                          const std::set<std::string>& drop = {}) {
+    const fs::path own = dir / (name + ".npz");
+    writeTrialSet(own.string(), batch);
+    std::vector<std::pair<std::string, std::string>> members;
+    for (auto& member : storedMembers(readBytes(own)))
+        if (!drop.count(member.first))
+            members.push_back(std::move(member));
+    std::vector<fs::path> out = {own};
+    for (const auto& [suffix, options] :
+         std::vector<std::pair<std::string, ZipOptions>>{{"-deflated", {true, false}},
+                                                         {"-savez", {false, true}},
+                                                         {"-savez_compressed", {true, true}}}) {
+        const fs::path path = dir / (name + suffix + ".npz");
+        writeBytes(path, zipArchive(members, options));
+        out.push_back(path);
+    }
+    return out;
+}
+
 // Seeds the reader refuses: reported at the end (the files are written all the same, so that a
 // reader that wrongly refuses valid files does not hold up the corpus).
 std::vector<std::string> refused;
@@ -651,6 +814,38 @@ int main(int argc, char** argv) {
                     throw Error("not a checkpoint");
                 loadCheckpoint(p);
             });
+
+        // Trial sets: a hand-made set with every optional array, one with none, and the
+        // flip-flop grid cut down; HDF5 in the three layouts, .npz stored and deflated, with and
+        // without NumPy's Zip64 local headers.
+        const std::vector<std::pair<std::string, Batch>> trialSets = {
+            {"trials_full", fullTrialSet()},
+            {"trials_minimal", minimalTrialSet()},
+            {"trials_flipflop", smallFlipFlopGrid()}};
+        const auto readsBack = [](const Batch& want) {
+            return [want](const std::string& p) {
+                const Batch got = readTrialSet(p);
+                if (got.trialCount() != want.trialCount() || got.steps != want.steps ||
+                    got.inputs != want.inputs || got.outputs != want.outputs ||
+                    got.mask.empty() != want.mask.empty() ||
+                    got.phases.size() != want.phases.size())
+                    throw Error(p + ": the trial set read back differs from the one written");
+            };
+        };
+        const fs::path trialsH5Dir = dir("fuzz_trial_set_h5");
+        const fs::path trialsNpzDir = dir("fuzz_trial_set_npz");
+        for (const auto& set : trialSets) {
+            const std::string& name = set.first;
+            const Batch& batch = set.second;
+            for (const fs::path& f : hdf5Variants(
+                     trialsH5Dir, name, [&](const std::string& p) { writeTrialSet(p, batch); }))
+                expectReadable(f, readsBack(batch));
+            const std::set<std::string> drop = name == "trials_minimal"
+                                                   ? std::set<std::string>{"initial_state.npy"}
+                                                   : std::set<std::string>{};
+            for (const fs::path& f : trialSetNpzVariants(trialsNpzDir, name, batch, drop))
+                expectReadable(f, readsBack(batch));
+        }
 
         // Any network file: every format detectFormat knows, and a checkpoint (a model too).
         const fs::path anyDir = dir("fuzz_load_model");

@@ -24,7 +24,7 @@ build=$(cd "$1" && pwd)
 seconds=$2
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 harnesses=(fuzz_authors_h5 fuzz_opdims_h5 fuzz_load_model fuzz_npz fuzz_npy fuzz_local_dims
-           fuzz_basis fuzz_fixed_points fuzz_checkpoint)
+           fuzz_basis fuzz_fixed_points fuzz_checkpoint fuzz_trial_set_npz fuzz_trial_set_h5)
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/opdims-fuzz.XXXXXX")
 failed=0
