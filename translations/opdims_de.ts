@@ -402,7 +402,7 @@
     </message>
     <message>
         <source>along axis</source>
-        <translation>entlang der Achse</translation>
+        <translation>auf der Achse</translation>
     </message>
     <message>
         <source>The point&apos;s number, shown beside it in the 3D view while it is selected</source>
@@ -450,7 +450,7 @@
     </message>
     <message>
         <source>full network&apos;s nearest point</source>
-        <translation>nächster Punkt des vollen Netzes</translation>
+        <translation>volles Netz, nächster Punkt</translation>
     </message>
     <message>
         <source>No fixed points shown: tick Fixed points in the 3D view or run Analysis &gt; Find fixed points thoroughly.</source>
@@ -494,7 +494,7 @@
     </message>
     <message>
         <source>Jacobian eigenvalues of #%1 (%2)</source>
-        <translation>Eigenwerte der Jacobi-Matrix von #%1 (%2)</translation>
+        <translation>Eigenwerte von #%1 (%2)</translation>
     </message>
     <message>
         <source>The full network&apos;s nearest point: %1, %2 unstable modes, speed %3, at a distance of %4 from #%5.</source>

@@ -10,6 +10,7 @@
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
+#include <QLocale>
 #include <QSignalBlocker>
 #include <QTableWidget>
 #include <QVBoxLayout>
@@ -184,6 +185,7 @@ void FixedPointPanel::refresh() {
     m_table->clearSelection();
     m_table->setRowCount(static_cast<int>(points.size()));
     m_selected = -1;
+    const QLocale locale;
     const PointTable rows = analysis ? pointTable(*analysis->model, points) : PointTable{};
     for (std::size_t i = 0; i < rows.rows.size(); ++i) {
         const PointRow& r = rows.rows[i];
@@ -194,16 +196,17 @@ void FixedPointPanel::refresh() {
         // The glyph's colour (slow points are drawn in the colour of their stability too).
         kind->setData(Qt::DecorationRole, widgets::stabilityColor(toWidget(r.stability)));
         m_table->setItem(row, Class, kind);
-        m_table->setItem(row, Speed, cell(QString::number(r.speed, 'e', 2)));
+        m_table->setItem(row, Speed, cell(locale.toString(r.speed, 'e', 2)));
         m_table->setItem(row, UnstableModes, cell(QString::number(r.unstableModes)));
         QStringList z;
         for (Eigen::Index j = 0; j < r.output.size(); ++j)
             // Rounded to zero, a tiny negative number would read "-0.000".
-            z << QString::number(std::abs(r.output(j)) < 5e-4 ? 0.0 : r.output(j), 'f', 3);
-        m_table->setItem(row, Output, cell(z.join(QStringLiteral(", "))));
+            z << locale.toString(std::abs(r.output(j)) < 5e-4 ? 0.0 : r.output(j), 'f', 3);
+        // Not a comma: it is the decimal separator of some languages.
+        m_table->setItem(row, Output, cell(z.join(QStringLiteral("; "))));
         m_table->setItem(
             row, AlongAxis,
-            cell(std::isfinite(r.alongAxis) ? QString::number(r.alongAxis, 'g', 3) : QString()));
+            cell(std::isfinite(r.alongAxis) ? locale.toString(r.alongAxis, 'g', 3) : QString()));
     }
     // A position along the points' axis says something only when they spread along a line.
     const bool alongLine = rows.rows.size() >= 2 && rows.axisShare >= 0.5;
@@ -297,8 +300,8 @@ void FixedPointPanel::showEigenvalues() {
                "of %4 from #%5.")
                 .arg(pointClassTitle(other->kind, other->linear.stability))
                 .arg(other->linear.unstableModes)
-                .arg(other->speed, 0, 'e', 2)
-                .arg((other->x - p.x).norm(), 0, 'g', 3)
+                .arg(QLocale().toString(other->speed, 'e', 2))
+                .arg(QLocale().toString((other->x - p.x).norm(), 'g', 3))
                 .arg(m_selected + 1));
     else if (m_shown->full)
         m_counterpartLabel->setText(

@@ -12,6 +12,7 @@
 
 #include <QApplication>
 #include <QDockWidget>
+#include <QLocale>
 #include <QOpenGLWidget>
 #include <QSettings>
 #include <QSignalSpy>
@@ -92,15 +93,15 @@ private slots:
             QCOMPARE(table->item(row, FixedPointPanel::Class)->text(),
                      pointClassTitle(p.kind, p.linear.stability));
             QCOMPARE(table->item(row, FixedPointPanel::Speed)->text(),
-                     QString::number(p.speed, 'e', 2));
+                     QLocale().toString(p.speed, 'e', 2));
             QCOMPARE(table->item(row, FixedPointPanel::UnstableModes)->text().toInt(),
                      p.linear.unstableModes);
             const Eigen::VectorXd z = m.W_out * p.x.array().tanh().matrix() + m.b_z;
             const QStringList shown =
-                table->item(row, FixedPointPanel::Output)->text().split(QStringLiteral(", "));
+                table->item(row, FixedPointPanel::Output)->text().split(QStringLiteral("; "));
             QCOMPARE(shown.size(), static_cast<int>(z.size()));
             for (Eigen::Index j = 0; j < z.size(); ++j)
-                QVERIFY2(std::abs(shown[static_cast<int>(j)].toDouble() - z(j)) <= 5e-4,
+                QVERIFY2(std::abs(QLocale().toDouble(shown[static_cast<int>(j)]) - z(j)) <= 5e-4,
                          qPrintable(shown[static_cast<int>(j)]));
         }
         // The first point is chosen at first, and highlighted in the 3D view.
