@@ -1190,10 +1190,6 @@
         <translation>Pfeile an den Abtastorten: der rekurrente Beitrag α W tanh(x) eines Schritts, grau für das volle Netz, rot für das Netz reduzierten Rangs (die Legende sagt, welcher welcher ist)</translation>
     </message>
     <message>
-        <source>Fixed and slow points of the reduced-rank network under the input chosen above</source>
-        <translation>Fixpunkte und langsame Punkte des Netzes reduzierten Rangs unter dem oben gewählten Eingang</translation>
-    </message>
-    <message>
         <source>red arrows: the same with the ticked dimensions removed</source>
         <translation>rote Pfeile: dasselbe ohne die angehakten Dimensionen</translation>
     </message>
@@ -1204,6 +1200,10 @@
     <message>
         <source>grey arrows: recurrent input (dt/tau) W tanh(x) at the sampling locations, full network</source>
         <translation>graue Pfeile: rekurrenter Eingang (dt/tau) W tanh(x) an den Abtastorten, volles Netz</translation>
+    </message>
+    <message>
+        <source>Fixed and slow points of the reduced-rank network under the input chosen above; the Fixed points dock lists them, and a click on one selects it there</source>
+        <translation>Fixpunkte und langsame Punkte des Netzes reduzierten Rangs unter dem oben gewählten Eingang; das Fenster Fixpunkte listet sie auf, und ein Klick auf einen wählt ihn dort aus</translation>
     </message>
 </context>
 <context>

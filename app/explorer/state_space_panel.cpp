@@ -125,7 +125,8 @@ StateSpacePanel::StateSpacePanel(Session* session, QWidget* parent)
                               "α W tanh(x) of one step, grey for the full network, red for the "
                               "reduced-rank network (the legend says which is which)"));
     m_showFixedPoints->setToolTip(
-        tr("Fixed and slow points of the reduced-rank network under the input chosen above"));
+        tr("Fixed and slow points of the reduced-rank network under the input chosen above; the "
+           "Fixed points dock lists them, and a click on one selects it there"));
     m_allFrequencies->setToolTip(tr("Draw every frequency of the swg grid batch instead of ids 1, "
                                     "6, …, 51"));
     m_allFrequencies->setVisible(false);
