@@ -111,9 +111,22 @@ std::optional<Session::ShownFixedPoints> Session::shownFixedPoints(bool quickWan
         shown.full = {m_result, &*m_result->fullFixedPoints};
     shown.input.problem.input = m_result->fixedPointInput;
     const Eigen::VectorXd& u = shown.input.problem.input;
+    auto matches = [&u](const FixedPointInput& in) {
+        return in.problem.input.size() == u.size() && in.problem.input == u;
+    };
+    // Several conditions can share an input (every flip-flop condition is zero while it holds):
+    // the chosen one names it when it matches, else the first that does.
+    const int chosen = m_selection.fixedPointInput;
+    if (chosen >= 0 && chosen < static_cast<int>(m_inputs.size()) &&
+        matches(m_inputs[static_cast<std::size_t>(chosen)])) {
+        shown.input = m_inputs[static_cast<std::size_t>(chosen)];
+        return shown;
+    }
     for (const FixedPointInput& in : m_inputs)
-        if (in.problem.input.size() == u.size() && in.problem.input == u)
+        if (matches(in)) {
             shown.input = in;
+            break;
+        }
     return shown;
 }
 
