@@ -421,7 +421,7 @@ std::vector<LocalDimensions> localLocations(const Model& m, TaskKind task) {
         l.side = Side::Columns;
         l.location.t = task == TaskKind::Ctxt ? 1 + 99 * i : 1 + 49 * i;
         if (task == TaskKind::Ctxt)
-            l.location.condition = Condition{1 + i, 1, i == 0 ? -1 : 1, 0};
+            l.location.condition = Condition{1 + i, 1, i == 0 ? -1 : 1, 0, {}};
         else
             l.location.condition.freqId = 1 + 5 * i;
         l.location.x = m.x0.col(0) * (1.0 + i);
