@@ -3,6 +3,7 @@
 #include "app/explorer/fixed_point_panel.h"
 
 #include "app/explorer/labels.h"
+#include "app/explorer/widget_types.h"
 #include "core/fixed_points/table.h"
 #include "widgets/palette.h"
 #include "widgets/plot_view.h"
@@ -24,20 +25,6 @@ namespace {
 
 const QColor kReducedColor(200, 30, 30); // as the reduced network's flow arrows
 const QColor kFullColor(90, 90, 90);
-
-widgets::Stability toWidget(Stability s) {
-    switch (s) {
-    case Stability::Stable:
-        return widgets::Stability::Stable;
-    case Stability::Marginal:
-        return widgets::Stability::Marginal;
-    case Stability::Saddle:
-        return widgets::Stability::Saddle;
-    case Stability::Unstable:
-        return widgets::Stability::Unstable;
-    }
-    return widgets::Stability::Stable;
-}
 
 QTableWidgetItem* cell(const QString& text) {
     auto* item = new QTableWidgetItem(text);

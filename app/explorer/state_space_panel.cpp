@@ -3,6 +3,7 @@
 
 #include "app/explorer/labels.h"
 #include "app/explorer/session.h"
+#include "app/explorer/widget_types.h"
 #include "widgets/palette.h"
 #include "widgets/state_space_view.h"
 
@@ -31,20 +32,6 @@ bool sameLegend(const QVector<widgets::LegendEntry>& a, const QVector<widgets::L
                       [](const widgets::LegendEntry& x, const widgets::LegendEntry& y) {
                           return x.text == y.text && x.color == y.color && x.footer == y.footer;
                       });
-}
-
-widgets::Stability toWidget(Stability s) {
-    switch (s) {
-    case Stability::Stable:
-        return widgets::Stability::Stable;
-    case Stability::Marginal:
-        return widgets::Stability::Marginal;
-    case Stability::Saddle:
-        return widgets::Stability::Saddle;
-    case Stability::Unstable:
-        return widgets::Stability::Unstable;
-    }
-    return widgets::Stability::Stable;
 }
 
 } // namespace
