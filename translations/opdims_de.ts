@@ -4,10 +4,6 @@
 <context>
     <name>Help</name>
     <message>
-        <source>&lt;h3&gt;opdims-explorer %1&lt;/h3&gt;&lt;p&gt;Explores how the connectivity of a recurrent neural network produces its dynamics, through its &lt;i&gt;operative dimensions&lt;/i&gt;.&lt;/p&gt;&lt;p&gt;The method: R. Krause, M. Cook, S. Kollmorgen, V. Mante, G. Indiveri, &lt;i&gt;Operative dimensions in unconstrained connectivity of recurrent neural networks&lt;/i&gt;, Advances in Neural Information Processing Systems (NeurIPS) 2022.&lt;/p&gt;&lt;p&gt;Built with Qt %2, VTK %3, Eigen %4.%5.%6, QCustomPlot and HDF5.&lt;/p&gt;</source>
-        <translation>&lt;h3&gt;opdims-explorer %1&lt;/h3&gt;&lt;p&gt;Untersucht, wie die Verbindungen eines rekurrenten neuronalen Netzes seine Dynamik erzeugen, über seine &lt;i&gt;operativen Dimensionen&lt;/i&gt;.&lt;/p&gt;&lt;p&gt;Die Methode: R. Krause, M. Cook, S. Kollmorgen, V. Mante, G. Indiveri, &lt;i&gt;Operative dimensions in unconstrained connectivity of recurrent neural networks&lt;/i&gt;, Advances in Neural Information Processing Systems (NeurIPS) 2022.&lt;/p&gt;&lt;p&gt;Gebaut mit Qt %2, VTK %3, Eigen %4.%5.%6, QCustomPlot und HDF5.&lt;/p&gt;</translation>
-    </message>
-    <message>
         <source>&lt;b&gt;Cost&lt;/b&gt;: the mean squared error of the network&apos;s output against the target, over outputs, time steps and trials of a batch.</source>
         <translation>&lt;b&gt;Kosten&lt;/b&gt;: der mittlere quadratische Fehler der Ausgabe des Netzes gegenüber dem Ziel, über Ausgaben, Zeitschritte und Durchgänge eines Stapels.</translation>
     </message>
@@ -62,6 +58,10 @@
     <message>
         <source>&lt;table&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+O&lt;/b&gt;&lt;/td&gt;&lt;td&gt;open a network&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+T&lt;/b&gt;&lt;/td&gt;&lt;td&gt;open a trial set&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+S&lt;/b&gt;, &lt;b&gt;Ctrl+Shift+S&lt;/b&gt;&lt;/td&gt;&lt;td&gt;save, save as&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+Q&lt;/b&gt;&lt;/td&gt;&lt;td&gt;quit&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;left mouse button&lt;/td&gt;&lt;td&gt;rotate the 3D view&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;middle button, Shift + left&lt;/td&gt;&lt;td&gt;pan&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;wheel, right button&lt;/td&gt;&lt;td&gt;zoom&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;double-click on a plot&lt;/td&gt;&lt;td&gt;fit it&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</source>
         <translation>&lt;table&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Strg+O&lt;/b&gt;&lt;/td&gt;&lt;td&gt;ein Netz öffnen&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Strg+T&lt;/b&gt;&lt;/td&gt;&lt;td&gt;einen Durchgangssatz öffnen&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Strg+S&lt;/b&gt;, &lt;b&gt;Strg+Umschalt+S&lt;/b&gt;&lt;/td&gt;&lt;td&gt;speichern, speichern unter&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Strg+Q&lt;/b&gt;&lt;/td&gt;&lt;td&gt;beenden&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;linke Maustaste&lt;/td&gt;&lt;td&gt;3D-Ansicht drehen&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;mittlere Taste, Umschalt + links&lt;/td&gt;&lt;td&gt;verschieben&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Mausrad, rechte Taste&lt;/td&gt;&lt;td&gt;zoomen&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Doppelklick auf eine Grafik&lt;/td&gt;&lt;td&gt;einpassen&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;opdims-explorer %1&lt;/h3&gt;&lt;p&gt;Explores how the connectivity of a recurrent neural network produces its dynamics, through its &lt;i&gt;operative dimensions&lt;/i&gt;.&lt;/p&gt;&lt;p&gt;The method: R. Krause, M. Cook, S. Kollmorgen, V. Mante, G. Indiveri, &lt;i&gt;Operative dimensions in unconstrained connectivity of recurrent neural networks&lt;/i&gt;, Advances in Neural Information Processing Systems (NeurIPS) 2022. The authors&apos; code and networks: &lt;a href=&quot;https://github.com/ManteLab/operative_dimensions&quot;&gt;github.com/ManteLab/operative_dimensions&lt;/a&gt;.&lt;/p&gt;&lt;p&gt;Built with Qt %2, VTK %3, Eigen %4.%5.%6, QCustomPlot and HDF5.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Licences.&lt;/b&gt; The ctxt and swg networks the app opens first are network 1 of each task published by the authors, unchanged, under their MIT licence (resources/networks/LICENSE-authors-networks.txt):&lt;/p&gt;&lt;p&gt;&lt;small&gt;MIT License. Copyright (c) 2022 University of Zurich. Permission is hereby granted, free of charge, to any person obtaining a copy of this software and associated documentation files (the &quot;Software&quot;), to deal in the Software without restriction, including without limitation the rights to use, copy, modify, merge, publish, distribute, sublicense, and/or sell copies of the Software, and to permit persons to whom the Software is furnished to do so, subject to the following conditions: The above copyright notice and this permission notice shall be included in all copies or substantial portions of the Software. THE SOFTWARE IS PROVIDED &quot;AS IS&quot;, WITHOUT WARRANTY OF ANY KIND, EXPRESS OR IMPLIED, INCLUDING BUT NOT LIMITED TO THE WARRANTIES OF MERCHANTABILITY, FITNESS FOR A PARTICULAR PURPOSE AND NONINFRINGEMENT. IN NO EVENT SHALL THE AUTHORS OR COPYRIGHT HOLDERS BE LIABLE FOR ANY CLAIM, DAMAGES OR OTHER LIABILITY, WHETHER IN AN ACTION OF CONTRACT, TORT OR OTHERWISE, ARISING FROM, OUT OF OR IN CONNECTION WITH THE SOFTWARE OR THE USE OR OTHER DEALINGS IN THE SOFTWARE.&lt;/small&gt;&lt;/p&gt;&lt;p&gt;The libraries keep their own licences: Qt (LGPL 3), VTK (BSD 3-clause), Eigen (MPL 2), QCustomPlot (GPL 3), HDF5 (BSD-style).&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;opdims-explorer %1&lt;/h3&gt;&lt;p&gt;Untersucht, wie die Verbindungen eines rekurrenten neuronalen Netzes seine Dynamik erzeugen, über seine &lt;i&gt;operativen Dimensionen&lt;/i&gt;.&lt;/p&gt;&lt;p&gt;Die Methode: R. Krause, M. Cook, S. Kollmorgen, V. Mante, G. Indiveri, &lt;i&gt;Operative dimensions in unconstrained connectivity of recurrent neural networks&lt;/i&gt;, Advances in Neural Information Processing Systems (NeurIPS) 2022. Code und Netze der Autoren: &lt;a href=&quot;https://github.com/ManteLab/operative_dimensions&quot;&gt;github.com/ManteLab/operative_dimensions&lt;/a&gt;.&lt;/p&gt;&lt;p&gt;Gebaut mit Qt %2, VTK %3, Eigen %4.%5.%6, QCustomPlot und HDF5.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Lizenzen.&lt;/b&gt; Die ctxt- und swg-Netze, die die App zuerst öffnet, sind das von den Autoren veröffentlichte Netz 1 jeder Aufgabe, unverändert, unter ihrer MIT-Lizenz (resources/networks/LICENSE-authors-networks.txt; der Lizenztext gilt im englischen Original):&lt;/p&gt;&lt;p&gt;&lt;small&gt;MIT License. Copyright (c) 2022 University of Zurich. Permission is hereby granted, free of charge, to any person obtaining a copy of this software and associated documentation files (the &quot;Software&quot;), to deal in the Software without restriction, including without limitation the rights to use, copy, modify, merge, publish, distribute, sublicense, and/or sell copies of the Software, and to permit persons to whom the Software is furnished to do so, subject to the following conditions: The above copyright notice and this permission notice shall be included in all copies or substantial portions of the Software. THE SOFTWARE IS PROVIDED &quot;AS IS&quot;, WITHOUT WARRANTY OF ANY KIND, EXPRESS OR IMPLIED, INCLUDING BUT NOT LIMITED TO THE WARRANTIES OF MERCHANTABILITY, FITNESS FOR A PARTICULAR PURPOSE AND NONINFRINGEMENT. IN NO EVENT SHALL THE AUTHORS OR COPYRIGHT HOLDERS BE LIABLE FOR ANY CLAIM, DAMAGES OR OTHER LIABILITY, WHETHER IN AN ACTION OF CONTRACT, TORT OR OTHERWISE, ARISING FROM, OUT OF OR IN CONNECTION WITH THE SOFTWARE OR THE USE OR OTHER DEALINGS IN THE SOFTWARE.&lt;/small&gt;&lt;/p&gt;&lt;p&gt;Die Bibliotheken behalten ihre eigenen Lizenzen: Qt (LGPL 3), VTK (BSD, 3 Klauseln), Eigen (MPL 2), QCustomPlot (GPL 3), HDF5 (BSD-artig).&lt;/p&gt;</translation>
     </message>
 </context>
 <context>
@@ -190,16 +190,20 @@
 <context>
     <name>ModelSource</name>
     <message>
-        <source>the default %1 network built into the app</source>
-        <translation>das in die Anwendung eingebaute %1-Standardnetz</translation>
-    </message>
-    <message>
         <source>an untrained random %1 network (seed %2): this build has no trained default network</source>
         <translation>ein untrainiertes zufälliges %1-Netz (Startwert %2): dieser Build enthält kein trainiertes Standardnetz</translation>
     </message>
     <message>
         <source>network %1 of %2</source>
         <translation>Netz %1 aus %2</translation>
+    </message>
+    <message>
+        <source>the authors&apos; network 1 (Krause et al. 2022, MIT licence), built in; opdims&apos; own %1 network: File &gt; Open default network</source>
+        <translation>Netz 1 der Autoren (Krause et al. 2022, MIT-Lizenz), eingebaut; das eigene %1-Netz von opdims: Datei &gt; Standardnetz öffnen</translation>
+    </message>
+    <message>
+        <source>the %1 network trained by opdims, built into the app (resources/networks/README.md)</source>
+        <translation>das von opdims trainierte %1-Netz, in die App eingebaut (resources/networks/README.md)</translation>
     </message>
 </context>
 <context>
@@ -929,6 +933,14 @@
     <message>
         <source>Fixed points</source>
         <translation>Fixpunkte</translation>
+    </message>
+    <message>
+        <source>%1: the authors&apos; network 1</source>
+        <translation>%1: Netz 1 der Autoren</translation>
+    </message>
+    <message>
+        <source>%1: trained by opdims</source>
+        <translation>%1: von opdims trainiert</translation>
     </message>
 </context>
 <context>

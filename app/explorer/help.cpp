@@ -17,8 +17,31 @@ QString Help::about() {
                "dynamics, through its <i>operative dimensions</i>.</p>"
                "<p>The method: R. Krause, M. Cook, S. Kollmorgen, V. Mante, G. Indiveri, "
                "<i>Operative dimensions in unconstrained connectivity of recurrent neural "
-               "networks</i>, Advances in Neural Information Processing Systems (NeurIPS) 2022.</p>"
-               "<p>Built with Qt %2, VTK %3, Eigen %4.%5.%6, QCustomPlot and HDF5.</p>")
+               "networks</i>, Advances in Neural Information Processing Systems (NeurIPS) 2022. "
+               "The authors' code and networks: "
+               "<a href=\"https://github.com/ManteLab/operative_dimensions\">"
+               "github.com/ManteLab/operative_dimensions</a>.</p>"
+               "<p>Built with Qt %2, VTK %3, Eigen %4.%5.%6, QCustomPlot and HDF5.</p>"
+               "<p><b>Licences.</b> The ctxt and swg networks the app opens first are network 1 "
+               "of each task published by the authors, unchanged, under their MIT licence "
+               "(resources/networks/LICENSE-authors-networks.txt):</p>"
+               "<p><small>MIT License. Copyright (c) 2022 University of Zurich. Permission is "
+               "hereby granted, free of charge, to any person obtaining a copy of this software "
+               "and associated documentation files (the \"Software\"), to deal in the Software "
+               "without restriction, including without limitation the rights to use, copy, "
+               "modify, merge, publish, distribute, sublicense, and/or sell copies of the "
+               "Software, and to permit persons to whom the Software is furnished to do so, "
+               "subject to the following conditions: The above copyright notice and this "
+               "permission notice shall be included in all copies or substantial portions of the "
+               "Software. THE SOFTWARE IS PROVIDED \"AS IS\", WITHOUT WARRANTY OF ANY KIND, "
+               "EXPRESS OR IMPLIED, INCLUDING BUT NOT LIMITED TO THE WARRANTIES OF "
+               "MERCHANTABILITY, FITNESS FOR A PARTICULAR PURPOSE AND NONINFRINGEMENT. IN NO EVENT "
+               "SHALL THE AUTHORS OR COPYRIGHT HOLDERS BE LIABLE FOR ANY CLAIM, DAMAGES OR OTHER "
+               "LIABILITY, WHETHER IN AN ACTION OF CONTRACT, TORT OR OTHERWISE, ARISING FROM, OUT "
+               "OF OR IN CONNECTION WITH THE SOFTWARE OR THE USE OR OTHER DEALINGS IN THE "
+               "SOFTWARE.</small></p>"
+               "<p>The libraries keep their own licences: Qt (LGPL 3), VTK (BSD 3-clause), Eigen "
+               "(MPL 2), QCustomPlot (GPL 3), HDF5 (BSD-style).</p>")
         .arg(QStringLiteral(OPDIMS_VERSION), QString::fromLatin1(qVersion()),
              widgets::StateSpaceView::vtkVersion())
         .arg(EIGEN_WORLD_VERSION)

@@ -214,7 +214,14 @@ void MainWindow::createMenus() {
     for (const TaskKind task : builtInTasks()) {
         QString title = taskTitle(task);
         title[0] = title[0].toUpper();
-        defaults->addAction(title, this, [this, task] { openDefault(task); });
+        if (authorsNetworkResource(task).isEmpty()) {
+            defaults->addAction(title, this, [this, task] { openDefault(task); });
+            continue;
+        }
+        defaults->addAction(tr("%1: the authors' network 1").arg(title), this,
+                            [this, task] { openDefault(task); });
+        defaults->addAction(tr("%1: trained by opdims").arg(title), this,
+                            [this, task] { openDefault(task, true); });
     }
     file->addSeparator();
     QAction* save = file->addAction(tr("&Save"), this, [this] {
@@ -349,9 +356,9 @@ void MainWindow::showError(const QString& title, const QString& message) {
     emit errorShown(message);
 }
 
-void MainWindow::openDefault(TaskKind task) {
+void MainWindow::openDefault(TaskKind task, bool trained) {
     try {
-        openModel(openDefaultModel(task));
+        openModel(trained ? openTrainedDefaultModel(task) : openDefaultModel(task));
     } catch (const std::exception& e) {
         showError(tr("Cannot open the default network"), QString::fromStdString(e.what()));
     }

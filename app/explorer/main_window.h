@@ -41,7 +41,9 @@ public:
 
     // Shows a network and starts its analysis on the worker thread (on its task's grid).
     void openModel(const OpenedModel& opened);
-    void openDefault(TaskKind task);
+    // The first network of a task (the authors' network 1 where embedded); `trained`: the one
+    // opdims trained.
+    void openDefault(TaskKind task, bool trained = false);
     // File > Open trials: reads the trial set off the GUI thread and analyses the open network on
     // it (no network open: the embedded default network that fits); an error leaves the window
     // as it was. File > Close trials goes back to the task's grid, as opening a network does.

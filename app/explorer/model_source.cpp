@@ -25,7 +25,13 @@ QString embeddedNetworkResource(TaskKind task) {
     return QFile::exists(path) ? path : QString();
 }
 
-Model loadResourceModel(const QString& resource) {
+QString authorsNetworkResource(TaskKind task) {
+    const QString path =
+        QStringLiteral(":/networks/authors_%1_net1.h5").arg(QString::fromLatin1(taskName(task)));
+    return QFile::exists(path) ? path : QString();
+}
+
+Model loadResourceModel(const QString& resource, int net) {
     QFile in(resource);
     if (!in.open(QIODevice::ReadOnly))
         throw Error(resource.toStdString() + ": the embedded network cannot be read");
@@ -35,19 +41,42 @@ Model loadResourceModel(const QString& resource) {
     if (!tmp.open() || tmp.write(in.readAll()) < 0 || !tmp.flush())
         throw Error(tmp.fileName().toStdString() +
                     ": cannot write the temporary copy of the embedded network");
-    Model m = loadModel(tmp.fileName().toStdString());
+    LoadOptions options;
+    options.net = net;
+    Model m = loadModel(tmp.fileName().toStdString(), options);
+    if (m.task == TaskKind::Unknown)
+        m.task = guessTask(m);
     m.provenance = "embedded " + QFileInfo(resource).fileName().toStdString();
+    if (detectFormat(tmp.fileName().toStdString()) == FileFormat::Authors)
+        m.name = "authors' " + std::string(taskName(m.task)) + " network " + std::to_string(net);
     return m;
 }
 
 OpenedModel openDefaultModel(TaskKind task) {
+    const QString authors = authorsNetworkResource(task);
+    if (authors.isEmpty())
+        return openTrainedDefaultModel(task);
+    OpenedModel out;
+    out.model = std::make_shared<const Model>(loadResourceModel(authors, 1));
+    out.net = 1;
+    out.origin =
+        QCoreApplication::translate(
+            "ModelSource",
+            "the authors' network 1 (Krause et al. 2022, MIT licence), built in; opdims' own "
+            "%1 network: File > Open default network")
+            .arg(QString::fromLatin1(taskName(task)));
+    return out;
+}
+
+OpenedModel openTrainedDefaultModel(TaskKind task) {
     OpenedModel out;
     const QString resource = embeddedNetworkResource(task);
     if (!resource.isEmpty()) {
         out.model = std::make_shared<const Model>(loadResourceModel(resource));
-        out.origin =
-            QCoreApplication::translate("ModelSource", "the default %1 network built into the app")
-                .arg(QString::fromLatin1(taskName(task)));
+        out.origin = QCoreApplication::translate(
+                         "ModelSource", "the %1 network trained by opdims, built into the app "
+                                        "(resources/networks/README.md)")
+                         .arg(QString::fromLatin1(taskName(task)));
         return out;
     }
     out.model = std::make_shared<const Model>(randomModel(task, 100, kRandomSeed));

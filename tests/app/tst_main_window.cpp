@@ -572,6 +572,10 @@ private slots:
         const QString about = opdims::explorer::Help::about();
         QVERIFY(about.contains(QStringLiteral("NeurIPS")) && about.contains(QStringLiteral("Qt ")));
         QVERIFY(!about.contains(QStringLiteral("%")));
+        // The authors' networks the app opens first come with their licence notice.
+        QVERIFY(about.contains(QStringLiteral("MIT License")) &&
+                about.contains(QStringLiteral("Copyright (c) 2022 University of Zurich")) &&
+                about.contains(QStringLiteral("github.com/ManteLab/operative_dimensions")));
         MainWindow w;
         QSignalSpy shown(&w, &MainWindow::resultShown);
         w.show();
@@ -579,6 +583,40 @@ private slots:
         QTRY_VERIFY(!w.findChildren<QMessageBox*>().isEmpty());
         QVERIFY(w.findChildren<QMessageBox*>().last()->text().contains(QStringLiteral("Cost")));
         closeMessageBox(&w);
+    }
+
+    // The first ctxt and swg networks are the authors' network 1 (the paper's effect shows on
+    // them); opdims' own trained networks stay one call (one menu click) away.
+    void defaultNetworks_authorsFirst_trainedOneClickAway() {
+        const OpenedModel ctxt = openDefaultModel(opdims::TaskKind::Ctxt);
+        QCOMPARE(QString::fromStdString(ctxt.model->name),
+                 QStringLiteral("authors' ctxt network 1"));
+        QCOMPARE(ctxt.model->task, opdims::TaskKind::Ctxt);
+        QCOMPARE(ctxt.model->W.rows(), Eigen::Index(100));
+        // The orientation check of the authors' files: W[1,0] and W[0,1] of ctxt network 1.
+        QCOMPARE(ctxt.model->W(1, 0), -0.2478516847291175);
+        QCOMPARE(ctxt.model->W(0, 1), 0.02226676550854917);
+        QVERIFY(ctxt.origin.contains(QStringLiteral("MIT")));
+        const OpenedModel swg = openDefaultModel(opdims::TaskKind::Swg);
+        QCOMPARE(swg.model->task, opdims::TaskKind::Swg);
+        QCOMPARE(QString::fromStdString(swg.model->name), QStringLiteral("authors' swg network 1"));
+        for (const opdims::TaskKind task : {opdims::TaskKind::Ctxt, opdims::TaskKind::Swg}) {
+            const OpenedModel trained = openTrainedDefaultModel(task);
+            QVERIFY(QString::fromStdString(trained.model->provenance)
+                        .contains(QStringLiteral("_default.h5")));
+        }
+        MainWindow w;
+        QList<QAction*> entries;
+        for (QAction* a : w.findChildren<QAction*>())
+            if (a->text().contains(QStringLiteral("trained by opdims")))
+                entries.append(a);
+        QCOMPARE(entries.size(), 2);
+        QSignalSpy shown(&w, &MainWindow::analysisShown);
+        w.show();
+        entries.front()->trigger();
+        QTRY_VERIFY_WITH_TIMEOUT(shown.count() >= 1, 60000);
+        QVERIFY(QString::fromStdString(w.current().model->provenance)
+                    .contains(QStringLiteral("_default.h5")));
     }
 
     void openMissingFile_showsMessage() {
