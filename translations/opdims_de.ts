@@ -188,6 +188,14 @@
     </message>
 </context>
 <context>
+    <name>Lesson</name>
+    <message>
+        <source>en</source>
+        <comment>the code of this translation&apos;s language: the lesson files opened</comment>
+        <translation>de</translation>
+    </message>
+</context>
+<context>
     <name>ModelSource</name>
     <message>
         <source>an untrained random %1 network (seed %2): this build has no trained default network</source>
@@ -534,6 +542,100 @@
     <message>
         <source>%1 s left</source>
         <translation>noch %1 s</translation>
+    </message>
+</context>
+<context>
+    <name>opdims::explorer::LessonController</name>
+    <message>
+        <source>Cannot open the lesson</source>
+        <translation>Die Lektion kann nicht geöffnet werden</translation>
+    </message>
+    <message>
+        <source>Cannot apply the lesson step</source>
+        <translation>Der Lektionsschritt kann nicht angewandt werden</translation>
+    </message>
+    <message>
+        <source>%1: step %2: field &apos;%3&apos;: %4</source>
+        <translation>%1: Schritt %2: Feld &apos;%3&apos;: %4</translation>
+    </message>
+    <message>
+        <source>the network has no basis &apos;%1&apos; (it has %2)</source>
+        <translation>das Netz hat keine Basis &apos;%1&apos; (es hat %2)</translation>
+    </message>
+    <message>
+        <source>dimension %1 does not exist (the basis has %2)</source>
+        <translation>Dimension %1 gibt es nicht (die Basis hat %2)</translation>
+    </message>
+    <message>
+        <source>no input is called &apos;%1&apos; (there are %2)</source>
+        <translation>keine Eingabe heißt &apos;%1&apos; (es gibt %2)</translation>
+    </message>
+</context>
+<context>
+    <name>opdims::explorer::LessonPanel</name>
+    <message>
+        <source>◀ Back</source>
+        <translation>◀ Zurück</translation>
+    </message>
+    <message>
+        <source>Next ▶</source>
+        <translation>Weiter ▶</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;New to operative dimensions?&lt;/b&gt;&lt;p&gt;A guided lesson walks through the paper&apos;s argument on a network that shows it: what the network does, why its weight matrix needs many PC dimensions, and how few operative dimensions keep it working. Each step sets up the window; you may explore freely and come back.&lt;/p&gt;</source>
+        <translation>&lt;b&gt;Neu bei operativen Dimensionen?&lt;/b&gt;&lt;p&gt;Eine geführte Lektion geht das Argument des Artikels an einem Netz durch, das es zeigt: was das Netz tut, warum seine Gewichtsmatrix viele PC-Dimensionen braucht und wie wenige operative Dimensionen es funktionieren lassen. Jeder Schritt richtet das Fenster ein; Sie dürfen frei erkunden und zurückkehren.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Start the lesson on context-dependent integration</source>
+        <translation>Lektion zur kontextabhängigen Integration starten</translation>
+    </message>
+    <message>
+        <source>Start the lesson on sine wave generation</source>
+        <translation>Lektion zum Erzeugen von Sinuswellen starten</translation>
+    </message>
+    <message>
+        <source>Opens the lesson&apos;s first step (Help &gt; Lessons has them too)</source>
+        <translation>Öffnet den ersten Schritt der Lektion (auch unter Hilfe &gt; Lektionen)</translation>
+    </message>
+    <message>
+        <source>Not now</source>
+        <translation>Jetzt nicht</translation>
+    </message>
+    <message>
+        <source>Hides this panel; Help &gt; Lessons starts a lesson at any time</source>
+        <translation>Blendet diese Tafel aus; Hilfe &gt; Lektionen startet jederzeit eine Lektion</translation>
+    </message>
+    <message>
+        <source>The previous step (Page Up)</source>
+        <translation>Der vorige Schritt (Bild auf)</translation>
+    </message>
+    <message>
+        <source>The next step (Page Down)</source>
+        <translation>Der nächste Schritt (Bild ab)</translation>
+    </message>
+    <message>
+        <source>Return to this step</source>
+        <translation>Zurück zu diesem Schritt</translation>
+    </message>
+    <message>
+        <source>Sets the window back to this step&apos;s network, basis, k and views after you explored</source>
+        <translation>Setzt das Fenster nach dem Erkunden auf Netz, Basis, k und Ansichten dieses Schritts zurück</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <source>Ends the lesson; the window stays as it is</source>
+        <translation>Beendet die Lektion; das Fenster bleibt, wie es ist</translation>
+    </message>
+    <message>
+        <source>Step %1 of %2: %3</source>
+        <translation>Schritt %1 von %2: %3</translation>
+    </message>
+    <message>
+        <source>&lt;p style=&quot;background-color:#fff4d6; color:#000000&quot;&gt;&lt;b&gt;Question:&lt;/b&gt; %1&lt;/p&gt;</source>
+        <translation>&lt;p style=&quot;background-color:#fff4d6; color:#000000&quot;&gt;&lt;b&gt;Frage:&lt;/b&gt; %1&lt;/p&gt;</translation>
     </message>
 </context>
 <context>
@@ -941,6 +1043,46 @@
     <message>
         <source>%1: trained by opdims</source>
         <translation>%1: von opdims trainiert</translation>
+    </message>
+    <message>
+        <source>Lesson</source>
+        <translation>Lektion</translation>
+    </message>
+    <message>
+        <source>&amp;Lessons</source>
+        <translation>&amp;Lektionen</translation>
+    </message>
+    <message>
+        <source>Context-dependent integration</source>
+        <translation>Kontextabhängige Integration</translation>
+    </message>
+    <message>
+        <source>Sine wave generation</source>
+        <translation>Sinuswellen erzeugen</translation>
+    </message>
+    <message>
+        <source>Open a lesson file…</source>
+        <translation>Lektionsdatei öffnen…</translation>
+    </message>
+    <message>
+        <source>Open a lesson</source>
+        <translation>Eine Lektion öffnen</translation>
+    </message>
+    <message>
+        <source>Lessons (*.json)</source>
+        <translation>Lektionen (*.json)</translation>
+    </message>
+    <message>
+        <source>Next step</source>
+        <translation>Nächster Schritt</translation>
+    </message>
+    <message>
+        <source>Previous step</source>
+        <translation>Voriger Schritt</translation>
+    </message>
+    <message>
+        <source>Return to this step</source>
+        <translation>Zurück zu diesem Schritt</translation>
     </message>
 </context>
 <context>

@@ -1,8 +1,10 @@
 // opdims-explorer: the desktop app. opdims-explorer [FILE] [--net N] [--task ctxt|swg]
-// [--trials TRIALS]
+// [--trials TRIALS] [--lesson FILE|ctxt|swg]
 #include "app/explorer/ablation_controller.h"
 #include "app/explorer/file_controller.h"
 #include "app/explorer/language.h"
+#include "app/explorer/lesson.h"
+#include "app/explorer/lesson_controller.h"
 #include "app/explorer/main_window.h"
 #include "app/explorer/measure/automation.h"
 #include "app/explorer/measure/latency_recorder.h"
@@ -44,6 +46,11 @@ int main(int argc, char** argv) {
         QStringLiteral("Trial set (.npz, .h5) to analyse the network on; without FILE the built-in "
                        "network that fits it"),
         QStringLiteral("file"));
+    const QCommandLineOption lesson(
+        QStringLiteral("lesson"),
+        QStringLiteral("Guided lesson to open (a lesson file, docs/lessons.md, or the name of a "
+                       "shipped one: ctxt, swg)"),
+        QStringLiteral("file"));
     const QCommandLineOption language(QStringLiteral("language"),
                                       QStringLiteral("Interface language for this run (en, de)"),
                                       QStringLiteral("code"));
@@ -65,15 +72,18 @@ int main(int argc, char** argv) {
                              QStringLiteral("sweep|training"));
     QCommandLineOption report(QStringLiteral("report"), QString(), QStringLiteral("file"),
                               QStringLiteral("stall-report.txt"));
+    QCommandLineOption lessonStep(QStringLiteral("lesson-step"), QString(), QStringLiteral("n"),
+                                  QStringLiteral("1"));
     QCommandLineOption iterations(QStringLiteral("iterations"), QString(), QStringLiteral("n"),
                                   QStringLiteral("20"));
     for (QCommandLineOption* o :
          {&screenshot, &rank, &withFixedPoints, &removeMode, &basisKey, &flowArrows, &sweep, &dock,
-          &latency, &latencyLog, &changes, &stall, &report, &iterations})
+          &latency, &latencyLog, &changes, &stall, &report, &iterations, &lessonStep})
         o->setFlags(QCommandLineOption::HiddenFromHelp);
-    parser.addOptions({net, task, trials, language, screenshot, rank, withFixedPoints, removeMode,
-                       basisKey, flowArrows, sweep, dock, latency, latencyLog, changes, stall,
-                       report, iterations});
+    parser.addOptions({net,        task,      trials,          lesson,     language, lessonStep,
+                       screenshot, rank,      withFixedPoints, removeMode, basisKey, flowArrows,
+                       sweep,      dock,      latency,         latencyLog, changes,  stall,
+                       report,     iterations});
     parser.process(app);
     opdims::TaskKind defaultTask = opdims::TaskKind::Ctxt;
     try {
@@ -91,6 +101,17 @@ int main(int argc, char** argv) {
     auto* main = new opdims::explorer::MainWindow;
     main->setAttribute(Qt::WA_DeleteOnClose);
     opdims::explorer::MainWindow& window = *main;
+    // A shipped lesson by name, in the interface language; anything else is a file.
+    QString lessonPath = parser.value(lesson);
+    if (opdims::explorer::shippedLessonNames().contains(lessonPath))
+        lessonPath =
+            opdims::explorer::shippedLessonPath(lessonPath, opdims::explorer::lessonLanguage());
+    if (parser.isSet(screenshot) && parser.isSet(lesson)) {
+        opdims::explorer::screenshotLessonStep(
+            &window, lessonPath, parser.value(lessonStep).toInt(), parser.value(screenshot));
+        window.show();
+        return app.exec();
+    }
     if (parser.isSet(screenshot)) {
         opdims::explorer::ScreenshotOptions shot;
         shot.rank = parser.value(rank).toInt();
@@ -114,7 +135,12 @@ int main(int argc, char** argv) {
     window.show();
     const QStringList files = parser.positionalArguments();
     // Open after the event loop starts so that the window is on screen while the network loads.
-    QTimer::singleShot(0, &window, [&] {
+    const bool quiet = parser.isSet(screenshot) || parser.isSet(latency) || parser.isSet(stall);
+    QTimer::singleShot(0, &window, [&, quiet] {
+        if (parser.isSet(lesson) && window.openLesson(lessonPath))
+            return; // the lesson's first step opens its network
+        if (files.isEmpty() && !parser.isSet(trials) && !quiet)
+            window.offerLessonOnFirstStart();
         if (!files.isEmpty())
             window.files()->open(files.front(), parser.isSet(net) ? parser.value(net).toInt() : 0);
         else if (!parser.isSet(trials))

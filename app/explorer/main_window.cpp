@@ -12,6 +12,9 @@
 #include "app/explorer/job_status_widget.h"
 #include "app/explorer/labels.h"
 #include "app/explorer/language.h"
+#include "app/explorer/lesson.h"
+#include "app/explorer/lesson_controller.h"
+#include "app/explorer/lesson_panel.h"
 #include "app/explorer/model_panel.h"
 #include "app/explorer/network_picker_dialog.h"
 #include "app/explorer/output_panel.h"
@@ -38,6 +41,7 @@
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QInputDialog>
+#include <QKeyEvent>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QScrollArea>
@@ -108,6 +112,7 @@ MainWindow::MainWindow(QWidget* parent)
         m_jobMessage.clear();
     });
     readSettings();
+    qApp->installEventFilter(this);
 }
 
 MainWindow::~MainWindow() {
@@ -187,6 +192,13 @@ void MainWindow::createDocks() {
                 m_fixedPoints->selectPoint(index);
             });
     output->raise();
+    m_lessonPanel = new LessonPanel(this);
+    auto* lesson =
+        addDock(m_lessonPanel, tr("Lesson"), QStringLiteral("lessonDock"), Qt::RightDockWidgetArea);
+    lesson->hide(); // shown by a lesson, or by the offer on the first start
+    m_lessons = new LessonController(this, m_lessonPanel);
+    connect(m_lessonPanel, &LessonPanel::lessonRequested, this, &MainWindow::openShippedLesson);
+    connect(m_lessonPanel, &LessonPanel::offerDeclined, lesson, &QDockWidget::hide);
     resizeDocks({model, ablation}, {300, 440}, Qt::Vertical);
     resizeDocks({model}, {380}, Qt::Horizontal);
     resizeDocks({output}, {300}, Qt::Vertical);
@@ -267,6 +279,24 @@ void MainWindow::createMenus() {
     });
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
+    QMenu* lessons = help->addMenu(tr("&Lessons"));
+    lessons->addAction(tr("Context-dependent integration"), this,
+                       [this] { openShippedLesson(QStringLiteral("ctxt")); });
+    lessons->addAction(tr("Sine wave generation"), this,
+                       [this] { openShippedLesson(QStringLiteral("swg")); });
+    lessons->addAction(tr("Open a lesson file…"), this, [this] {
+        const QString path = QFileDialog::getOpenFileName(this, tr("Open a lesson"), QString(),
+                                                          tr("Lessons (*.json)"));
+        if (!path.isEmpty())
+            openLesson(path);
+    });
+    lessons->addSeparator();
+    QAction* nextStep = lessons->addAction(tr("Next step"), m_lessons, &LessonController::next);
+    nextStep->setShortcut(QKeySequence(Qt::Key_PageDown));
+    QAction* previousStep =
+        lessons->addAction(tr("Previous step"), m_lessons, &LessonController::back);
+    previousStep->setShortcut(QKeySequence(Qt::Key_PageUp));
+    lessons->addAction(tr("Return to this step"), m_lessons, &LessonController::reapply);
     help->addAction(tr("&Glossary"), this, [this] { showHelp(HelpTopic::Glossary); });
     help->addAction(tr("&Keyboard and mouse"), this, [this] { showHelp(HelpTopic::Shortcuts); });
     help->addAction(tr("&About opdims-explorer"), this, [this] { showHelp(HelpTopic::About); });
@@ -284,6 +314,40 @@ void MainWindow::createMenus() {
         a->setChecked(code == current);
         group->addAction(a);
     }
+}
+
+bool MainWindow::openLesson(const QString& path) {
+    return m_lessons->open(path);
+}
+
+bool MainWindow::openShippedLesson(const QString& name) {
+    return openLesson(shippedLessonPath(name, lessonLanguage()));
+}
+
+void MainWindow::offerLessonOnFirstStart() {
+    QSettings settings;
+    if (settings.value(QStringLiteral("lessons/offered")).toBool())
+        return;
+    settings.setValue(QStringLiteral("lessons/offered"), true);
+    m_lessonPanel->showOffer();
+    auto* dock = findChild<QDockWidget*>(QStringLiteral("lessonDock"));
+    dock->show();
+    dock->raise();
+}
+
+bool MainWindow::eventFilter(QObject* watched, QEvent* event) {
+    // A slider, list or text box would take Page Up / Down for itself: while a lesson is open the
+    // keys belong to the lesson's shortcuts (an override not accepted lets them fire).
+    if (event->type() == QEvent::ShortcutOverride && m_lessons && m_lessons->lesson()) {
+        const int key = static_cast<QKeyEvent*>(event)->key();
+        auto* widget = qobject_cast<QWidget*>(watched);
+        if ((key == Qt::Key_PageDown || key == Qt::Key_PageUp) && widget &&
+            widget->window() == this) {
+            event->ignore();
+            return true;
+        }
+    }
+    return QMainWindow::eventFilter(watched, event);
 }
 
 void MainWindow::showHelp(HelpTopic topic) {
@@ -835,6 +899,8 @@ void MainWindow::readSettings() {
     QSettings s;
     restoreGeometry(s.value(QStringLiteral("window/geometry")).toByteArray());
     restoreState(s.value(QStringLiteral("window/state")).toByteArray());
+    // A lesson is not reopened on the next start, so neither is its dock.
+    findChild<QDockWidget*>(QStringLiteral("lessonDock"))->hide();
 }
 
 void MainWindow::writeSettings() {

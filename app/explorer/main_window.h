@@ -24,6 +24,8 @@ class CompareWindow;
 class FileController;
 class FixedPointPanel;
 class JobRunner;
+class LessonController;
+class LessonPanel;
 class ModelPanel;
 class OutputPanel;
 class Session;
@@ -65,6 +67,15 @@ public:
     // File > Compare with a second network: the window beside this one (made on first use), and
     // opening a network in it (false with an error shown when it cannot be compared).
     CompareWindow* compareWindow();
+    // Lessons (Help > Lessons, the Lesson dock): the controller runs the open lesson.
+    LessonController* lessons() const { return m_lessons; }
+    LessonPanel* lessonPanel() const { return m_lessonPanel; }
+    // Opens a lesson file or a shipped lesson (by name, in the interface language); false with
+    // a message when the file has a mistake (nothing else changes).
+    bool openLesson(const QString& path);
+    bool openShippedLesson(const QString& name);
+    // On the first start only: the Lesson dock offers the shipped lessons (nothing is forced).
+    void offerLessonOnFirstStart();
     // Help menu: a window-modal box with the topic's text.
     enum class HelpTopic { About, Glossary, Shortcuts };
     void showHelp(HelpTopic topic);
@@ -109,6 +120,8 @@ signals:
 
 protected:
     void closeEvent(QCloseEvent* event) override;
+    // Page Up / Page Down step through an open lesson whichever widget has the focus.
+    bool eventFilter(QObject* watched, QEvent* event) override;
 
 private:
     void createDocks();
@@ -146,6 +159,8 @@ private:
     VariancePanel* m_variance = nullptr;
     OutputPanel* m_output = nullptr;
     FixedPointPanel* m_fixedPoints = nullptr;
+    LessonPanel* m_lessonPanel = nullptr;
+    LessonController* m_lessons = nullptr;
     bool m_fixedPointsWanted = false; // the last selection wanted fixed points
     widgets::PlotView* m_lossPlot = nullptr;
     TrainDialog* m_train = nullptr;

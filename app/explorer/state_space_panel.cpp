@@ -161,6 +161,18 @@ bool StateSpacePanel::flowArrowsShown() const {
 void StateSpacePanel::setFlowArrowsShown(bool shown) {
     m_showFlow->setChecked(shown);
 }
+bool StateSpacePanel::reducedShown() const {
+    return m_showReduced->isChecked();
+}
+void StateSpacePanel::setReducedShown(bool shown) {
+    m_showReduced->setChecked(shown);
+}
+bool StateSpacePanel::samplingLocationsShown() const {
+    return m_showLocations->isChecked();
+}
+void StateSpacePanel::setSamplingLocationsShown(bool shown) {
+    m_showLocations->setChecked(shown);
+}
 bool StateSpacePanel::allFrequencies() const {
     return m_allFrequencies->isChecked();
 }

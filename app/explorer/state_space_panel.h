@@ -33,6 +33,10 @@ public:
     void setFixedPointsShown(bool shown);
     bool flowArrowsShown() const;
     void setFlowArrowsShown(bool shown);
+    bool reducedShown() const;
+    void setReducedShown(bool shown);
+    bool samplingLocationsShown() const;
+    void setSamplingLocationsShown(bool shown);
     // The input the fixed points are searched under (null before a network is analysed).
     const FixedPointInput* fixedPointInput() const;
     void selectFixedPointInput(int index);

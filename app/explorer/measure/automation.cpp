@@ -4,6 +4,7 @@
 #include "app/explorer/ablation_controller.h"
 #include "app/explorer/ablation_panel.h"
 #include "app/explorer/job_runner.h"
+#include "app/explorer/lesson_controller.h"
 #include "app/explorer/main_window.h"
 #include "app/explorer/measure/latency_recorder.h"
 #include "app/explorer/measure/stall_monitor.h"
@@ -140,6 +141,40 @@ void screenshotWhenReady(MainWindow* window, const QString& path, const Screensh
         finish();
     };
     whenReady(window, [next] { (*next)(0); });
+}
+
+void screenshotLessonStep(MainWindow* window, const QString& lesson, int step,
+                          const QString& path) {
+    LessonController* lessons = window->lessons();
+    auto shoot = [window, path] {
+        QTimer::singleShot(3000, window, [window, path] {
+            const bool ok = window->grab().save(path);
+            if (!ok)
+                std::fprintf(stderr, "%s: the screenshot could not be written\n", qPrintable(path));
+            QApplication::exit(ok ? 0 : 1);
+        });
+    };
+    QObject::connect(lessons, &LessonController::stepApplied, window, [=](int index) {
+        // Every step holds its whole state: straight from the first to the wanted one.
+        if (index + 1 != step) {
+            QTimer::singleShot(0, lessons, [lessons, step] { lessons->goTo(step - 1); });
+            return;
+        }
+        if (window->jobs()->busy()) {
+            auto conn = std::make_shared<QMetaObject::Connection>();
+            *conn = QObject::connect(window->jobs(), &JobRunner::finished, window, [=] {
+                QObject::disconnect(*conn);
+                shoot();
+            });
+            return;
+        }
+        shoot();
+    });
+    QObject::connect(window, &MainWindow::errorShown, window, [](const QString& message) {
+        std::fprintf(stderr, "%s\n", qPrintable(message));
+        QApplication::exit(1);
+    });
+    window->openLesson(lesson);
 }
 
 void measureLatencyWhenReady(MainWindow* window, const QString& csvPath, int changes) {

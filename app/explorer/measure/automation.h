@@ -35,6 +35,10 @@ struct ScreenshotOptions {
 void screenshotWhenReady(MainWindow* window, const QString& path,
                          const ScreenshotOptions& options = {});
 
+// Opens the lesson, goes to its step (1-based) and saves the window once the step is set up,
+// its jobs (a sweep) have finished and the views have had time to draw; exits the app.
+void screenshotLessonStep(MainWindow* window, const QString& lesson, int step, const QString& path);
+
 // Moves the rank slider `changes` times like a user dragging it (down from N, then up), waiting
 // for the views after each change; writes one CSV line per change plus a summary, then quits.
 void measureLatencyWhenReady(MainWindow* window, const QString& csvPath, int changes);
