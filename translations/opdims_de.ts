@@ -276,6 +276,10 @@
         <source>Highest cost of the %1 conditions (all in the tooltip):</source>
         <translation>Höchste Kosten der %1 Bedingungen (alle im Tooltip):</translation>
     </message>
+    <message>
+        <source>Number of kept (or, in Remove mode, removed) dimensions k: the first k of the basis</source>
+        <translation>Zahl der behaltenen (im Modus Entfernen: entfernten) Dimensionen k: die ersten k der Basis</translation>
+    </message>
 </context>
 <context>
     <name>opdims::explorer::AnglesDialog</name>
@@ -326,6 +330,14 @@
     <message>
         <source>Principal angles (degrees): %1. 0 means a shared direction, 90 an orthogonal one.</source>
         <translation>Hauptwinkel (Grad): %1. 0 heißt gemeinsame Richtung, 90 orthogonale Richtung.</translation>
+    </message>
+    <message>
+        <source>The first subspace: the leading k dimensions of this basis</source>
+        <translation>Der erste Unterraum: die ersten k Dimensionen dieser Basis</translation>
+    </message>
+    <message>
+        <source>The second subspace: the leading k dimensions of this basis</source>
+        <translation>Der zweite Unterraum: die ersten k Dimensionen dieser Basis</translation>
     </message>
 </context>
 <context>
@@ -1359,6 +1371,22 @@
         <source>Fixed and slow points of the reduced-rank network under the input chosen above; the Fixed points dock lists them, and a click on one selects it there</source>
         <translation>Fixpunkte und langsame Punkte des Netzes reduzierten Rangs unter dem oben gewählten Eingang; das Fenster Fixpunkte listet sie auf, und ein Klick auf einen wählt ihn dort aus</translation>
     </message>
+    <message>
+        <source>Draw the reduced-rank network&apos;s trajectories, dashed, beside the full network&apos;s (solid)</source>
+        <translation>Die Trajektorien des Netzes reduzierten Rangs gestrichelt neben denen des vollen Netzes (durchgezogen) zeichnen</translation>
+    </message>
+    <message>
+        <source>Draw the sampling locations: the states where the local operative dimensions are computed</source>
+        <translation>Die Abtastorte zeichnen: die Zustände, an denen die lokalen operativen Dimensionen berechnet werden</translation>
+    </message>
+    <message>
+        <source>Frame everything drawn, seen from an oblique direction</source>
+        <translation>Alles Gezeichnete einpassen, schräg von oben gesehen</translation>
+    </message>
+    <message>
+        <source>Save the 3D view as a PNG image</source>
+        <translation>Die 3D-Ansicht als PNG-Bild speichern</translation>
+    </message>
 </context>
 <context>
     <name>opdims::explorer::SweepPanel</name>
@@ -1512,6 +1540,38 @@
     <message>
         <source>Training</source>
         <translation>Training</translation>
+    </message>
+    <message>
+        <source>The task the network learns; its trials and cost (docs/tasks.md)</source>
+        <translation>Die Aufgabe, die das Netz lernt; ihre Durchgänge und Kosten (docs/tasks.md)</translation>
+    </message>
+    <message>
+        <source>The number of units N of the recurrent network</source>
+        <translation>Die Zahl der Einheiten N des rekurrenten Netzes</translation>
+    </message>
+    <message>
+        <source>Seeds the random start and the training batches: the same seed gives the same network bit for bit</source>
+        <translation>Startwert für den zufälligen Anfang und die Trainingsstapel: derselbe Startwert ergibt bitgenau dasselbe Netz</translation>
+    </message>
+    <message>
+        <source>Gradient steps (Adam); the loss curve below shows each one</source>
+        <translation>Gradientenschritte (Adam); die Verlustkurve unten zeigt jeden</translation>
+    </message>
+    <message>
+        <source>Noisy trials drawn for each gradient step</source>
+        <translation>Verrauschte Durchgänge, die für jeden Gradientenschritt gezogen werden</translation>
+    </message>
+    <message>
+        <source>Starts training on a worker thread; the window stays usable</source>
+        <translation>Startet das Training in einem Arbeitsthread; das Fenster bleibt bedienbar</translation>
+    </message>
+    <message>
+        <source>Stops the training run</source>
+        <translation>Beendet den Trainingslauf</translation>
+    </message>
+    <message>
+        <source>Closes this dialog; training goes on in the background</source>
+        <translation>Schließt diesen Dialog; das Training läuft im Hintergrund weiter</translation>
     </message>
 </context>
 <context>

@@ -56,6 +56,8 @@ AblationPanel::AblationPanel(Session* session, QWidget* parent)
     m_basis->setToolTip(tr("The basis whose first k dimensions the reduced-rank weight matrix "
                            "keeps"));
     m_slider->setToolTip(tr("Number of kept dimensions k"));
+    m_rank->setToolTip(
+        tr("Number of kept (or, in Remove mode, removed) dimensions k: the first k of the basis"));
     m_slider->setTracking(true);
     connect(m_slider, &QSlider::valueChanged, this, &AblationPanel::setRank);
     connect(m_rank, &QSpinBox::valueChanged, this, &AblationPanel::setRank);

@@ -23,6 +23,9 @@ AnglesDialog::AnglesDialog(Session* session, QWidget* parent)
     : QDialog(parent), m_session(session), m_a(new QComboBox(this)), m_b(new QComboBox(this)),
       m_k(new QSpinBox(this)), m_plot(new widgets::PlotView(this)), m_numbers(new QLabel(this)) {
     setWindowTitle(tr("Principal angles between two bases"));
+    m_a->setToolTip(tr("The first subspace: the leading k dimensions of this basis"));
+    m_b->setToolTip(tr("The second subspace: the leading k dimensions of this basis"));
+    m_k->setToolTip(tr("How many leading dimensions of each basis span the two subspaces"));
     auto* form = new QFormLayout;
     form->addRow(tr("First basis:"), m_a);
     form->addRow(tr("Second basis:"), m_b);

@@ -106,6 +106,12 @@ StateSpacePanel::StateSpacePanel(Session* session, QWidget* parent)
     auto* save = new QPushButton(tr("Save PNG…"), this);
     layersRow->addWidget(reset);
     layersRow->addWidget(save);
+    m_showReduced->setToolTip(tr("Draw the reduced-rank network's trajectories, dashed, beside the "
+                                 "full network's (solid)"));
+    m_showLocations->setToolTip(tr("Draw the sampling locations: the states where the local "
+                                   "operative dimensions are computed"));
+    reset->setToolTip(tr("Frame everything drawn, seen from an oblique direction"));
+    save->setToolTip(tr("Save the 3D view as a PNG image"));
     m_showReduced->setChecked(true);
     m_showLocations->setChecked(true);
     m_showFlow->setToolTip(tr("Arrows at the sampling locations: the recurrent contribution "

@@ -34,6 +34,15 @@ TrainDialog::TrainDialog(QWidget* parent)
     m_seed->setRange(0, 1000000000);
     m_iterations->setRange(1, 1000000);
     m_batch->setRange(1, 4096);
+    m_task->setToolTip(tr("The task the network learns; its trials and cost (docs/tasks.md)"));
+    m_units->setToolTip(tr("The number of units N of the recurrent network"));
+    m_seed->setToolTip(
+        tr("Seeds the random start and the training batches: the same seed gives the same network "
+           "bit for bit"));
+    m_iterations->setToolTip(tr("Gradient steps (Adam); the loss curve below shows each one"));
+    m_batch->setToolTip(tr("Noisy trials drawn for each gradient step"));
+    m_start->setToolTip(tr("Starts training on a worker thread; the window stays usable"));
+    m_cancel->setToolTip(tr("Stops the training run"));
     auto* form = new QFormLayout;
     form->addRow(tr("Task:"), m_task);
     form->addRow(tr("Units:"), m_units);
@@ -47,7 +56,8 @@ TrainDialog::TrainDialog(QWidget* parent)
     auto* buttons = new QDialogButtonBox(this);
     buttons->addButton(m_start, QDialogButtonBox::ActionRole);
     buttons->addButton(m_cancel, QDialogButtonBox::RejectRole);
-    buttons->addButton(QDialogButtonBox::Close);
+    buttons->addButton(QDialogButtonBox::Close)
+        ->setToolTip(tr("Closes this dialog; training goes on in the background"));
     auto* layout = new QVBoxLayout(this);
     layout->addLayout(form);
     layout->addWidget(m_plot, 1);

@@ -29,6 +29,9 @@
 #include "widgets/state_space_view.h"
 #include "widgets/surface_format.h"
 
+#include <QAbstractButton>
+#include <QAbstractSlider>
+#include <QAbstractSpinBox>
 #include <QApplication>
 #include <QComboBox>
 #include <QDir>
@@ -41,6 +44,7 @@
 #include <QPainter>
 #include <QPointer>
 #include <QProcess>
+#include <QScrollBar>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QSpinBox>
@@ -617,6 +621,43 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(shown.count() >= 1, 60000);
         QVERIFY(QString::fromStdString(w.current().model->provenance)
                     .contains(QStringLiteral("_default.h5")));
+    }
+
+    // Every control a newcomer would hover explains itself: buttons, check boxes, combo boxes,
+    // sliders and spin boxes of the window and its docks (the dimension list's check boxes are
+    // items, explained by the list's own tooltip).
+    void everyControl_hasATooltip() {
+        MainWindow w;
+        QSignalSpy shown(&w, &MainWindow::resultShown);
+        w.show();
+        w.openDefault(opdims::TaskKind::Ctxt);
+        QVERIFY(shown.wait(60000));
+        // The dialogs made on first use too.
+        QVERIFY(w.trainDialog() && w.anglesDialog());
+        QStringList missing;
+        const auto check = [&](QWidget* c) {
+            if (c->toolTip().isEmpty()) {
+                QString what = QString::fromLatin1(c->metaObject()->className());
+                if (auto* b = qobject_cast<QAbstractButton*>(c))
+                    what += QStringLiteral(" '%1'").arg(b->text());
+                if (auto* combo = qobject_cast<QComboBox*>(c))
+                    what += QStringLiteral(" '%1'").arg(combo->currentText());
+                missing << what + QStringLiteral(" in ") +
+                               QString::fromLatin1(c->parentWidget()->metaObject()->className());
+            }
+        };
+        for (QAbstractButton* c : w.findChildren<QAbstractButton*>())
+            if (!qobject_cast<QDockWidget*>(c->parentWidget()) && !c->inherits("QToolButton") &&
+                !c->inherits("QTableCornerButton"))
+                check(c);
+        for (QComboBox* c : w.findChildren<QComboBox*>())
+            check(c);
+        for (QAbstractSlider* c : w.findChildren<QAbstractSlider*>())
+            if (!qobject_cast<QScrollBar*>(c))
+                check(c);
+        for (QAbstractSpinBox* c : w.findChildren<QAbstractSpinBox*>())
+            check(c);
+        QVERIFY2(missing.isEmpty(), qPrintable(missing.join(QStringLiteral("; "))));
     }
 
     void openMissingFile_showsMessage() {
