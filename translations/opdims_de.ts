@@ -186,6 +186,10 @@
         <source>unstable</source>
         <translation>instabil</translation>
     </message>
+    <message>
+        <source>%1 Hz only</source>
+        <translation>nur %1 Hz</translation>
+    </message>
 </context>
 <context>
     <name>Lesson</name>

@@ -29,7 +29,7 @@ std::vector<OptionSpec> globalOptions() {
              "local operative dimensions in the authors' layout (default: compute them)"},
             {"locations", "SET",
              "sampling locations of the global dimensions: all (default), ctxt1, ctxt2, "
-             "pos-choice, neg-choice"},
+             "pos-choice, neg-choice (ctxt), freqN (swg: frequency id N)"},
             {"global-times", "LIST", "use only sampling locations at these times"},
             {"conditions", "LIST",
              "use only these conditions, e.g. Ctxt1Inps1_-1,Ctxt2Inps1_1 or Freq1,Freq6"}};
@@ -122,17 +122,20 @@ Basis basisFromSpec(const Args& args, const std::string& spec, const std::string
     }
     // The subset comes from the name (op-columns:ctxt1) or from the locations option.
     LocationSubset subset = name.subset;
-    if (const LocationSubset option = parseLocationSubset(locations);
+    int frequency = name.frequency;
+    int optionFrequency = 0;
+    if (const LocationSubset option = parseLocationSubset(locations, &optionFrequency);
         option != LocationSubset::All) {
-        if (subset != LocationSubset::All && subset != option)
+        if (subset != LocationSubset::All && (subset != option || frequency != optionFrequency))
             throw Error("basis '" + spec + "' and locations '" + locations + "' disagree");
         subset = option;
+        frequency = optionFrequency;
     }
-    const LocationFilter filter = filterFor(args, task, locationSubsetName(subset));
+    const LocationFilter filter = filterFor(args, task, locationSubsetName(subset, frequency));
     const auto local = localDimsArg(args, localFile, model, task, name.side, batch, progress);
     Basis b = globalDimsArg(args, localFile, local, name.side, filter).basis;
     if (subset != LocationSubset::All)
-        b.name += " (" + locationSubsetName(subset) + ")";
+        b.name += " (" + locationSubsetName(subset, frequency) + ")";
     return b;
 }
 

@@ -147,7 +147,8 @@ std::vector<OptionSpec> options() {
     o.push_back({"jitter", "SIGMA", "Gaussian noise added to every start (default 0)"});
     o.push_back({"basis", "pc|op-columns|op-rows[:SUBSET]|file:PATH",
                  "analyse the reduced-rank weight matrix of this basis (with --rank); SUBSET: "
-                 "ctxt1, ctxt2, pos-choice, neg-choice (ctxt); a file's dimensions are columns"});
+                 "ctxt1, ctxt2, pos-choice, neg-choice (ctxt), freqN (swg); a file's dimensions "
+                 "are columns"});
     o.push_back({"rank", "K", "dimensions of --basis kept"});
     o.push_back({"max-iterations", "N", "Newton iterations per start (default 200)"});
     o.push_back({"slow-q", "Q", "q below which a non-fixed point is a slow point (default 1e-6)"});

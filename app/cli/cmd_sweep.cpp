@@ -64,7 +64,7 @@ std::vector<OptionSpec> options() {
         {networkBatchOptions(),
          {{"basis", "pc|op-columns|op-rows[:SUBSET]",
            "the dimensions to keep, most important first; SUBSET (ctxt: ctxt1, ctxt2, "
-           "pos-choice, neg-choice) is the same as --locations"},
+           "pos-choice, neg-choice; swg: freqN) is the same as --locations"},
           {"basis-file", "FILE",
            "a user basis instead: orthonormal N x K matrix Q in .npz or .h5 (see --type)"},
           {"type", "columns|rows", "side of the --basis-file dimensions (default columns)"}},

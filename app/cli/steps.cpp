@@ -22,7 +22,7 @@ namespace opdims::cli {
 std::vector<OptionSpec> selectionOptions() {
     return {{"basis", "pc|op-columns|op-rows[:SUBSET]",
              "evaluate W with dimensions of this basis kept or removed (with --rank, --keep or "
-             "--remove); SUBSET (ctxt): ctxt1, ctxt2, pos-choice, neg-choice"},
+             "--remove); SUBSET: ctxt1, ctxt2, pos-choice, neg-choice (ctxt), freqN (swg)"},
             {"basis-file", "FILE", "a user basis instead (N x K matrix Q in .npz or .h5)"},
             {"type", "columns|rows", "side of the --basis-file dimensions (default columns)"},
             {"rank", "K", "keep the first K dimensions (the reduced-rank weight matrix W_K)"},

@@ -20,6 +20,7 @@ QString subsetTitle(LocationSubset subset) {
         return QCoreApplication::translate("Labels", "positive choice only");
     case LocationSubset::NegChoice:
         return QCoreApplication::translate("Labels", "negative choice only");
+    case LocationSubset::Frequency:
     case LocationSubset::All:
         break;
     }
@@ -29,7 +30,11 @@ QString subsetTitle(LocationSubset subset) {
 QString withSubset(QString title, const BasisName& name) {
     if (name.kind != BasisKind::Operative || name.subset == LocationSubset::All)
         return title;
-    return QCoreApplication::translate("Labels", "%1, %2").arg(title, subsetTitle(name.subset));
+    const QString subset = name.subset == LocationSubset::Frequency
+                               ? QCoreApplication::translate("Labels", "%1 Hz only")
+                                     .arg(QLocale().toString(swg::frequency(name.frequency)))
+                               : subsetTitle(name.subset);
+    return QCoreApplication::translate("Labels", "%1, %2").arg(title, subset);
 }
 
 } // namespace

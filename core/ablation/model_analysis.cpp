@@ -18,8 +18,8 @@ std::vector<NamedBasis> operativeBases(const ModelAnalysis& analysis,
                                        const std::vector<LocalDimensions>& local, Side side) {
     std::vector<NamedBasis> out;
     for (const BasisName& name : operativeBasisNames(analysis.task, side)) {
-        GlobalDimensions g =
-            globalDimensions(local, side, locationSubset(analysis.task, name.subset));
+        GlobalDimensions g = globalDimensions(
+            local, side, locationSubset(analysis.task, name.subset, name.frequency));
         NamedBasis nb;
         nb.name = name;
         nb.key = formatBasisName(name);

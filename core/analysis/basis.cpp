@@ -95,8 +95,9 @@ Basis operativeBasis(const Model& model, TaskKind task, Side side, const Progres
     const auto dims = localDimensions(model, locations, side, local, phase(progress, 0.05, 1.0));
     if (options.subset == LocationSubset::All)
         return globalDimensions(dims, side).basis;
-    Basis b = globalDimensions(dims, side, locationSubset(task, options.subset)).basis;
-    b.name += " (" + locationSubsetName(options.subset) + ")";
+    Basis b =
+        globalDimensions(dims, side, locationSubset(task, options.subset, options.frequency)).basis;
+    b.name += " (" + locationSubsetName(options.subset, options.frequency) + ")";
     return b;
 }
 

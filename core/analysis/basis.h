@@ -56,6 +56,7 @@ struct OperativeOptions {
     std::vector<int> times;     // 1-based sampling times; empty: the paper's defaults
     int rowStarts = 2;          // random starts per local row dimension (besides the analytic one)
     LocationSubset subset = LocationSubset::All; // the sampling locations of the global dimensions
+    int frequency = 0;                           // subset Frequency: the swg frequency id
 };
 
 // Global operative dimensions of a model on its task computed from scratch: sampling locations

@@ -11,15 +11,27 @@ constexpr const char* kSubsetNames[] = {"all", "ctxt1", "ctxt2", "pos-choice", "
 
 } // namespace
 
-LocationSubset parseLocationSubset(const std::string& text) {
+LocationSubset parseLocationSubset(const std::string& text, int* frequency) {
     for (int i = 0; i < 5; ++i)
         if (text == kSubsetNames[i])
             return static_cast<LocationSubset>(i);
+    if (text.size() > 4 && text.size() <= 6 && text.rfind("freq", 0) == 0 &&
+        text.find_first_not_of("0123456789", 4) == std::string::npos && text[4] != '0') {
+        const int id = std::stoi(text.substr(4));
+        if (id >= 1 && id <= swg::kFrequencies) {
+            if (frequency)
+                *frequency = id;
+            return LocationSubset::Frequency;
+        }
+    }
     throw Error("unknown location subset '" + text +
-                "' (expected all, ctxt1, ctxt2, pos-choice or neg-choice)");
+                "' (expected all, ctxt1, ctxt2, pos-choice, neg-choice or freqN with N from 1 to " +
+                std::to_string(swg::kFrequencies) + ")");
 }
 
-std::string locationSubsetName(LocationSubset subset) {
+std::string locationSubsetName(LocationSubset subset, int frequency) {
+    if (subset == LocationSubset::Frequency)
+        return "freq" + std::to_string(frequency);
     return kSubsetNames[static_cast<int>(subset)];
 }
 
@@ -30,10 +42,18 @@ std::vector<LocationSubset> functionSubsets(TaskKind task) {
     return {};
 }
 
+std::vector<int> functionFrequencies(TaskKind task) {
+    if (task == TaskKind::Swg)
+        return {1, 26, swg::kFrequencies};
+    return {};
+}
+
 std::vector<BasisName> operativeBasisNames(TaskKind task, Side side) {
     std::vector<BasisName> out{{BasisKind::Operative, side, LocationSubset::All, {}}};
     for (LocationSubset s : functionSubsets(task))
         out.push_back({BasisKind::Operative, side, s, {}});
+    for (int id : functionFrequencies(task))
+        out.push_back({BasisKind::Operative, side, LocationSubset::Frequency, {}, id});
     return out;
 }
 
@@ -57,7 +77,7 @@ BasisName parseBasisName(const std::string& text) {
         n.kind = BasisKind::Operative;
         n.side = base == "op-columns" ? Side::Columns : Side::Rows;
         if (colon != std::string::npos) {
-            n.subset = parseLocationSubset(text.substr(colon + 1));
+            n.subset = parseLocationSubset(text.substr(colon + 1), &n.frequency);
             if (n.subset == LocationSubset::All)
                 throw Error("basis '" + text + "': write " + base + " for all sampling locations");
         }
@@ -77,7 +97,7 @@ std::string formatBasisName(const BasisName& name) {
     }
     std::string s = std::string("op-") + sideName(name.side);
     if (name.subset != LocationSubset::All)
-        s += ":" + locationSubsetName(name.subset);
+        s += ":" + locationSubsetName(name.subset, name.frequency);
     return s;
 }
 

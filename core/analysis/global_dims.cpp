@@ -11,9 +11,19 @@
 
 namespace opdims {
 
-LocationFilter locationSubset(TaskKind task, LocationSubset subset) {
+LocationFilter locationSubset(TaskKind task, LocationSubset subset, int frequency) {
     if (subset == LocationSubset::All)
         return [](const SamplingLocation&) { return true; };
+    if (subset == LocationSubset::Frequency) {
+        if (task != TaskKind::Swg)
+            throw Error("location subset '" + locationSubsetName(subset, frequency) +
+                        "' exists for swg only (" + taskName(task) + " knows 'all'" +
+                        (task == TaskKind::Ctxt ? ", ctxt1, ctxt2, pos-choice, neg-choice)" : ")"));
+        if (frequency < 1 || frequency > swg::kFrequencies)
+            throw Error("location subset 'freq" + std::to_string(frequency) +
+                        "': frequency ids run from 1 to " + std::to_string(swg::kFrequencies));
+        return [frequency](const SamplingLocation& l) { return l.condition.freqId == frequency; };
+    }
     if (task != TaskKind::Ctxt)
         throw Error("location subset '" + locationSubsetName(subset) + "' exists for ctxt only (" +
                     taskName(task) + " knows 'all')");
@@ -30,7 +40,9 @@ LocationFilter locationSubset(TaskKind task, LocationSubset subset) {
 }
 
 LocationFilter locationSubset(TaskKind task, const std::string& name) {
-    return locationSubset(task, parseLocationSubset(name));
+    int frequency = 0;
+    const LocationSubset subset = parseLocationSubset(name, &frequency);
+    return locationSubset(task, subset, frequency);
 }
 
 LocationFilter withTimes(LocationFilter filter, std::vector<int> times) {

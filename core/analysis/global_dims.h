@@ -18,8 +18,9 @@ namespace opdims {
 using LocationFilter = std::function<bool(const SamplingLocation&)>;
 
 // The paper's subsets: "all", and for ctxt "ctxt1", "ctxt2" (one context), "pos-choice",
-// "neg-choice" (sign of the coherence of the context's relevant input). Throws Error otherwise.
-LocationFilter locationSubset(TaskKind task, LocationSubset subset);
+// "neg-choice" (sign of the coherence of the context's relevant input); for swg "freqN", the
+// locations of frequency id N (`frequency`). Throws Error otherwise.
+LocationFilter locationSubset(TaskKind task, LocationSubset subset, int frequency = 0);
 LocationFilter locationSubset(TaskKind task, const std::string& name);
 
 // Keeps also only the given 1-based times (empty: all times).

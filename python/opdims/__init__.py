@@ -251,7 +251,8 @@ def global_dims(net, type="columns", task=None, locations=None, local=None, time
     net : Network
     type : {"columns", "rows"}
     locations : str, optional
-        "all" (default) or a function-specific subset: ctxt1, ctxt2, pos-choice, neg-choice.
+        "all" (default) or a function-specific subset: ctxt1, ctxt2, pos-choice, neg-choice (ctxt),
+        freqN (swg: the locations of frequency id N).
     local : str, optional
         A file of local dimensions in the authors' layout to use instead of computing them.
     times, global_times, conditions, starts, batch, trials, seed

@@ -17,7 +17,8 @@ class TestBasisNames : public QObject {
 private slots:
     void roundTrip_everyName() {
         for (const char* text : {"pc", "op-columns", "op-rows", "op-columns:ctxt1", "op-rows:ctxt2",
-                                 "op-columns:pos-choice", "op-rows:neg-choice", "file:/tmp/q.npz"})
+                                 "op-columns:pos-choice", "op-rows:neg-choice", "op-columns:freq26",
+                                 "op-rows:freq1", "op-columns:freq51", "file:/tmp/q.npz"})
             QCOMPARE(formatBasisName(parseBasisName(text)), std::string(text));
         for (TaskKind task : {TaskKind::Ctxt, TaskKind::Swg})
             for (Side side : {Side::Columns, Side::Rows})
@@ -40,7 +41,11 @@ private slots:
         QCOMPARE(static_cast<int>(functionSubsets(TaskKind::Ctxt).size()), 4);
         QVERIFY(functionSubsets(TaskKind::Swg).empty());
         QCOMPARE(static_cast<int>(operativeBasisNames(TaskKind::Ctxt, Side::Columns).size()), 5);
-        QCOMPARE(static_cast<int>(operativeBasisNames(TaskKind::Swg, Side::Rows).size()), 1);
+        // swg: all locations, then one frequency each: the slowest, the middle, the fastest.
+        const auto swg = operativeBasisNames(TaskKind::Swg, Side::Rows);
+        QCOMPARE(static_cast<int>(swg.size()), 4);
+        QCOMPARE(formatBasisName(swg[2]), std::string("op-rows:freq26"));
+        QCOMPARE(swg[3].frequency, 51);
         for (LocationSubset s : functionSubsets(TaskKind::Ctxt))
             QVERIFY(parseLocationSubset(locationSubsetName(s)) == s);
     }
@@ -52,6 +57,14 @@ private slots:
         expectError([] { parseBasisName("file:"); }, "file:PATH");
         expectError([] { parseBasisName("op-rows:all"); }, "write op-rows");
         expectError([] { locationSubset(TaskKind::Swg, LocationSubset::Ctxt1); }, "ctxt only");
+        // Frequency subsets: ids 1 to 51, written without leading zeros, for swg only.
+        for (const char* bad :
+             {"op-columns:freq0", "op-columns:freq52", "op-columns:freq", "op-columns:freq07",
+              "op-columns:freq-3", "op-columns:freq1x", "op-columns:freq99999999999"})
+            expectError([bad] { parseBasisName(bad); }, "freqN with N from 1 to 51");
+        expectError([] { locationSubset(TaskKind::Ctxt, "freq3"); }, "swg only");
+        expectError([] { locationSubset(TaskKind::Swg, LocationSubset::Frequency, 0); },
+                    "frequency ids run from 1 to 51");
     }
 };
 

@@ -104,6 +104,22 @@ private slots:
         QVERIFY_THROWS_EXCEPTION(Error, withConditions({}, TaskKind::Ctxt, {"Freq3"}));
         QVERIFY_THROWS_EXCEPTION(Error, locationSubset(TaskKind::Swg, "ctxt1"));
         QVERIFY_THROWS_EXCEPTION(Error, locationSubset(TaskKind::Ctxt, "left"));
+        // swg: one frequency's locations, the same as naming its condition.
+        Rng rng(2);
+        std::vector<LocalDimensions> waves;
+        for (int id : {1, 6, 6, 26, 26, 26})
+            waves.push_back(makeLocal(rng, 5, 1, {0, 0, 0, id, {}}, 1));
+        QCOMPARE(
+            globalDimensions(waves, Side::Rows, locationSubset(TaskKind::Swg, "freq26")).locations,
+            3);
+        const GlobalDimensions six =
+            globalDimensions(waves, Side::Rows, locationSubset(TaskKind::Swg, "freq6"));
+        const GlobalDimensions named =
+            globalDimensions(waves, Side::Rows, withConditions({}, TaskKind::Swg, {"Freq6"}));
+        QCOMPARE(six.locations, 2);
+        QVERIFY((six.basis.Q - named.basis.Q).norm() == 0.0);
+        QVERIFY_THROWS_EXCEPTION(
+            Error, globalDimensions(waves, Side::Rows, locationSubset(TaskKind::Swg, "freq2")));
         QVERIFY_THROWS_EXCEPTION(Error, globalDimensions(local, Side::Rows, withTimes({}, {7})));
     }
     void operativeBasis_columnsOfARandomNetwork() {
