@@ -1608,10 +1608,6 @@
         <translation>Anzahl der Dimensionen</translation>
     </message>
     <message>
-        <source>cumulative variance explained</source>
-        <translation>kumulativ erklärte Varianz</translation>
-    </message>
-    <message>
         <source>activity of the full network</source>
         <translation>Aktivität des vollen Netzes</translation>
     </message>
@@ -1622,6 +1618,10 @@
     <message>
         <source>L (%1)</source>
         <translation>L (%1)</translation>
+    </message>
+    <message>
+        <source>cum. fraction</source>
+        <translation>kum. Anteil</translation>
     </message>
 </context>
 <context>

@@ -110,6 +110,18 @@ QStringList lessonPlotNames() {
             QStringLiteral("loss"), QStringLiteral("fixed-points")};
 }
 
+QString lessonPlotDock(const QString& plot) {
+    if (plot == QStringLiteral("sweep"))
+        return QStringLiteral("sweepDock");
+    if (plot == QStringLiteral("variance"))
+        return QStringLiteral("varianceDock");
+    if (plot == QStringLiteral("loss"))
+        return QStringLiteral("lossDock");
+    if (plot == QStringLiteral("fixed-points"))
+        return QStringLiteral("fixedPointDock");
+    return QStringLiteral("outputDock");
+}
+
 Lesson readLesson(const QString& path) {
     QFile f(path);
     if (!f.exists())

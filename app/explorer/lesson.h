@@ -45,6 +45,8 @@ struct Lesson {
 
 // The plot names a step may bring to the front, in the order docs/lessons.md lists them.
 QStringList lessonPlotNames();
+// The object name of the dock that shows a plot of lessonPlotNames() ("outputDock", ...).
+QString lessonPlotDock(const QString& plot);
 
 // Reads a lesson; throws opdims::Error with one sentence naming the file, the step and the field
 // ("lesson.json: step 3: field 'k': ...") when anything is wrong. Files above 1 MiB are refused

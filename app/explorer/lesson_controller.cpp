@@ -23,18 +23,6 @@ namespace opdims::explorer {
 
 namespace {
 
-QString dockOfPlot(const QString& plot) {
-    if (plot == QStringLiteral("sweep"))
-        return QStringLiteral("sweepDock");
-    if (plot == QStringLiteral("variance"))
-        return QStringLiteral("varianceDock");
-    if (plot == QStringLiteral("loss"))
-        return QStringLiteral("lossDock");
-    if (plot == QStringLiteral("fixed-points"))
-        return QStringLiteral("fixedPointDock");
-    return QStringLiteral("outputDock");
-}
-
 // The camera turned from `c` by azimuth degrees about its up direction, then by elevation
 // degrees towards it, around the focal point.
 widgets::StateSpaceView::CameraState turned(widgets::StateSpaceView::CameraState c, double azimuth,
@@ -209,7 +197,7 @@ void LessonController::applyRest(quint64 generation, bool reopened) {
         }
     }
     space->setFixedPointsShown(s.fixedPoints);
-    if (auto* dock = m_window->findChild<QDockWidget*>(dockOfPlot(s.plot))) {
+    if (auto* dock = m_window->findChild<QDockWidget*>(lessonPlotDock(s.plot))) {
         dock->show();
         dock->raise();
     }

@@ -16,7 +16,9 @@ VariancePanel::VariancePanel(Session* session, QWidget* parent)
     connect(m_session, &Session::analysisChanged, this, &VariancePanel::onAnalysisChanged);
     connect(m_session, &Session::basesAdded, this, &VariancePanel::onBasesAdded);
     m_plot->setTitle(tr("Variance explained"));
-    m_plot->setAxisLabels(tr("number of dimensions"), tr("cumulative variance explained"));
+    // Short: the dock is low in the default layout and a longer label is cut off (the title says
+    // what is plotted).
+    m_plot->setAxisLabels(tr("number of dimensions"), tr("cum. fraction"));
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(2, 2, 2, 2);
     layout->addWidget(m_plot);

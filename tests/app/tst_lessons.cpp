@@ -36,18 +36,6 @@ namespace {
 
 constexpr int kTimeout = 120000;
 
-QString dockOf(const QString& plot) {
-    if (plot == QStringLiteral("sweep"))
-        return QStringLiteral("sweepDock");
-    if (plot == QStringLiteral("variance"))
-        return QStringLiteral("varianceDock");
-    if (plot == QStringLiteral("loss"))
-        return QStringLiteral("lossDock");
-    if (plot == QStringLiteral("fixed-points"))
-        return QStringLiteral("fixedPointDock");
-    return QStringLiteral("outputDock");
-}
-
 void closeBoxes(QWidget* window) {
     for (QMessageBox* box : window->findChildren<QMessageBox*>())
         box->close();
@@ -155,7 +143,8 @@ private slots:
                 QVERIFY(w.stateSpace()->fixedPointInput());
                 QCOMPARE(w.stateSpace()->fixedPointInput()->label, s.fixedPointInput);
             }
-            QVERIFY2(w.findChild<QDockWidget*>(dockOf(s.plot))->isVisible(), qPrintable(where));
+            QVERIFY2(w.findChild<QDockWidget*>(lessonPlotDock(s.plot))->isVisible(),
+                     qPrintable(where));
             // The text.
             QVERIFY(w.lessonPanel()->stepText().contains(s.title));
             QCOMPARE(w.lessonPanel()->backButton()->isEnabled(), i > 0);
