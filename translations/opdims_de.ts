@@ -405,6 +405,10 @@
         <source>Clear list</source>
         <translation>Liste leeren</translation>
     </message>
+    <message>
+        <source>&amp;%1 %2, network %3</source>
+        <translation>&amp;%1 %2, Netz %3</translation>
+    </message>
 </context>
 <context>
     <name>opdims::explorer::FixedPointPanel</name>

@@ -15,7 +15,18 @@ namespace opdims::explorer {
 
 namespace {
 constexpr int kMaxRecent = 8;
+// Entries "PATH", or "N:PATH" for network N of an authors' file (paths are absolute, so a
+// leading number and colon cannot be part of one).
 const QString kRecentKey = QStringLiteral("recentFiles");
+
+FileController::Recent parseRecent(const QString& entry) {
+    const qsizetype colon = entry.indexOf(QLatin1Char(':'));
+    bool number = false;
+    const int net = colon > 0 ? entry.left(colon).toInt(&number) : 0;
+    if (number && net > 0)
+        return {entry.mid(colon + 1), net};
+    return {entry, 0};
+}
 const QString kLastDirKey = QStringLiteral("lastDirectory");
 } // namespace
 
@@ -46,7 +57,7 @@ void FileController::open(const QString& path, int net) {
             }
         }
         const OpenedModel m = openModelFile(path, net);
-        remember(m.path);
+        remember(m.path, m.net);
         QSettings().setValue(kLastDirKey, QFileInfo(path).absolutePath());
         emit opened(m);
     } catch (const std::exception& e) {
@@ -75,15 +86,26 @@ void FileController::saveAs(const Model& model, const QString& suggestion) {
 }
 
 QStringList FileController::recentFiles() const {
-    return QSettings().value(kRecentKey).toStringList();
+    QStringList paths;
+    for (const Recent& r : recentNetworks())
+        paths << r.path;
+    return paths;
 }
 
-void FileController::remember(const QString& path) {
+std::vector<FileController::Recent> FileController::recentNetworks() const {
+    std::vector<Recent> out;
+    for (const QString& entry : QSettings().value(kRecentKey).toStringList())
+        out.push_back(parseRecent(entry));
+    return out;
+}
+
+void FileController::remember(const QString& path, int net) {
     if (path.isEmpty())
         return;
-    QStringList list = recentFiles();
-    list.removeAll(path);
-    list.prepend(path);
+    const QString entry = net > 0 ? QStringLiteral("%1:%2").arg(net).arg(path) : path;
+    QStringList list = QSettings().value(kRecentKey).toStringList();
+    list.removeAll(entry);
+    list.prepend(entry);
     while (list.size() > kMaxRecent)
         list.removeLast();
     QSettings().setValue(kRecentKey, list);
@@ -92,15 +114,19 @@ void FileController::remember(const QString& path) {
 
 void FileController::fillRecentMenu(QMenu* menu) {
     menu->clear();
-    const QStringList list = recentFiles();
-    for (int i = 0; i < list.size(); ++i) {
-        const QString path = list[i];
-        QAction* a = menu->addAction(tr("&%1 %2").arg(i + 1).arg(QFileInfo(path).fileName()));
+    const std::vector<Recent> list = recentNetworks();
+    for (std::size_t i = 0; i < list.size(); ++i) {
+        const auto [path, net] = list[i];
+        const QString name = QFileInfo(path).fileName();
+        QAction* a =
+            menu->addAction(net > 0 ? tr("&%1 %2, network %3").arg(i + 1).arg(name).arg(net)
+                                    : tr("&%1 %2").arg(i + 1).arg(name));
         a->setToolTip(path);
-        connect(a, &QAction::triggered, this, [this, path] { open(path, 0); });
+        // The network number the file was opened with: no picker again.
+        connect(a, &QAction::triggered, this, [this, path, net] { open(path, net); });
     }
-    menu->setEnabled(!list.isEmpty());
-    if (!list.isEmpty()) {
+    menu->setEnabled(!list.empty());
+    if (!list.empty()) {
         menu->addSeparator();
         connect(menu->addAction(tr("Clear list")), &QAction::triggered, this, [this] {
             QSettings().remove(kRecentKey);

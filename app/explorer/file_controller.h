@@ -7,6 +7,8 @@
 #include <QObject>
 #include <QStringList>
 
+#include <vector>
+
 class QMenu;
 class QWidget;
 
@@ -27,7 +29,14 @@ public:
     // Asks for a path (suggesting `suggestion`) and saves there.
     void saveAs(const Model& model, const QString& suggestion);
 
+    // The recently opened files, newest first, and with each the network number of an authors'
+    // multi-network file (0 for other files: the picker is not needed).
     QStringList recentFiles() const;
+    struct Recent {
+        QString path;
+        int net = 0;
+    };
+    std::vector<Recent> recentNetworks() const;
     // Rebuilds the menu from the settings; called whenever the list changes.
     void fillRecentMenu(QMenu* menu);
 
@@ -40,7 +49,7 @@ signals:
     void recentFilesChanged();
 
 private:
-    void remember(const QString& path);
+    void remember(const QString& path, int net = 0);
 
     QWidget* m_window;
 };

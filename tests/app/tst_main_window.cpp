@@ -757,6 +757,18 @@ private slots:
         QVERIFY(
             w.modelPanel()->summaryText().contains(QStringLiteral("network 2 of swg_weights.h5")));
         QCOMPARE(w.files()->recentFiles().value(0), w.current().path);
+        // Open recent brings network 2 back without asking which network.
+        QCOMPARE(w.files()->recentNetworks().front().net, 2);
+        QMenu menu;
+        w.files()->fillRecentMenu(&menu);
+        QAction* first = menu.actions().value(0);
+        QVERIFY(first && first->text().contains(QStringLiteral("network 2")));
+        w.openDefault(opdims::TaskKind::Ctxt);
+        QVERIFY(analysed.wait(60000));
+        first->trigger();
+        QVERIFY(analysed.wait(60000));
+        QCOMPARE(w.current().net, 2);
+        QCOMPARE(w.current().model->task, opdims::TaskKind::Swg);
     }
 
     void saveAndReopen_roundTrips() {
