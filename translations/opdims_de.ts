@@ -1530,10 +1530,6 @@
         <translation>Fertig nach %1 s; das Netz ist im Hauptfenster geöffnet.</translation>
     </message>
     <message>
-        <source>Training cancelled.</source>
-        <translation>Training abgebrochen.</translation>
-    </message>
-    <message>
         <source>Training failed: %1</source>
         <translation>Training fehlgeschlagen: %1</translation>
     </message>
@@ -1574,12 +1570,32 @@
         <translation>Startet das Training in einem Arbeitsthread; das Fenster bleibt bedienbar</translation>
     </message>
     <message>
-        <source>Stops the training run</source>
-        <translation>Beendet den Trainingslauf</translation>
-    </message>
-    <message>
         <source>Closes this dialog; training goes on in the background</source>
         <translation>Schließt diesen Dialog; das Training läuft im Hintergrund weiter</translation>
+    </message>
+    <message>
+        <source>Open the network trained so far</source>
+        <translation>Das bisher trainierte Netz öffnen</translation>
+    </message>
+    <message>
+        <source>Stops the training run; the dialog stays open and offers the network trained so far</source>
+        <translation>Beendet den Trainingslauf; der Dialog bleibt offen und bietet das bisher trainierte Netz an</translation>
+    </message>
+    <message>
+        <source>Opens the network as it was after the last finished iteration</source>
+        <translation>Öffnet das Netz im Zustand nach der letzten abgeschlossenen Iteration</translation>
+    </message>
+    <message>
+        <source>%1, stopped after iteration %2</source>
+        <translation>%1, beendet nach Iteration %2</translation>
+    </message>
+    <message>
+        <source>Training cancelled after iteration %1: open the network trained so far, or start again.</source>
+        <translation>Training nach Iteration %1 abgebrochen: das bisher trainierte Netz öffnen oder neu starten.</translation>
+    </message>
+    <message>
+        <source>Training cancelled before the first iteration finished.</source>
+        <translation>Training abgebrochen, bevor die erste Iteration fertig war.</translation>
     </message>
 </context>
 <context>

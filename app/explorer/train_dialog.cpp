@@ -26,7 +26,8 @@ TrainDialog::TrainDialog(QWidget* parent)
       m_seed(new QSpinBox(this)), m_iterations(new QSpinBox(this)), m_batch(new QSpinBox(this)),
       m_plot(new widgets::PlotView(this)), m_bar(new QProgressBar(this)),
       m_status(new QLabel(this)), m_start(new QPushButton(tr("Train"), this)),
-      m_cancel(new QPushButton(tr("Cancel"), this)) {
+      m_cancel(new QPushButton(tr("Cancel"), this)),
+      m_keep(new QPushButton(tr("Open the network trained so far"), this)) {
     setWindowTitle(tr("Train a network"));
     for (const TaskKind task : builtInTasks())
         m_task->addItem(taskTitle(task), static_cast<int>(task));
@@ -42,7 +43,10 @@ TrainDialog::TrainDialog(QWidget* parent)
     m_iterations->setToolTip(tr("Gradient steps (Adam); the loss curve below shows each one"));
     m_batch->setToolTip(tr("Noisy trials drawn for each gradient step"));
     m_start->setToolTip(tr("Starts training on a worker thread; the window stays usable"));
-    m_cancel->setToolTip(tr("Stops the training run"));
+    m_cancel->setToolTip(tr("Stops the training run; the dialog stays open and offers the "
+                            "network trained so far"));
+    m_keep->setToolTip(tr("Opens the network as it was after the last finished iteration"));
+    m_keep->setVisible(false);
     auto* form = new QFormLayout;
     form->addRow(tr("Task:"), m_task);
     form->addRow(tr("Units:"), m_units);
@@ -55,7 +59,9 @@ TrainDialog::TrainDialog(QWidget* parent)
     m_bar->setRange(0, 1000);
     auto* buttons = new QDialogButtonBox(this);
     buttons->addButton(m_start, QDialogButtonBox::ActionRole);
-    buttons->addButton(m_cancel, QDialogButtonBox::RejectRole);
+    // Not the reject role: cancelling the run must not close the dialog.
+    buttons->addButton(m_cancel, QDialogButtonBox::ActionRole);
+    buttons->addButton(m_keep, QDialogButtonBox::ActionRole);
     buttons->addButton(QDialogButtonBox::Close)
         ->setToolTip(tr("Closes this dialog; training goes on in the background"));
     auto* layout = new QVBoxLayout(this);
@@ -78,14 +84,41 @@ TrainDialog::TrainDialog(QWidget* parent)
         m_bar->setValue(static_cast<int>(std::lround(f * 1000)));
         m_status->setText(tr("Training: %1").arg(JobStatusWidget::timeLeftText(left)));
     });
+    connect(m_keep, &QPushButton::clicked, this, [this] {
+        std::shared_ptr<const Model> model;
+        int iteration = 0;
+        {
+            const std::lock_guard<std::mutex> lock(m_mutex);
+            model = m_latest;
+            iteration = m_latestIteration;
+        }
+        if (!model)
+            return;
+        m_keep->setVisible(false);
+        emit trained(model, tr("%1, stopped after iteration %2").arg(m_description).arg(iteration));
+    });
     connect(&m_runner, &JobRunner::finished, this, [this](const QString&, double seconds) {
         setRunning(false);
+        m_bar->setValue(m_bar->maximum()); // the last report may be below 100 %
         m_status->setText(tr("Finished in %1 s; the network is open in the main window.")
                               .arg(QLocale().toString(seconds, 'f', 1)));
     });
     connect(&m_runner, &JobRunner::cancelled, this, [this] {
         setRunning(false);
-        m_status->setText(tr("Training cancelled."));
+        int iteration = 0;
+        {
+            const std::lock_guard<std::mutex> lock(m_mutex);
+            iteration = m_latest ? m_latestIteration : 0;
+        }
+        if (iteration > 0) {
+            m_status->setText(
+                tr("Training cancelled after iteration %1: open the network trained so far, or "
+                   "start again.")
+                    .arg(iteration));
+            m_keep->setVisible(true);
+        } else {
+            m_status->setText(tr("Training cancelled before the first iteration finished."));
+        }
     });
     connect(&m_runner, &JobRunner::failed, this, [this](const QString&, const QString& message) {
         setRunning(false);
@@ -141,28 +174,47 @@ bool TrainDialog::startTraining() {
     {
         const std::lock_guard<std::mutex> lock(m_mutex);
         m_pending.clear();
+        m_latest.reset();
+        m_latestIteration = 0;
     }
+    m_keep->setVisible(false);
+    m_bar->setValue(0);
     const QString description = tr("a %1 network trained here (%2 units, seed %3, %4 iterations)")
                                     .arg(QString::fromLatin1(taskName(s.task)))
                                     .arg(s.units)
                                     .arg(s.seed)
                                     .arg(s.iterations);
+    m_description = description;
+    // The model's own name says how it was made (not the random start it came from).
+    const std::string name = std::string(taskName(s.task)) + " network trained in the app (" +
+                             std::to_string(s.units) + " units, seed " + std::to_string(s.seed) +
+                             ", " + std::to_string(s.iterations) + " iterations)";
     const bool started = m_runner.start(
-        tr("Training"), [this, s, description](const Progress& progress) -> std::function<void()> {
+        tr("Training"),
+        [this, s, description, name](const Progress& progress) -> std::function<void()> {
             TrainConfig config;
             config.task = s.task;
             config.seed = s.seed;
             config.iterations = s.iterations;
             config.batchSize = s.batchSize;
-            TrainState state = opdims::startTraining(randomModel(s.task, s.units, s.seed), config);
+            Model start = randomModel(s.task, s.units, s.seed);
+            start.name = name;
+            TrainState state = opdims::startTraining(std::move(start), config);
             opdims::train(
                 state,
-                [this](const IterationReport& r, const Model&) {
+                [this, name](const IterationReport& r, const Model& m) {
+                    // A copy per iteration (N x N doubles) for Cancel to offer.
+                    auto latest = std::make_shared<Model>(m);
+                    latest->name =
+                        name + ", stopped after iteration " + std::to_string(r.iteration);
                     const std::lock_guard<std::mutex> lock(m_mutex);
                     m_pending.emplace_back(static_cast<double>(r.iteration), r.loss);
+                    m_latest = std::move(latest);
+                    m_latestIteration = static_cast<int>(r.iteration);
                     return true;
                 },
                 progress);
+            state.model.name = name;
             auto model = std::make_shared<const Model>(std::move(state.model));
             return [this, model, description] { emit trained(model, description); };
         });

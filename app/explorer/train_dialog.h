@@ -44,6 +44,8 @@ public:
     bool startTraining();
     bool running() const { return m_runner.busy(); }
     JobRunner* runner() { return &m_runner; }
+    // After a cancelled run: the button that opens the network as far as it was trained.
+    QPushButton* keepButton() const { return m_keep; }
 
 signals:
     // Emitted on the GUI thread when a run finishes (not when it is cancelled).
@@ -65,10 +67,15 @@ private:
     QLabel* m_status;
     QPushButton* m_start;
     QPushButton* m_cancel;
+    QPushButton* m_keep;
     JobRunner m_runner;
     QTimer m_drain;
     std::mutex m_mutex; // guards m_pending, filled by the training thread
     std::vector<std::pair<double, double>> m_pending;
+    // The network after the newest finished iteration (guarded by m_mutex) and what it is.
+    std::shared_ptr<const Model> m_latest;
+    int m_latestIteration = 0;
+    QString m_description;
 };
 
 } // namespace opdims::explorer

@@ -13,6 +13,7 @@
 #include "app/explorer/session.h"
 #include "app/explorer/state_space_panel.h"
 #include "app/explorer/sweep_panel.h"
+#include "app/explorer/train_dialog.h"
 #include "core/analysis/angles.h"
 #include "core/analysis/basis.h"
 #include "core/analysis/basis_file.h"
@@ -44,6 +45,8 @@
 #include <QPainter>
 #include <QPointer>
 #include <QProcess>
+#include <QProgressBar>
+#include <QPushButton>
 #include <QScrollBar>
 #include <QSettings>
 #include <QSignalSpy>
@@ -658,6 +661,53 @@ private slots:
         for (QAbstractSpinBox* c : w.findChildren<QAbstractSpinBox*>())
             check(c);
         QVERIFY2(missing.isEmpty(), qPrintable(missing.join(QStringLiteral("; "))));
+    }
+
+    // Training in the app: a finished run fills its progress bar and names the network by how it
+    // was trained; Cancel keeps the dialog open and offers the network trained so far.
+    void trainDialog_finishedAndCancelledRuns() {
+        MainWindow w;
+        w.show();
+        TrainDialog* dialog = w.trainDialog();
+        dialog->show();
+        QSignalSpy analysed(&w, &MainWindow::analysisShown);
+        TrainSettings s;
+        s.task = opdims::TaskKind::Swg;
+        s.units = 8;
+        s.seed = 3;
+        s.iterations = 3;
+        s.batchSize = 2;
+        dialog->setSettings(s);
+        QVERIFY(dialog->startTraining());
+        QVERIFY(analysed.wait(60000));
+        QCOMPARE(QString::fromStdString(w.current().model->name),
+                 QStringLiteral("swg network trained in the app (8 units, seed 3, 3 iterations)"));
+        auto* bar = dialog->findChild<QProgressBar*>();
+        QCOMPARE(bar->value(), bar->maximum());
+        QVERIFY(!dialog->keepButton()->isVisible());
+
+        s.iterations = 1000000;
+        dialog->setSettings(s);
+        QSignalSpy losses(dialog, &TrainDialog::lossAppended);
+        QVERIFY(dialog->startTraining());
+        QTRY_VERIFY_WITH_TIMEOUT(losses.count() >= 2, 60000);
+        QPushButton* cancel = nullptr;
+        for (QPushButton* b : dialog->findChildren<QPushButton*>())
+            if (b->text() == QStringLiteral("Cancel"))
+                cancel = b;
+        QVERIFY(cancel && cancel->isEnabled());
+        cancel->click();
+        QTRY_VERIFY_WITH_TIMEOUT(!dialog->running(), 60000);
+        QVERIFY(dialog->isVisible()); // Cancel stops the run, not the dialog
+        QVERIFY(dialog->keepButton()->isVisible());
+        analysed.clear();
+        dialog->keepButton()->click();
+        QVERIFY(analysed.wait(60000));
+        const QString name = QString::fromStdString(w.current().model->name);
+        QVERIFY2(name.startsWith(QStringLiteral("swg network trained in the app (8 units, seed 3, "
+                                                "1000000 iterations), stopped after iteration ")),
+                 qPrintable(name));
+        QVERIFY(w.current().origin.contains(QStringLiteral("stopped after iteration")));
     }
 
     void openMissingFile_showsMessage() {
