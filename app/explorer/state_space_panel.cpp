@@ -249,8 +249,12 @@ void StateSpacePanel::onAnalysisChanged() {
     if (!analysis)
         return;
     const bool sameTask = analysis->task == m_shownTask && analysis->model->units() == m_shownUnits;
+    // Another network has another state space: the camera is fitted to it. The same network
+    // analysed again (a trial set, all frequencies) keeps the user's view.
+    const bool sameNetwork = analysis->model == m_shownModel;
     m_shownTask = analysis->task;
     m_shownUnits = analysis->model->units();
+    m_shownModel = analysis->model;
     {
         const QSignalBlocker block(m_allFrequencies);
         m_allFrequencies->setVisible(analysis->task == TaskKind::Swg);
@@ -275,7 +279,7 @@ void StateSpacePanel::onAnalysisChanged() {
                             "input)"));
     }
     rebuildAxisChoices();
-    redrawAll(!sameTask);
+    redrawAll(!sameTask || !sameNetwork);
 }
 
 void StateSpacePanel::rebuildAxisChoices() {

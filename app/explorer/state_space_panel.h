@@ -82,7 +82,8 @@ private:
     QComboBox* m_phase;
     TaskKind m_shownTask = TaskKind::Unknown; // of the analysis drawn last
     Eigen::Index m_shownUnits = 0;
-    Eigen::MatrixXd m_axes; // N x 3
+    std::shared_ptr<const Model> m_shownModel; // of the analysis drawn last
+    Eigen::MatrixXd m_axes;                    // N x 3
     Eigen::VectorXd m_center;
     double m_extent = 1.0;
     QVector<widgets::LegendEntry> m_legend; // conditions and the line-style note

@@ -34,6 +34,7 @@
 #include <QAbstractSlider>
 #include <QAbstractSpinBox>
 #include <QApplication>
+#include <QCheckBox>
 #include <QComboBox>
 #include <QDir>
 #include <QDockWidget>
@@ -708,6 +709,37 @@ private slots:
                                                 "1000000 iterations), stopped after iteration ")),
                  qPrintable(name));
         QVERIFY(w.current().origin.contains(QStringLiteral("stopped after iteration")));
+    }
+
+    // Opening another network of the same task fits the camera to it; analysing the same network
+    // again (here: all swg frequencies) keeps the user's view.
+    void openingANetwork_refitsTheCamera() {
+        MainWindow w;
+        w.show();
+        QSignalSpy analysed(&w, &MainWindow::analysisShown);
+        w.openDefault(opdims::TaskKind::Swg);
+        QVERIFY(analysed.wait(60000));
+        auto* view = w.stateSpace()->view();
+        auto odd = view->camera();
+        odd.position[0] += 123.0;
+        odd.viewAngle = 12.0;
+        view->setCamera(odd);
+        QVERIFY(sameCamera(view->camera(), odd));
+        // The same network again: the view stays.
+        auto* all = w.stateSpace()->findChild<QCheckBox*>();
+        for (QCheckBox* c : w.stateSpace()->findChildren<QCheckBox*>())
+            if (c->text() == QStringLiteral("All frequencies"))
+                all = c;
+        all->setChecked(true);
+        QVERIFY(analysed.wait(60000));
+        QVERIFY(sameCamera(view->camera(), odd));
+        // Another swg network: fitted, as Reset camera would.
+        w.openDefault(opdims::TaskKind::Swg, true);
+        QVERIFY(analysed.wait(60000));
+        const auto fitted = view->camera();
+        QVERIFY(!sameCamera(fitted, odd));
+        view->resetCamera();
+        QVERIFY(sameCamera(view->camera(), fitted));
     }
 
     void openMissingFile_showsMessage() {
