@@ -1197,6 +1197,26 @@
         <source>Network %1</source>
         <translation>Netz %1</translation>
     </message>
+    <message>
+        <source>The grid cost is the network&apos;s cost on its task&apos;s noise-free grid batch, computed while this dialog is open</source>
+        <translation>Die Gitterkosten sind die Kosten des Netzes auf dem rauschfreien Gitter-Stapel seiner Aufgabe, berechnet, während dieser Dialog offen ist</translation>
+    </message>
+    <message>
+        <source>grid cost %1</source>
+        <translation>Gitterkosten %1</translation>
+    </message>
+    <message>
+        <source>Network %1: %2 units, %3 inputs, %4 outputs (%5)</source>
+        <translation>Netz %1: %2 Einheiten, %3 Eingänge, %4 Ausgänge (%5)</translation>
+    </message>
+    <message>
+        <source>computing the grid cost…</source>
+        <translation>Gitterkosten werden berechnet…</translation>
+    </message>
+    <message>
+        <source>Network %1: %2</source>
+        <translation>Netz %1: %2</translation>
+    </message>
 </context>
 <context>
     <name>opdims::explorer::OutputPanel</name>

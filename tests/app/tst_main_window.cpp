@@ -9,6 +9,7 @@
 #include "app/explorer/language.h"
 #include "app/explorer/main_window.h"
 #include "app/explorer/model_panel.h"
+#include "app/explorer/network_picker_dialog.h"
 #include "app/explorer/output_panel.h"
 #include "app/explorer/session.h"
 #include "app/explorer/state_space_panel.h"
@@ -740,6 +741,22 @@ private slots:
         QVERIFY(!sameCamera(fitted, odd));
         view->resetCamera();
         QVERIFY(sameCamera(view->camera(), fitted));
+    }
+
+    // The network picker describes each network: sizes, task and (computed off the GUI thread)
+    // the grid cost, here against the cost documented for the authors' ctxt network 1.
+    void networkPicker_listsSizesAndCosts() {
+        OPDIMS_REQUIRE_SHARED(path, "pretrained/ctxt_weights.h5");
+        const auto networks = opdims::authorsNetworks(path);
+        NetworkPickerDialog dialog(QString::fromStdString(path), networks);
+        QTRY_VERIFY_WITH_TIMEOUT(!dialog.rowText(1).contains(QStringLiteral("computing")) &&
+                                     dialog.rowText(1).contains(QStringLiteral("grid cost")),
+                                 60000);
+        const QString first = dialog.rowText(1);
+        QVERIFY2(first.contains(QStringLiteral("100 units, 5 inputs, 1 outputs (ctxt)")) &&
+                     first.contains(QStringLiteral("grid cost 0.000998")),
+                 qPrintable(first));
+        // Closing the dialog while the others are computed stops the worker without a crash.
     }
 
     void openMissingFile_showsMessage() {
