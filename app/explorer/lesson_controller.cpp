@@ -16,6 +16,7 @@
 
 #include <Eigen/Geometry>
 
+#include <algorithm>
 #include <cmath>
 #include <numbers>
 
@@ -72,6 +73,20 @@ void LessonController::start(Lesson lesson) {
         dock->raise();
     }
     goTo(0);
+}
+
+void LessonController::resume(Lesson lesson, int step) {
+    m_lesson = std::move(lesson);
+    m_step = std::clamp(step, 0, static_cast<int>(m_lesson->steps.size()) - 1);
+    ++m_generation;
+    const LessonStep& s = m_lesson->steps[static_cast<std::size_t>(m_step)];
+    m_networkKey = s.networkIsFile ? QStringLiteral("%1#%2").arg(s.network).arg(s.net) : s.network;
+    m_networkModel = m_window->session()->network().model;
+    if (auto* dock = m_window->findChild<QDockWidget*>(QStringLiteral("lessonDock"))) {
+        dock->show();
+        dock->raise();
+    }
+    m_panel->showStep(*m_lesson, m_step);
 }
 
 void LessonController::next() {

@@ -27,6 +27,9 @@ public:
     // step and the field) and changes nothing. Returns whether it opened.
     bool open(const QString& path);
     void start(Lesson lesson);
+    // Shows a lesson at a step without setting the window's state (the window already shows it,
+    // e.g. after a language switch); the open network counts as the step's.
+    void resume(Lesson lesson, int step);
     // The open lesson (null when none) and the step shown (0-based).
     const Lesson* lesson() const { return m_lesson ? &*m_lesson : nullptr; }
     int step() const { return m_step; }

@@ -31,6 +31,7 @@
 #include "core/fixed_points/io.h"
 #include "core/model/io.h"
 #include "core/simulation/condition_effects.h"
+#include "widgets/dimension_list.h"
 #include "widgets/plot_view.h"
 #include "widgets/state_space_view.h"
 
@@ -50,6 +51,8 @@
 #include <QTimer>
 
 #include <algorithm>
+#include <map>
+#include <optional>
 
 namespace opdims::explorer {
 
@@ -883,8 +886,88 @@ MainWindow* MainWindow::switchLanguage(const QString& code) {
         next->showMaximized();
     else
         next->show();
-    if (m_session->network().model)
+    if (m_session->network().model) {
+        // What the user chose goes along once the new window has analysed the network: the bases
+        // computed later (row dimensions, files), the sweeps, the basis with its ticked
+        // dimensions and mode, the views, the fixed points and their input, the camera and an
+        // open lesson's step.
+        struct Carried {
+            std::vector<NamedBasis> bases;
+            std::map<std::string, SweepResult> sweeps;
+            Session::Selection selection;
+            bool reduced, locations, flow, fixedPoints;
+            int input, time;
+            widgets::StateSpaceView::CameraState camera;
+            std::optional<Lesson> lesson;
+            int step = 0;
+        };
+        auto carried = std::make_shared<Carried>();
+        carried->bases = m_session->bases();
+        carried->sweeps = m_session->sweeps();
+        carried->selection = m_session->selection();
+        carried->reduced = m_stateSpace->reducedShown();
+        carried->locations = m_stateSpace->samplingLocationsShown();
+        carried->flow = m_stateSpace->flowArrowsShown();
+        carried->fixedPoints = m_stateSpace->fixedPointsShown();
+        carried->input = m_session->selection().fixedPointInput;
+        carried->time = m_session->selection().fixedPointTime;
+        carried->camera = m_stateSpace->view()->camera();
+        if (m_lessons->lesson()) {
+            carried->lesson = *m_lessons->lesson();
+            carried->step = m_lessons->step();
+        }
+        auto conn = std::make_shared<QMetaObject::Connection>();
+        *conn = connect(next, &MainWindow::analysisShown, next, [next, carried, conn] {
+            QObject::disconnect(*conn);
+            Session* s = next->session();
+            std::vector<NamedBasis> extra;
+            for (const NamedBasis& b : carried->bases)
+                if (!s->basis(b.key))
+                    extra.push_back(b);
+            if (!extra.empty())
+                s->addBases(extra);
+            for (const auto& [key, sweep] : carried->sweeps)
+                s->addSweep(key, sweep);
+            AblationPanel* panel = next->ablationPanel();
+            panel->setRemoving(carried->selection.remove);
+            panel->selectBasis(carried->selection.basisKey);
+            QVector<bool> keep(carried->selection.keep.begin(), carried->selection.keep.end());
+            if (keep.size() == panel->dimensionList()->count())
+                panel->dimensionList()->setKept(keep);
+            StateSpacePanel* space = next->stateSpace();
+            space->setReducedShown(carried->reduced);
+            space->setSamplingLocationsShown(carried->locations);
+            space->setFlowArrowsShown(carried->flow);
+            if (carried->time > 0)
+                space->setFixedPointTime(carried->time);
+            if (carried->input >= 0)
+                space->selectFixedPointInput(carried->input);
+            space->setFixedPointsShown(carried->fixedPoints);
+            space->view()->setCamera(carried->camera);
+            auto again = std::make_shared<QMetaObject::Connection>();
+            *again = connect(next, &MainWindow::resultShown, next, [next, carried, again] {
+                QObject::disconnect(*again);
+                next->stateSpace()->view()->setCamera(carried->camera);
+            });
+            if (carried->lesson) {
+                // A shipped lesson continues in the new language (its translations have the same
+                // steps); a lesson file in its own. The step is where it was.
+                Lesson lesson = *carried->lesson;
+                if (lesson.path.startsWith(QStringLiteral(":/lessons/"))) {
+                    const QString name = QFileInfo(lesson.path).fileName().section(u'.', 0, 0);
+                    try {
+                        Lesson translated = readLesson(shippedLessonPath(name, lessonLanguage()));
+                        if (translated.steps.size() == lesson.steps.size())
+                            lesson = std::move(translated);
+                    } catch (const Error&) {
+                        // keep the lesson as it was
+                    }
+                }
+                next->lessons()->resume(std::move(lesson), carried->step);
+            }
+        });
         next->openModelWith(m_session->network(), m_session->trialSet());
+    }
     // The training-loss curve goes along with the network it trained.
     if (!m_session->trainingLog().empty()) {
         next->session()->startTrainingLog();

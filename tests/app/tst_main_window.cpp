@@ -7,6 +7,8 @@
 #include "app/explorer/help.h"
 #include "app/explorer/job_runner.h"
 #include "app/explorer/language.h"
+#include "app/explorer/lesson_controller.h"
+#include "app/explorer/lesson_panel.h"
 #include "app/explorer/main_window.h"
 #include "app/explorer/model_panel.h"
 #include "app/explorer/network_picker_dialog.h"
@@ -960,6 +962,59 @@ private slots:
         MainWindow* en = de->switchLanguage(QStringLiteral("en"));
         QVERIFY(en);
         QCOMPARE(en->menuBar()->actions().first()->text(), QStringLiteral("&File"));
+        QSignalSpy shownEn(en, &MainWindow::resultShown);
+        QVERIFY(shownEn.wait(60000));
+        en->close();
+    }
+
+    // A language switch keeps what the user set up: basis, ticked dimensions, mode, views, fixed
+    // points and their input, sweeps, bases computed later, the camera and the lesson's step.
+    void languageSwitch_keepsTheState() {
+        auto* w = new MainWindow;
+        w->setAttribute(Qt::WA_DeleteOnClose);
+        QSignalSpy applied(w, &MainWindow::analysisShown);
+        w->show();
+        QVERIFY(w->openShippedLesson(QStringLiteral("ctxt")));
+        QVERIFY(applied.wait(60000));
+        QSignalSpy step(w->lessons(), &LessonController::stepApplied);
+        w->lessons()->goTo(
+            6); // the line attractor: op-columns, k = 20, fixed points under context 1
+        QVERIFY(step.count() > 0 || step.wait(60000));
+        // Free play inside the step: context 2's input, flow arrows, a sweep, a turned camera.
+        w->stateSpace()->selectFixedPointInput(1);
+        w->stateSpace()->setFlowArrowsShown(true);
+        QSignalSpy finished(w->jobs(), &JobRunner::finished);
+        QVERIFY(w->startSweep());
+        QVERIFY(finished.wait(120000));
+        auto camera = w->stateSpace()->view()->camera();
+        camera.position[1] += 7.0;
+        w->stateSpace()->view()->setCamera(camera);
+        const auto keep = w->session()->selection().keep;
+        const auto model = w->current().model;
+
+        MainWindow* de = w->switchLanguage(QStringLiteral("de"));
+        QVERIFY(de);
+        QSignalSpy shownDe(de, &MainWindow::resultShown);
+        QVERIFY(shownDe.wait(60000));
+        QTRY_VERIFY_WITH_TIMEOUT(de->stateSpace()->fixedPointsShown(), 60000);
+        QCOMPARE(de->current().model, model);
+        QCOMPARE(de->ablationPanel()->currentKey(), std::string("op-columns"));
+        QCOMPARE(de->ablationPanel()->rank(), 20);
+        QVERIFY(de->session()->selection().keep == keep);
+        QVERIFY(de->session()->selection().fixedPoints);
+        QCOMPARE(de->session()->selection().fixedPointInput, 1);
+        QCOMPARE(de->stateSpace()->fixedPointInput()->label, QStringLiteral("Kontext 2"));
+        QVERIFY(de->stateSpace()->flowArrowsShown());
+        QVERIFY(!de->stateSpace()->samplingLocationsShown());
+        QVERIFY(de->session()->sweeps().count("op-columns"));
+        QVERIFY(sameCamera(de->stateSpace()->view()->camera(), camera));
+        // The lesson goes on at its step, in German.
+        QVERIFY(de->lessons()->lesson());
+        QCOMPARE(de->lessons()->step(), 6);
+        QCOMPARE(de->lessons()->lesson()->language, QStringLiteral("de"));
+        QVERIFY(de->lessonPanel()->stepText().contains(QStringLiteral("Schritt 7 von 10")));
+        MainWindow* en = de->switchLanguage(QStringLiteral("en"));
+        QVERIFY(en);
         QSignalSpy shownEn(en, &MainWindow::resultShown);
         QVERIFY(shownEn.wait(60000));
         en->close();
