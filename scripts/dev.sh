@@ -21,6 +21,7 @@ packages=(
     cmake g++ make
     qt6-base-dev libqt6opengl6-dev qt6-tools-dev qt6-l10n-tools libqt6svg6-dev qt6-qpa-plugins
     libqcustomplot-dev libvtk9-dev libeigen3-dev libhdf5-dev zlib1g-dev libzip-dev pkg-config
+    libavcodec-dev libavformat-dev libavutil-dev libswscale-dev
     nlohmann-json3-dev slurmctld slurmd slurm-client munge
     pybind11-dev python3-dev python3-pytest python3-tqdm jupyter-nbconvert python3-ipykernel
     python3-matplotlib
