@@ -3,13 +3,19 @@
 
 #include "widgets/internal/plot_csv.h"
 
-#include <QFile>
+#include <QBuffer>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QImageWriter>
 #include <QMenu>
 #include <QMessageBox>
+#include <QPageLayout>
+#include <QPageSize>
+#include <QPdfWriter>
 #include <QSaveFile>
+#include <QStringList>
 #include <QSvgGenerator>
+#include <QTextOption>
 #include <QTimer>
 #include <QVBoxLayout>
 
@@ -17,19 +23,125 @@
 
 #include <algorithm>
 #include <cmath>
+#include <utility>
 
 namespace opdims::widgets {
 
 namespace {
 
+constexpr double kLabelPoints = 11.0;     // axis labels and title, at interface scale 1
+constexpr double kTickPoints = 10.0;      // tick labels, legend and point label
 constexpr int kReplotDelayMs = 40;        // coalesces bursts of live points into one redraw
 constexpr QSize kFallbackSize(800, 500);  // export size of a view too small to show a plot
 constexpr double kExportPngScale = 2.0;   // sharp on slides and high-dpi screens
 constexpr int kMaxInsetLegendEntries = 4; // a longer legend would cover the curves
+// Free space right of and below the legend beside the axes: QCustomPlot draws a legend's frame up
+// to one pixel right of and below its cell, outside the image where the cell meets its edge.
+constexpr int kLegendBesideEdge = 4;
 
-bool nonEmptyFile(const QString& path) {
-    const QFileInfo info(path);
-    return info.exists() && info.size() > 0;
+// Figures (exportFigure): see FigureOptions in widgets/plot_view.h.
+constexpr int kFigureDpi = 96;
+constexpr QSize kMinFigurePlot(200, 150); // the view's own minimum size
+constexpr int kMaxFigureSide = 16384;
+constexpr double kMaxFigurePixels = 64e6;
+constexpr int kAnnotationPaddingX = 8;
+constexpr int kAnnotationPaddingY = 4;
+const QString kSoftware = QStringLiteral("opdims");
+
+// Title, Description and Software: set from FigureOptions' own fields, never from its metadata.
+bool isReservedKey(const QString& key) {
+    const QString k = key.trimmed();
+    return k.compare(QLatin1String("Title"), Qt::CaseInsensitive) == 0 ||
+           k.compare(QLatin1String("Description"), Qt::CaseInsensitive) == 0 ||
+           k.compare(QLatin1String("Software"), Qt::CaseInsensitive) == 0;
+}
+
+// A PNG keyword: 1-79 printable Latin-1 characters, single inner spaces only (libpng refuses the
+// whole image otherwise); empty when nothing of `key` is left.
+QString pngKeyword(const QString& key) {
+    QString kept;
+    for (const QChar c : key) {
+        const char16_t u = c.unicode();
+        kept += (u > 0x20 && u < 0x7f) || (u > 0xa0 && u <= 0xff) ? c : QChar(u' ');
+    }
+    return kept.simplified().left(79).trimmed();
+}
+
+// Text for XML (SVG, XMP): without the control characters XML 1.0 forbids.
+QString xmlSafe(const QString& text) {
+    QString kept;
+    kept.reserve(text.size());
+    for (const QChar c : text) {
+        if (c.unicode() >= 0x20 || c == u'\n' || c == u'\t' || c == u'\r')
+            kept += c;
+    }
+    return kept;
+}
+
+// The annotation, then one "key: value" line per metadata entry.
+QString figureDescription(const FigureOptions& options) {
+    QStringList lines;
+    if (!options.annotation.isEmpty())
+        lines.append(options.annotation);
+    for (auto it = options.metadata.cbegin(); it != options.metadata.cend(); ++it) {
+        if (!isReservedKey(it.key()))
+            lines.append(it.key() + QStringLiteral(": ") + it.value());
+    }
+    return lines.join(u'\n');
+}
+
+// Stand-ins given to QSvgGenerator for its title and description, replaced by svgWithMetadata:
+// Qt 6.4 writes them unescaped ("&" or "<" in a title would break the file), and without them
+// "Qt SVG Document" and "Generated with Qt".
+constexpr char kSvgTitleToken[] = "opdims-figure-title";
+constexpr char kSvgDescriptionToken[] = "opdims-figure-description";
+
+// `generated` (QSvgGenerator's output) with the title and description, escaped, as the first
+// children of its <svg> element; empty when it holds no <svg> element.
+QByteArray svgWithMetadata(QByteArray generated, const QString& title, const QString& description) {
+    QByteArray svg = std::move(generated);
+    svg.replace(QByteArray("<title>") + kSvgTitleToken + "</title>", QByteArray());
+    svg.replace(QByteArray("<desc>") + kSvgDescriptionToken + "</desc>", QByteArray());
+    const qsizetype start = svg.indexOf("<svg");
+    const qsizetype end = start < 0 ? -1 : svg.indexOf('>', start);
+    if (end < 0)
+        return QByteArray();
+    QString elements;
+    if (!title.isEmpty())
+        elements += QStringLiteral("\n<title>%1</title>").arg(xmlSafe(title).toHtmlEscaped());
+    if (!description.isEmpty())
+        elements += QStringLiteral("\n<desc>%1</desc>").arg(xmlSafe(description).toHtmlEscaped());
+    svg.insert(end + 1, elements.toUtf8());
+    return svg;
+}
+
+// The PDF's XMP packet (QPdfWriter writes the Info dictionary from setTitle/setCreator itself).
+QByteArray xmpPacket(const QString& title, const QString& description) {
+    const auto alt = [](const QString& text) {
+        return QStringLiteral("<rdf:Alt><rdf:li xml:lang=\"x-default\">%1</rdf:li></rdf:Alt>")
+            .arg(xmlSafe(text).toHtmlEscaped());
+    };
+    QString dc;
+    if (!title.isEmpty())
+        dc += QStringLiteral("   <dc:title>%1</dc:title>\n").arg(alt(title));
+    if (!description.isEmpty())
+        dc += QStringLiteral("   <dc:description>%1</dc:description>\n").arg(alt(description));
+    const QString packet =
+        QStringLiteral(
+            "<?xpacket begin=\"\uFEFF\" id=\"W5M0MpCehiHzreSzNTczkc9d\"?>\n"
+            "<x:xmpmeta xmlns:x=\"adobe:ns:meta/\">\n"
+            " <rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\">\n"
+            "  <rdf:Description rdf:about=\"\" xmlns:dc=\"http://purl.org/dc/elements/1.1/\">\n"
+            "   <dc:format>application/pdf</dc:format>\n"
+            "%1"
+            "  </rdf:Description>\n"
+            "  <rdf:Description rdf:about=\"\" xmlns:xmp=\"http://ns.adobe.com/xap/1.0/\"\n"
+            "    xmp:CreatorTool=\"%2\"/>\n"
+            " </rdf:RDF>\n"
+            "</x:xmpmeta>\n"
+            "<?xpacket end=\"w\"?>")
+            .arg(dc, kSoftware);
+    return packet.toUtf8();
 }
 
 } // namespace
@@ -40,33 +152,81 @@ struct PlotView::Impl {
     QCPItemStraightLine* marker = nullptr;
     QCPItemTracer* point = nullptr; // the marker point
     QCPItemText* pointLabel = nullptr;
+    // While the legend is beside the axes, the plot layout's row of the axes holds `beside`: the
+    // axes and right of them `legendColumn`, the legend above an empty element (so the legend
+    // keeps its own height and the title, a row of the plot layout, spans the whole width).
+    QCPLayoutGrid* beside = nullptr;
+    QCPLayoutGrid* legendColumn = nullptr;
     QVector<PlotSeries> series;
     QTimer replotTimer;
     bool logY = false;
     bool autoRange = true; // false once the user pans or zooms, until double-click or new data
     bool legendOutside = false;
     bool legendBeside = false; // setLegendBeside: outside whatever its length
+    double scale = 1.0;        // the interface scale (setInterfaceScale)
+
+    // Fonts and line widths for the interface scale.
+    void applyScale() {
+        auto sized = [](QFont f, double points) {
+            f.setPointSizeF(points);
+            return f;
+        };
+        for (QCPAxis* axis : {plot->xAxis, plot->yAxis}) {
+            axis->setLabelFont(sized(axis->labelFont(), kLabelPoints * scale));
+            axis->setTickLabelFont(sized(axis->tickLabelFont(), kTickPoints * scale));
+            axis->setBasePen(QPen(Qt::black, 1.5 * scale));
+            axis->setTickPen(QPen(Qt::black, 1.5 * scale));
+            axis->setSubTickPen(QPen(Qt::black, 1.0 * scale));
+            axis->setTickLengthIn(static_cast<int>(std::lround(5 * scale)));
+            axis->setSubTickLengthIn(static_cast<int>(std::lround(2 * scale)));
+        }
+        plot->legend->setFont(sized(plot->legend->font(), kTickPoints * scale));
+        plot->legend->setIconSize(static_cast<int>(std::lround(32 * scale)),
+                                  static_cast<int>(std::lround(18 * scale)));
+        title->setFont(sized(title->font(), kLabelPoints * scale));
+        pointLabel->setFont(sized(pointLabel->font(), kTickPoints * scale));
+        point->setSize(12 * scale);
+        marker->setPen(QPen(QColor(0x50, 0x50, 0x50), 1.5 * scale, Qt::DashLine));
+        for (int i = 0; i < plot->graphCount() && i < series.size(); ++i)
+            applyStyle(plot->graph(i), series[i]);
+    }
 
     // A short legend sits in the top right corner of the axes; a long one right of them.
     void placeLegend(bool outside) {
         if (outside == legendOutside)
             return;
         QCPLayoutGrid* grid = plot->plotLayout();
-        QCPLayoutInset* inset = plot->axisRect()->insetLayout();
-        if (legendOutside) {
-            grid->take(plot->legend);
+        QCPAxisRect* axes = plot->axisRect();
+        if (!beside) {
+            beside = new QCPLayoutGrid;
+            legendColumn = new QCPLayoutGrid;
+            grid->addElement(grid->rowCount(), 0, beside); // adopted by the plot, taken out below
+            beside->addElement(0, 1, legendColumn);
+            beside->setColumnStretchFactor(1, 0.001); // as narrow as the entries allow
+            legendColumn->addElement(1, 0, new QCPLayoutElement(plot));
+            legendColumn->setRowStretchFactor(0, 0.001); // as short as the entries allow
+            legendColumn->setAutoMargins(QCP::msNone);
+            // The legend's top level with the axes' top (the axes have no labels above them).
+            legendColumn->setMargins(
+                QMargins(0, axes->minimumMargins().top(), kLegendBesideEdge, kLegendBesideEdge));
+            grid->take(beside);
             grid->simplify();
-        } else {
-            inset->take(plot->legend);
         }
+        QCPLayoutElement* const from = outside ? static_cast<QCPLayoutElement*>(axes) : beside;
+        int row = 0;
+        while (row < grid->rowCount() && grid->element(row, 0) != from)
+            ++row;
+        grid->take(from);
         if (outside) {
-            int row = 0;
-            while (row < grid->rowCount() && grid->element(row, 0) != plot->axisRect())
-                ++row;
-            grid->addElement(row, 1, plot->legend);
-            grid->setColumnStretchFactor(1, 0.001); // as narrow as the entries allow
+            axes->insetLayout()->take(plot->legend);
+            beside->addElement(0, 0, axes);
+            legendColumn->addElement(0, 0, plot->legend);
+            grid->addElement(row, 0, beside);
         } else {
-            inset->addElement(plot->legend, Qt::AlignTop | Qt::AlignRight);
+            legendColumn->take(plot->legend);
+            beside->take(axes);
+            grid->addElement(row, 0, axes);
+            axes->insetLayout()->addElement(plot->legend, Qt::AlignTop | Qt::AlignRight);
         }
         legendOutside = outside;
     }
@@ -107,18 +267,54 @@ struct PlotView::Impl {
         }
     }
 
+    // Draws a figure of `size` logical pixels on `painter` (begun on a device of kFigureDpi whose
+    // coordinates are logical pixels): the plot, and below it the annotation, if any. False, with
+    // nothing drawn, when the plot would be cut: the annotation leaves it less than kMinFigurePlot
+    // or less than its layout needs (title, labels, a legend beside the axes).
+    bool paintFigure(QCPPainter& painter, const QSize& size, const QString& annotation,
+                     const QFont& annotationFont) const {
+        const QRectF textArea(kAnnotationPaddingX, 0, size.width() - 2 * kAnnotationPaddingX,
+                              size.height());
+        QTextOption textOption(Qt::AlignLeft | Qt::AlignTop);
+        textOption.setWrapMode(QTextOption::WrapAtWordBoundaryOrAnywhere);
+        int stripHeight = 0;
+        if (!annotation.isEmpty()) {
+            painter.setFont(annotationFont);
+            const QRectF bounds = painter.boundingRect(textArea, annotation, textOption);
+            stripHeight = static_cast<int>(std::ceil(bounds.height())) + 2 * kAnnotationPaddingY;
+        }
+        const QSize plotSize(size.width(), size.height() - stripHeight);
+        // Titles, labels and legend entries take what they need; anything left for the axes.
+        const QSize needed = plot->plotLayout()->minimumOuterSizeHint().expandedTo(kMinFigurePlot);
+        if (plotSize.width() < needed.width() || plotSize.height() < needed.height())
+            return false;
+        painter.fillRect(QRect(QPoint(0, 0), size), Qt::white);
+        plot->toPainter(&painter, plotSize.width(), plotSize.height());
+        if (!annotation.isEmpty()) {
+            painter.save();
+            painter.setRenderHint(QPainter::TextAntialiasing);
+            painter.setFont(annotationFont);
+            painter.setPen(QColor(0x40, 0x40, 0x40));
+            painter.drawText(textArea.translated(0, plotSize.height() + kAnnotationPaddingY),
+                             annotation, textOption);
+            painter.restore();
+        }
+        return true;
+    }
+
     void applyStyle(QCPGraph* graph, const PlotSeries& s) const {
         graph->setName(s.name);
         QPen pen(s.color.isValid() ? s.color : QColor(Qt::black));
-        pen.setWidthF(2.5);
+        pen.setWidthF(2.5 * scale);
         pen.setStyle(s.dashed ? Qt::DashLine : Qt::SolidLine);
         graph->setPen(pen);
         if (s.scatter) {
             graph->setLineStyle(QCPGraph::lsNone);
-            graph->setScatterStyle(
-                s.hollow ? QCPScatterStyle(QCPScatterStyle::ssCircle, QPen(pen.color(), 1.5),
-                                           Qt::NoBrush, 10)
-                         : QCPScatterStyle(QCPScatterStyle::ssDisc, pen.color(), pen.color(), 7));
+            graph->setScatterStyle(s.hollow ? QCPScatterStyle(QCPScatterStyle::ssCircle,
+                                                              QPen(pen.color(), 1.5 * scale),
+                                                              Qt::NoBrush, 10 * scale)
+                                            : QCPScatterStyle(QCPScatterStyle::ssDisc, pen.color(),
+                                                              pen.color(), 7 * scale));
         } else {
             graph->setLineStyle(QCPGraph::lsLine);
             graph->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssNone));
@@ -139,16 +335,15 @@ PlotView::PlotView(QWidget* parent) : QWidget(parent), d(std::make_unique<Impl>(
     // replot() schedules a paint instead of painting at once: in a window that also holds an
     // OpenGL view every paint composes the whole window, so one paint per frame is enough.
     plot->setPlottingHint(QCP::phImmediateRefresh, false);
+    // Text sizes are fixed (not the widget's font, which an interface scale may have enlarged
+    // already) and grow with setInterfaceScale.
     QFont labelFont = font();
-    labelFont.setPointSizeF(std::max(11.0, labelFont.pointSizeF() + 1.0));
+    labelFont.setPointSizeF(kLabelPoints);
     QFont tickFont = font();
-    tickFont.setPointSizeF(std::max(10.0, tickFont.pointSizeF()));
+    tickFont.setPointSizeF(kTickPoints);
     for (QCPAxis* axis : {plot->xAxis, plot->yAxis}) {
         axis->setLabelFont(labelFont);
         axis->setTickLabelFont(tickFont);
-        axis->setBasePen(QPen(Qt::black, 1.5));
-        axis->setTickPen(QPen(Qt::black, 1.5));
-        axis->setSubTickPen(QPen(Qt::black, 1.0));
         axis->grid()->setPen(QPen(QColor(0xd0, 0xd0, 0xd0), 1.0, Qt::DotLine));
     }
     plot->legend->setFont(tickFont);
@@ -186,6 +381,7 @@ PlotView::PlotView(QWidget* parent) : QWidget(parent), d(std::make_unique<Impl>(
     d->pointLabel->setVisible(false);
     d->pointLabel->setSelectable(false);
 
+    d->applyScale();
     d->replotTimer.setSingleShot(true);
     d->replotTimer.setInterval(kReplotDelayMs);
     connect(&d->replotTimer, &QTimer::timeout, this, [this] {
@@ -287,6 +483,19 @@ std::optional<double> PlotView::markerX() const {
     return d->marker->point1->coords().x();
 }
 
+void PlotView::setInterfaceScale(double scale) {
+    scale = std::clamp(scale, 0.5, 4.0);
+    if (scale == d->scale)
+        return;
+    d->scale = scale;
+    d->applyScale();
+    d->plot->replot(QCustomPlot::rpQueuedReplot);
+}
+
+double PlotView::interfaceScale() const {
+    return d->scale;
+}
+
 void PlotView::setMarkerX(std::optional<double> x) {
     d->marker->setVisible(x.has_value());
     if (x) {
@@ -341,35 +550,135 @@ void PlotView::replotNow() {
     d->plot->replot();
 }
 
-bool PlotView::exportPng(const QString& path) {
+bool PlotView::exportFigure(const QString& path, const FigureOptions& options) {
+    const QString suffix = QFileInfo(path).suffix().toLower();
+    if (suffix == QLatin1String("png"))
+        return writeFigure(path, options, FigureFormat::Png);
+    if (suffix == QLatin1String("svg"))
+        return writeFigure(path, options, FigureFormat::Svg);
+    if (suffix == QLatin1String("pdf"))
+        return writeFigure(path, options, FigureFormat::Pdf);
+    return false;
+}
+
+bool PlotView::writeFigure(const QString& path, const FigureOptions& options, FigureFormat format) {
     replotNow();
-    const QSize size = d->exportSize(this);
-    return d->plot->savePng(path, size.width(), size.height(), kExportPngScale) &&
-           nonEmptyFile(path);
+    const QSize size = options.size.isEmpty() ? d->exportSize(this) : options.size;
+    const double scale = format == FigureFormat::Png ? options.scale : 1.0;
+    const double pixelWidth = std::round(size.width() * scale);
+    const double pixelHeight = std::round(size.height() * scale);
+    if (size.width() < kMinFigurePlot.width() || size.height() < kMinFigurePlot.height() ||
+        size.width() > kMaxFigureSide || size.height() > kMaxFigureSide || !std::isfinite(scale) ||
+        scale <= 0.0 || pixelWidth < 1.0 || pixelHeight < 1.0 || pixelWidth > kMaxFigureSide ||
+        pixelHeight > kMaxFigureSide || pixelWidth * pixelHeight > kMaxFigurePixels)
+        return false;
+    const QString title = options.title.isEmpty() ? d->title->text() : options.title;
+    const QString description = figureDescription(options);
+    QFont annotationFont = font();
+    annotationFont.setPointSizeF(std::max(9.0, annotationFont.pointSizeF() - 1.0));
+
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly))
+        return false;
+    bool painted = false;
+    QCPPainter painter;
+    // Tick labels as text, not cached pixmaps: sharp at any scale, selectable in SVG and PDF;
+    // hairlines (pen width 0) one logical pixel wide, so they grow with the PNG's scale.
+    const QCPPainter::PainterModes vectorModes =
+        QCPPainter::pmVectorized | QCPPainter::pmNoCaching | QCPPainter::pmNonCosmetic;
+    switch (format) {
+    case FigureFormat::Png: {
+        QImage image(static_cast<int>(pixelWidth), static_cast<int>(pixelHeight),
+                     QImage::Format_RGB32);
+        if (image.isNull())
+            break;
+        const int dotsPerMeter = static_cast<int>(std::lround(kFigureDpi / 0.0254));
+        image.setDotsPerMeterX(dotsPerMeter); // fonts as at kFigureDpi, before the scaling
+        image.setDotsPerMeterY(dotsPerMeter);
+        if (!painter.begin(&image))
+            break;
+        painter.setModes(QCPPainter::pmNoCaching | QCPPainter::pmNonCosmetic);
+        painter.scale(pixelWidth / size.width(), pixelHeight / size.height());
+        painted = d->paintFigure(painter, size, options.annotation, annotationFont);
+        painter.end();
+        if (!painted)
+            break;
+        // Printed at the logical size.
+        image.setDotsPerMeterX(static_cast<int>(std::lround(dotsPerMeter * scale)));
+        image.setDotsPerMeterY(static_cast<int>(std::lround(dotsPerMeter * scale)));
+        // QImage::setText keeps line breaks, QImageWriter::setText would simplify them away.
+        for (auto it = options.metadata.cbegin(); it != options.metadata.cend(); ++it) {
+            const QString key = pngKeyword(it.key());
+            if (!key.isEmpty() && !isReservedKey(key))
+                image.setText(key, it.value());
+        }
+        if (!title.isEmpty())
+            image.setText(QStringLiteral("Title"), title);
+        if (!description.isEmpty())
+            image.setText(QStringLiteral("Description"), description);
+        image.setText(QStringLiteral("Software"), kSoftware);
+        QImageWriter writer(&file, "png");
+        painted = writer.write(image);
+        break;
+    }
+    case FigureFormat::Svg: {
+        QBuffer buffer;
+        buffer.open(QIODevice::WriteOnly);
+        QSvgGenerator generator;
+        generator.setOutputDevice(&buffer);
+        generator.setResolution(kFigureDpi);
+        generator.setSize(size);
+        generator.setViewBox(QRect(QPoint(0, 0), size));
+        generator.setTitle(QString::fromLatin1(kSvgTitleToken));
+        generator.setDescription(QString::fromLatin1(kSvgDescriptionToken));
+        if (!painter.begin(&generator))
+            break;
+        painter.setModes(vectorModes);
+        painted = d->paintFigure(painter, size, options.annotation, annotationFont);
+        painter.end();
+        const QByteArray svg = svgWithMetadata(buffer.data(), title, description);
+        painted = painted && !svg.isEmpty() && file.write(svg) == svg.size();
+        break;
+    }
+    case FigureFormat::Pdf: {
+        QPdfWriter writer(&file);
+        writer.setTitle(title);
+        writer.setCreator(kSoftware);
+        writer.setDocumentXmpMetadata(xmpPacket(title, description));
+        writer.setResolution(kFigureDpi);
+        const QSizeF points = QSizeF(size) * (72.0 / kFigureDpi);
+        if (!writer.setPageLayout(
+                QPageLayout(QPageSize(points, QPageSize::Point, QString(), QPageSize::ExactMatch),
+                            QPageLayout::Portrait, QMarginsF())))
+            break;
+        if (!painter.begin(&writer))
+            break;
+        painter.setModes(vectorModes);
+        // The page is whole points: the figure fills it whatever the rounding.
+        painter.setWindow(QRect(QPoint(0, 0), size));
+        painter.setViewport(QRect(0, 0, writer.width(), writer.height()));
+        painted = d->paintFigure(painter, size, options.annotation, annotationFont);
+        painter.end();
+        break;
+    }
+    }
+    // Back to the view's own layout (the export laid the plot out at the figure's size).
+    d->plot->replot();
+    return painted && file.commit();
+}
+
+bool PlotView::exportPng(const QString& path) {
+    FigureOptions options;
+    options.scale = kExportPngScale;
+    return writeFigure(path, options, FigureFormat::Png);
 }
 
 bool PlotView::exportSvg(const QString& path) {
-    replotNow();
-    const QSize size = d->exportSize(this);
-    QSvgGenerator generator;
-    generator.setFileName(path);
-    generator.setSize(size);
-    generator.setViewBox(QRect(QPoint(0, 0), size));
-    generator.setTitle(d->title->text());
-    QCPPainter painter;
-    if (!painter.begin(&generator))
-        return false;
-    d->plot->toPainter(&painter, size.width(), size.height());
-    painter.end();
-    return nonEmptyFile(path);
+    return writeFigure(path, FigureOptions(), FigureFormat::Svg);
 }
 
 bool PlotView::exportPdf(const QString& path) {
-    replotNow();
-    const QSize size = d->exportSize(this);
-    return d->plot->savePdf(path, size.width(), size.height(), QCP::epNoCosmetic,
-                            QStringLiteral("opdims"), d->title->text()) &&
-           nonEmptyFile(path);
+    return writeFigure(path, FigureOptions(), FigureFormat::Pdf);
 }
 
 bool PlotView::exportCsv(const QString& path) {
