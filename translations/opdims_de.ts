@@ -56,10 +56,6 @@
         <translation>&lt;b&gt;Durchgangssatz&lt;/b&gt;: eine Datei von Durchgängen (Eingänge, Ziele, Bedingungsnamen), auf der das Netz statt auf dem Gitter-Stapel seiner Aufgabe analysiert wird (Datei &gt; Durchgänge öffnen).</translation>
     </message>
     <message>
-        <source>&lt;table&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+O&lt;/b&gt;&lt;/td&gt;&lt;td&gt;open a network&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+T&lt;/b&gt;&lt;/td&gt;&lt;td&gt;open a trial set&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+S&lt;/b&gt;, &lt;b&gt;Ctrl+Shift+S&lt;/b&gt;&lt;/td&gt;&lt;td&gt;save, save as&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+Q&lt;/b&gt;&lt;/td&gt;&lt;td&gt;quit&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;left mouse button&lt;/td&gt;&lt;td&gt;rotate the 3D view&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;middle button, Shift + left&lt;/td&gt;&lt;td&gt;pan&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;wheel, right button&lt;/td&gt;&lt;td&gt;zoom&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;double-click on a plot&lt;/td&gt;&lt;td&gt;fit it&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</source>
-        <translation>&lt;table&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Strg+O&lt;/b&gt;&lt;/td&gt;&lt;td&gt;ein Netz öffnen&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Strg+T&lt;/b&gt;&lt;/td&gt;&lt;td&gt;einen Durchgangssatz öffnen&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Strg+S&lt;/b&gt;, &lt;b&gt;Strg+Umschalt+S&lt;/b&gt;&lt;/td&gt;&lt;td&gt;speichern, speichern unter&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Strg+Q&lt;/b&gt;&lt;/td&gt;&lt;td&gt;beenden&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;linke Maustaste&lt;/td&gt;&lt;td&gt;3D-Ansicht drehen&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;mittlere Taste, Umschalt + links&lt;/td&gt;&lt;td&gt;verschieben&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Mausrad, rechte Taste&lt;/td&gt;&lt;td&gt;zoomen&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Doppelklick auf eine Grafik&lt;/td&gt;&lt;td&gt;einpassen&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</translation>
-    </message>
-    <message>
         <source>&lt;h3&gt;opdims-explorer %1&lt;/h3&gt;&lt;p&gt;Explores how the connectivity of a recurrent neural network produces its dynamics, through its &lt;i&gt;operative dimensions&lt;/i&gt;.&lt;/p&gt;&lt;p&gt;The method: R. Krause, M. Cook, S. Kollmorgen, V. Mante, G. Indiveri, &lt;i&gt;Operative dimensions in unconstrained connectivity of recurrent neural networks&lt;/i&gt;, Advances in Neural Information Processing Systems (NeurIPS) 2022. The authors&apos; code and networks: &lt;a href=&quot;https://github.com/ManteLab/operative_dimensions&quot;&gt;github.com/ManteLab/operative_dimensions&lt;/a&gt;.&lt;/p&gt;&lt;p&gt;Built with Qt %2, VTK %3, Eigen %4.%5.%6, QCustomPlot and HDF5.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Licences.&lt;/b&gt; The ctxt and swg networks the app opens first are network 1 of each task published by the authors, unchanged, under their MIT licence (resources/networks/LICENSE-authors-networks.txt):&lt;/p&gt;&lt;p&gt;&lt;small&gt;MIT License. Copyright (c) 2022 University of Zurich. Permission is hereby granted, free of charge, to any person obtaining a copy of this software and associated documentation files (the &quot;Software&quot;), to deal in the Software without restriction, including without limitation the rights to use, copy, modify, merge, publish, distribute, sublicense, and/or sell copies of the Software, and to permit persons to whom the Software is furnished to do so, subject to the following conditions: The above copyright notice and this permission notice shall be included in all copies or substantial portions of the Software. THE SOFTWARE IS PROVIDED &quot;AS IS&quot;, WITHOUT WARRANTY OF ANY KIND, EXPRESS OR IMPLIED, INCLUDING BUT NOT LIMITED TO THE WARRANTIES OF MERCHANTABILITY, FITNESS FOR A PARTICULAR PURPOSE AND NONINFRINGEMENT. IN NO EVENT SHALL THE AUTHORS OR COPYRIGHT HOLDERS BE LIABLE FOR ANY CLAIM, DAMAGES OR OTHER LIABILITY, WHETHER IN AN ACTION OF CONTRACT, TORT OR OTHERWISE, ARISING FROM, OUT OF OR IN CONNECTION WITH THE SOFTWARE OR THE USE OR OTHER DEALINGS IN THE SOFTWARE.&lt;/small&gt;&lt;/p&gt;&lt;p&gt;The libraries keep their own licences: Qt (LGPL 3), VTK (BSD 3-clause), Eigen (MPL 2), QCustomPlot (GPL 3), HDF5 (BSD-style).&lt;/p&gt;</source>
         <translation>&lt;h3&gt;opdims-explorer %1&lt;/h3&gt;&lt;p&gt;Untersucht, wie die Verbindungen eines rekurrenten neuronalen Netzes seine Dynamik erzeugen, über seine &lt;i&gt;operativen Dimensionen&lt;/i&gt;.&lt;/p&gt;&lt;p&gt;Die Methode: R. Krause, M. Cook, S. Kollmorgen, V. Mante, G. Indiveri, &lt;i&gt;Operative dimensions in unconstrained connectivity of recurrent neural networks&lt;/i&gt;, Advances in Neural Information Processing Systems (NeurIPS) 2022. Code und Netze der Autoren: &lt;a href=&quot;https://github.com/ManteLab/operative_dimensions&quot;&gt;github.com/ManteLab/operative_dimensions&lt;/a&gt;.&lt;/p&gt;&lt;p&gt;Gebaut mit Qt %2, VTK %3, Eigen %4.%5.%6, QCustomPlot und HDF5.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Lizenzen.&lt;/b&gt; Die ctxt- und swg-Netze, die die App zuerst öffnet, sind das von den Autoren veröffentlichte Netz 1 jeder Aufgabe, unverändert, unter ihrer MIT-Lizenz (resources/networks/LICENSE-authors-networks.txt; der Lizenztext gilt im englischen Original):&lt;/p&gt;&lt;p&gt;&lt;small&gt;MIT License. Copyright (c) 2022 University of Zurich. Permission is hereby granted, free of charge, to any person obtaining a copy of this software and associated documentation files (the &quot;Software&quot;), to deal in the Software without restriction, including without limitation the rights to use, copy, modify, merge, publish, distribute, sublicense, and/or sell copies of the Software, and to permit persons to whom the Software is furnished to do so, subject to the following conditions: The above copyright notice and this permission notice shall be included in all copies or substantial portions of the Software. THE SOFTWARE IS PROVIDED &quot;AS IS&quot;, WITHOUT WARRANTY OF ANY KIND, EXPRESS OR IMPLIED, INCLUDING BUT NOT LIMITED TO THE WARRANTIES OF MERCHANTABILITY, FITNESS FOR A PARTICULAR PURPOSE AND NONINFRINGEMENT. IN NO EVENT SHALL THE AUTHORS OR COPYRIGHT HOLDERS BE LIABLE FOR ANY CLAIM, DAMAGES OR OTHER LIABILITY, WHETHER IN AN ACTION OF CONTRACT, TORT OR OTHERWISE, ARISING FROM, OUT OF OR IN CONNECTION WITH THE SOFTWARE OR THE USE OR OTHER DEALINGS IN THE SOFTWARE.&lt;/small&gt;&lt;/p&gt;&lt;p&gt;Die Bibliotheken behalten ihre eigenen Lizenzen: Qt (LGPL 3), VTK (BSD, 3 Klauseln), Eigen (MPL 2), QCustomPlot (GPL 3), HDF5 (BSD-artig).&lt;/p&gt;</translation>
     </message>
@@ -190,6 +186,46 @@
         <source>%1 Hz only</source>
         <translation>nur %1 Hz</translation>
     </message>
+    <message>
+        <source>context cue</source>
+        <translation>Kontexthinweis</translation>
+    </message>
+    <message>
+        <source>stimulus</source>
+        <translation>Stimulus</translation>
+    </message>
+    <message>
+        <source>frequency cue</source>
+        <translation>Frequenzhinweis</translation>
+    </message>
+    <message>
+        <source>fixation</source>
+        <translation>Fixation</translation>
+    </message>
+    <message>
+        <source>delay</source>
+        <translation>Verzögerung</translation>
+    </message>
+    <message>
+        <source>response</source>
+        <translation>Antwort</translation>
+    </message>
+    <message>
+        <source>set</source>
+        <translation>Setzen</translation>
+    </message>
+    <message>
+        <source>hold</source>
+        <translation>Halten</translation>
+    </message>
+    <message>
+        <source>flip</source>
+        <translation>Umschalten</translation>
+    </message>
+    <message>
+        <source>hold after flip</source>
+        <translation>Halten nach dem Umschalten</translation>
+    </message>
 </context>
 <context>
     <name>Lesson</name>
@@ -216,6 +252,97 @@
     <message>
         <source>the %1 network trained by opdims, built into the app (resources/networks/README.md)</source>
         <translation>das von opdims trainierte %1-Netz, in die App eingebaut (resources/networks/README.md)</translation>
+    </message>
+</context>
+<context>
+    <name>opdims::explorer</name>
+    <message>
+        <source>open a network</source>
+        <translation>ein Netz öffnen</translation>
+    </message>
+    <message>
+        <source>open a trial set</source>
+        <translation>einen Durchgangssatz öffnen</translation>
+    </message>
+    <message>
+        <source>save, save as</source>
+        <translation>speichern, speichern unter</translation>
+    </message>
+    <message>
+        <source>quit</source>
+        <translation>beenden</translation>
+    </message>
+    <message>
+        <source>full screen on or off</source>
+        <translation>Vollbild ein oder aus</translation>
+    </message>
+    <message>
+        <source>interface scale: larger, smaller, 100 %</source>
+        <translation>Skalierung der Oberfläche: größer, kleiner, 100 %</translation>
+    </message>
+    <message>
+        <source>the 3D view alone (every dock hidden) or back</source>
+        <translation>die 3D-Ansicht allein (alle Docks ausgeblendet) oder zurück</translation>
+    </message>
+    <message>
+        <source>reset the camera</source>
+        <translation>Kamera zurücksetzen</translation>
+    </message>
+    <message>
+        <source>Space</source>
+        <translation>Leertaste</translation>
+    </message>
+    <message>
+        <source>play or pause time</source>
+        <translation>Zeit abspielen oder anhalten</translation>
+    </message>
+    <message>
+        <source>next, previous basis</source>
+        <translation>nächste, vorige Basis</translation>
+    </message>
+    <message>
+        <source>k + 1, k − 1</source>
+        <translation>k + 1, k − 1</translation>
+    </message>
+    <message>
+        <source>k + 10, k − 10</source>
+        <translation>k + 10, k − 10</translation>
+    </message>
+    <message>
+        <source>next, previous lesson step</source>
+        <translation>nächster, voriger Lektionsschritt</translation>
+    </message>
+    <message>
+        <source>left mouse button</source>
+        <translation>linke Maustaste</translation>
+    </message>
+    <message>
+        <source>rotate the 3D view</source>
+        <translation>die 3D-Ansicht drehen</translation>
+    </message>
+    <message>
+        <source>middle button, Shift + left</source>
+        <translation>mittlere Taste, Umschalt + links</translation>
+    </message>
+    <message>
+        <source>pan</source>
+        <translation>verschieben</translation>
+    </message>
+    <message>
+        <source>wheel, right button</source>
+        <translation>Mausrad, rechte Taste</translation>
+    </message>
+    <message>
+        <source>zoom</source>
+        <translation>zoomen</translation>
+    </message>
+    <message>
+        <source>double-click on a plot</source>
+        <translation>Doppelklick auf ein Diagramm</translation>
+    </message>
+    <message>
+        <source>fit it</source>
+        <translation>es einpassen</translation>
     </message>
 </context>
 <context>
@@ -881,10 +1008,6 @@
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <source>Reset camera</source>
-        <translation>Kamera zurücksetzen</translation>
-    </message>
-    <message>
         <source>&amp;Analysis</source>
         <translation>A&amp;nalyse</translation>
     </message>
@@ -1104,6 +1227,14 @@
         <source>Return to this step</source>
         <translation>Zurück zu diesem Schritt</translation>
     </message>
+    <message>
+        <source>PC &amp;beside operative dimensions</source>
+        <translation>PC- &amp;neben operativen Dimensionen</translation>
+    </message>
+    <message>
+        <source>Movie of the 3D view…</source>
+        <translation>Film der 3D-Ansicht…</translation>
+    </message>
 </context>
 <context>
     <name>opdims::explorer::ModelPanel</name>
@@ -1178,6 +1309,148 @@
     <message>
         <source>Cost (trial set):</source>
         <translation>Kosten (Durchgangssatz):</translation>
+    </message>
+</context>
+<context>
+    <name>opdims::explorer::MovieDialog</name>
+    <message>
+        <source>Play the trials in time (once over the movie)</source>
+        <translation>Die Durchgänge in der Zeit abspielen (einmal über den Film)</translation>
+    </message>
+    <message>
+        <source>Turn once about the vertical axis</source>
+        <translation>Einmal um die senkrechte Achse drehen</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Exportieren</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Movie of the 3D view</source>
+        <translation>Film der 3D-Ansicht</translation>
+    </message>
+    <message>
+        <source>The file: .mp4 (H.264) or .webm (VP9) for a movie, .png for a numbered sequence of frames (NAME_0001.png, …)</source>
+        <translation>Die Datei: .mp4 (H.264) oder .webm (VP9) für einen Film, .png für eine nummerierte Folge von Bildern (NAME_0001.png, …)</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Durchsuchen…</translation>
+    </message>
+    <message>
+        <source>Choose the file and its format</source>
+        <translation>Datei und Format wählen</translation>
+    </message>
+    <message>
+        <source>%1 × %2</source>
+        <translation>%1 × %2</translation>
+    </message>
+    <message>
+        <source>The movie&apos;s size in pixels; text and lines are scaled so that it looks like the view on screen</source>
+        <translation>Die Größe des Films in Pixeln; Text und Linien werden so skaliert, dass er wie die Ansicht auf dem Bildschirm aussieht</translation>
+    </message>
+    <message>
+        <source>%1 frames per second</source>
+        <translation>%1 Bilder pro Sekunde</translation>
+    </message>
+    <message>
+        <source>Frames per second of the movie</source>
+        <translation>Bilder pro Sekunde des Films</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <source>The movie&apos;s length</source>
+        <translation>Die Länge des Films</translation>
+    </message>
+    <message>
+        <source>Markers move along every trajectory, with the time and input phase at the top left</source>
+        <translation>Marker bewegen sich entlang jeder Trajektorie, mit Zeit und Eingabephase oben links</translation>
+    </message>
+    <message>
+        <source>The camera turns 360° about the vertical axis over the movie</source>
+        <translation>Die Kamera dreht sich über den Film um 360° um die senkrechte Achse</translation>
+    </message>
+    <message>
+        <source>Frames written</source>
+        <translation>Geschriebene Bilder</translation>
+    </message>
+    <message>
+        <source>Write the movie with these settings</source>
+        <translation>Den Film mit diesen Einstellungen schreiben</translation>
+    </message>
+    <message>
+        <source>Stop: no movie file is written (a PNG sequence&apos;s frames are removed)</source>
+        <translation>Abbrechen: Es wird keine Filmdatei geschrieben (die Bilder einer PNG-Folge werden entfernt)</translation>
+    </message>
+    <message>
+        <source>File:</source>
+        <translation>Datei:</translation>
+    </message>
+    <message>
+        <source>Size:</source>
+        <translation>Größe:</translation>
+    </message>
+    <message>
+        <source>Frame rate:</source>
+        <translation>Bildrate:</translation>
+    </message>
+    <message>
+        <source>Length:</source>
+        <translation>Länge:</translation>
+    </message>
+    <message>
+        <source>MP4 movie (*.mp4);;WebM movie (*.webm);;PNG sequence (*.png)</source>
+        <translation>MP4-Film (*.mp4);;WebM-Film (*.webm);;PNG-Folge (*.png)</translation>
+    </message>
+    <message>
+        <source>Frame %1 of %2</source>
+        <translation>Bild %1 von %2</translation>
+    </message>
+    <message>
+        <source>Frame %1 of %2, about %3 s left</source>
+        <translation>Bild %1 von %2, noch etwa %3 s</translation>
+    </message>
+    <message>
+        <source>Written: %1 (%2 frames, %3 × %4 pixels) in %5 s.</source>
+        <translation>Geschrieben: %1 (%2 Bilder, %3 × %4 Pixel) in %5 s.</translation>
+    </message>
+    <message>
+        <source>Cancelled: nothing was written.</source>
+        <translation>Abgebrochen: Es wurde nichts geschrieben.</translation>
+    </message>
+</context>
+<context>
+    <name>opdims::explorer::MovieExporter</name>
+    <message>
+        <source>%1: there is nothing to film: open a network first</source>
+        <translation>%1: Es gibt nichts zu filmen: Öffnen Sie zuerst ein Netz</translation>
+    </message>
+    <message>
+        <source>%1: a movie lasts 0 to 600 s at 1 to 120 frames per second</source>
+        <translation>%1: Ein Film dauert 0 bis 600 s bei 1 bis 120 Bildern pro Sekunde</translation>
+    </message>
+    <message>
+        <source>%1: choose what moves: time, rotation or both</source>
+        <translation>%1: Wählen Sie, was sich bewegt: Zeit, Drehung oder beides</translation>
+    </message>
+    <message>
+        <source>%1: frames are 16 to 7680 pixels wide and high</source>
+        <translation>%1: Bilder sind 16 bis 7680 Pixel breit und hoch</translation>
+    </message>
+    <message>
+        <source>%1: the folder does not exist</source>
+        <translation>%1: Der Ordner existiert nicht</translation>
+    </message>
+    <message>
+        <source>%1: the 3D view could not be rendered (no OpenGL context)</source>
+        <translation>%1: Die 3D-Ansicht konnte nicht gezeichnet werden (kein OpenGL-Kontext)</translation>
     </message>
 </context>
 <context>
@@ -1267,6 +1540,104 @@
     <message>
         <source>%1, trial %2</source>
         <translation>%1, Durchgang %2</translation>
+    </message>
+</context>
+<context>
+    <name>opdims::explorer::Presentation</name>
+    <message>
+        <source>&amp;Full screen</source>
+        <translation>&amp;Vollbild</translation>
+    </message>
+    <message>
+        <source>3D view &amp;alone</source>
+        <translation>3D-Ansicht &amp;allein</translation>
+    </message>
+    <message>
+        <source>&amp;High-contrast light colours</source>
+        <translation>Helle Farben mit &amp;hohem Kontrast</translation>
+    </message>
+    <message>
+        <source>Interface &amp;scale</source>
+        <translation>&amp;Skalierung der Oberfläche</translation>
+    </message>
+    <message>
+        <source>Larger</source>
+        <translation>Größer</translation>
+    </message>
+    <message>
+        <source>Smaller</source>
+        <translation>Kleiner</translation>
+    </message>
+    <message>
+        <source>100 %</source>
+        <translation>100 %</translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <translation>%1 %</translation>
+    </message>
+    <message>
+        <source>&amp;Presenter keys</source>
+        <translation>&amp;Tasten für Vortragende</translation>
+    </message>
+    <message>
+        <source>Play / pause time</source>
+        <translation>Zeit abspielen / anhalten</translation>
+    </message>
+    <message>
+        <source>Reset camera</source>
+        <translation>Kamera zurücksetzen</translation>
+    </message>
+    <message>
+        <source>Next basis</source>
+        <translation>Nächste Basis</translation>
+    </message>
+    <message>
+        <source>Previous basis</source>
+        <translation>Vorige Basis</translation>
+    </message>
+    <message>
+        <source>k + %1</source>
+        <translation>k + %1</translation>
+    </message>
+    <message>
+        <source>k − %1</source>
+        <translation>k − %1</translation>
+    </message>
+    <message>
+        <source>Pause time</source>
+        <translation>Zeit anhalten</translation>
+    </message>
+</context>
+<context>
+    <name>opdims::explorer::SideBySideWindow</name>
+    <message>
+        <source>PC dimensions beside operative dimensions</source>
+        <translation>PC-Dimensionen neben operativen Dimensionen</translation>
+    </message>
+    <message>
+        <source>Kept dimensions k:</source>
+        <translation>Behaltene Dimensionen k:</translation>
+    </message>
+    <message>
+        <source>The number of dimensions both reduced-rank networks keep (the same k as in the Live ablation dock)</source>
+        <translation>Die Zahl der Dimensionen, die beide Netze reduzierten Rangs behalten (dasselbe k wie im Dock Live-Ablation)</translation>
+    </message>
+    <message>
+        <source>Both sides remove their first k dimensions from W.</source>
+        <translation>Beide Seiten entfernen ihre ersten k Dimensionen aus W.</translation>
+    </message>
+    <message>
+        <source>Both sides keep their first k dimensions of W.</source>
+        <translation>Beide Seiten behalten ihre ersten k Dimensionen von W.</translation>
+    </message>
+    <message>
+        <source>This network has no %1.</source>
+        <translation>Dieses Netz hat keine %1.</translation>
+    </message>
+    <message>
+        <source>k = %1: cost %2 (full network %3), state distance %4</source>
+        <translation>k = %1: Kosten %2 (volles Netz %3), Zustandsabstand %4</translation>
     </message>
 </context>
 <context>
@@ -1414,6 +1785,58 @@
     <message>
         <source>Save the 3D view as a PNG image</source>
         <translation>Die 3D-Ansicht als PNG-Bild speichern</translation>
+    </message>
+    <message>
+        <source>Loop</source>
+        <translation>Schleife</translation>
+    </message>
+    <message>
+        <source>Play</source>
+        <translation>Abspielen</translation>
+    </message>
+    <message>
+        <source>Play the trials in time: a marker moves along every trajectory and a line over the output plot (Space)</source>
+        <translation>Die Durchgänge in der Zeit abspielen: Ein Marker bewegt sich entlang jeder Trajektorie und eine Linie über das Ausgabediagramm (Leertaste)</translation>
+    </message>
+    <message>
+        <source>The time shown by the markers on the trajectories and the line over the output plot</source>
+        <translation>Die Zeit, die die Marker auf den Trajektorien und die Linie über dem Ausgabediagramm zeigen</translation>
+    </message>
+    <message>
+        <source>The time shown and the input phase of the trials then</source>
+        <translation>Die gezeigte Zeit und die Eingabephase der Durchgänge zu dieser Zeit</translation>
+    </message>
+    <message>
+        <source>%1× speed</source>
+        <translation>%1× Tempo</translation>
+    </message>
+    <message>
+        <source>Trial time per second of playback (1×: the network&apos;s own time)</source>
+        <translation>Durchgangszeit pro Sekunde Wiedergabe (1×: die Eigenzeit des Netzes)</translation>
+    </message>
+    <message>
+        <source>Start again at the end of the trials</source>
+        <translation>Am Ende der Durchgänge von vorn beginnen</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>Anhalten</translation>
+    </message>
+    <message>
+        <source>t = %1 s</source>
+        <translation>t = %1 s</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>small dots: sampling locations (where the local operative dimensions are computed)</source>
+        <translation>kleine Punkte: Abtastorte (wo die lokalen operativen Dimensionen berechnet werden)</translation>
+    </message>
+    <message>
+        <source>large dots: the states at the time shown (top left)</source>
+        <translation>große Punkte: die Zustände zur gezeigten Zeit (oben links)</translation>
     </message>
 </context>
 <context>

@@ -58,7 +58,8 @@ enum class Layer {
     SamplingLocations,
     FixedPoints,
     FlowArrows,
-    Axes
+    Axes,
+    TimeMarkers // where each trajectory is at the time played back
 };
 
 } // namespace opdims::widgets

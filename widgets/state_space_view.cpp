@@ -16,7 +16,9 @@
 #include <vtkRenderer.h>
 #include <vtkVersion.h>
 
+#include <algorithm>
 #include <array>
+#include <cmath>
 #include <vector>
 
 namespace opdims::widgets {
@@ -28,7 +30,7 @@ using detail::isEmpty;
 
 namespace {
 
-constexpr int kLayerCount = 6;
+constexpr int kLayerCount = 7;
 constexpr double kReducedWidthFactor = 0.7; // reduced trajectories are thinner than full ones
 constexpr double kDashesPerDiagonal = 90.0;
 
@@ -62,7 +64,7 @@ struct StateSpaceView::Impl {
     Bounds axisBox = detail::emptyBounds();
     std::array<std::vector<vtkSmartPointer<vtkProp>>, kLayerCount> props;
     std::array<Bounds, kLayerCount> bounds;
-    std::array<bool, kLayerCount> visible{true, true, true, true, true, true};
+    std::array<bool, kLayerCount> visible{true, true, true, true, true, true, true};
     // What was set, kept to rebuild the props when pixel sizes or the theme change.
     QVector<Polyline3D> full, reduced;
     QVector<Marker3D> markers;
@@ -70,6 +72,10 @@ struct StateSpaceView::Impl {
     int highlight = -1;
     QVector<Arrow3D> arrows;
     QVector<LegendEntry> legendEntries;
+    QVector<Marker3D> timeMarkers;
+    QString caption;
+    std::array<QString, 3> axisLabels;
+    double interfaceScale = 1.0;
     bool dark = false;
     bool cameraFitted = false; // the camera is fitted automatically once, when data first appears
     bool fitPending = false;
@@ -79,7 +85,7 @@ struct StateSpaceView::Impl {
 
     detail::Style style() const {
         detail::Style s;
-        s.pixelScale = host->devicePixelRatioF();
+        s.pixelScale = host->devicePixelRatioF() * interfaceScale;
         // Dashes are as long for the full as for the reduced trajectories.
         Bounds trajectories = boundsOf(full);
         include(trajectories, boundsOf(reduced));
@@ -115,7 +121,7 @@ struct StateSpaceView::Impl {
     Bounds visibleDataBounds() const {
         Bounds b = detail::emptyBounds();
         for (int i = 0; i < kLayerCount; ++i)
-            if (i != layerIndex(Layer::Axes) && visible[i])
+            if (i != layerIndex(Layer::Axes) && i != layerIndex(Layer::TimeMarkers) && visible[i])
                 include(b, bounds[i]);
         return b;
     }
@@ -177,7 +183,7 @@ StateSpaceView::StateSpaceView(QWidget* parent) : QWidget(parent), d(std::make_u
         // A hidden view only learns its screen's device pixel ratio once it is shown.
         if (impl.host->devicePixelRatioF() != impl.appliedScale)
             view->restyle();
-        impl.annotations.placeLegend(impl.appliedScale);
+        impl.annotations.placeLegend(impl.appliedScale * impl.interfaceScale);
         if (impl.fitPending) {
             impl.fitPending = false;
             impl.cameraFitted = true;
@@ -341,7 +347,38 @@ void StateSpaceView::setLegend(const QVector<LegendEntry>& entries) {
     d->host->update();
 }
 
+void StateSpaceView::setTimeMarkers(const QVector<Marker3D>& markers) {
+    d->timeMarkers = markers;
+    // Inside the trajectories' bounds by construction: the axes and the camera stay.
+    d->replaceLayer(Layer::TimeMarkers, detail::markerProps(markers, d->style()),
+                    detail::emptyBounds());
+    d->host->update();
+}
+
+void StateSpaceView::setCaption(const QString& text) {
+    d->caption = text;
+    d->annotations.setCaption(text, d->style(), d->dark);
+    d->host->update();
+}
+
+QString StateSpaceView::caption() const {
+    return d->caption;
+}
+
+void StateSpaceView::setInterfaceScale(double scale) {
+    scale = std::clamp(scale, 0.5, 4.0);
+    if (scale == d->interfaceScale)
+        return;
+    d->interfaceScale = scale;
+    restyle();
+}
+
+double StateSpaceView::interfaceScale() const {
+    return d->interfaceScale;
+}
+
 void StateSpaceView::setAxisLabels(const QString& x, const QString& y, const QString& z) {
+    d->axisLabels = {x, y, z};
     d->annotations.setAxisLabels(x, y, z);
     d->host->update();
 }
@@ -371,6 +408,8 @@ void StateSpaceView::restyle() {
     setSamplingLocations(d->markers);
     setFixedPoints(d->fixedPoints);
     setFlowArrows(d->arrows);
+    setTimeMarkers(d->timeMarkers);
+    setCaption(d->caption);
     setLegend(d->legendEntries);
 }
 
@@ -383,6 +422,47 @@ void StateSpaceView::resetCamera() {
 
 QImage StateSpaceView::renderImage() {
     return d->host->renderImage();
+}
+
+void StateSpaceView::copyContentFrom(const StateSpaceView& other) {
+    const Impl& o = *other.d;
+    d->visible = o.visible;
+    d->highlight = o.highlight;
+    d->dark = o.dark;
+    d->interfaceScale = o.interfaceScale;
+    setAxisLabels(o.axisLabels[0], o.axisLabels[1], o.axisLabels[2]);
+    setTrajectories(o.full, o.reduced);
+    d->caption = o.caption;
+    d->timeMarkers = o.timeMarkers;
+    d->markers = o.markers;
+    d->fixedPoints = o.fixedPoints;
+    d->arrows = o.arrows;
+    d->legendEntries = o.legendEntries;
+    restyle();
+    for (int i = 0; i < kLayerCount; ++i)
+        setLayerVisible(static_cast<Layer>(i), o.visible[i]);
+    d->fitPending = false;
+    setCamera(other.camera());
+}
+
+QImage StateSpaceView::renderImage(QSize pixels, double magnification) {
+    if (pixels.isEmpty() || !(magnification > 0.0))
+        return {};
+    StateSpaceView copy;
+    copy.setAttribute(Qt::WA_DontShowOnScreen, true);
+    copy.copyContentFrom(*this);
+    copy.setInterfaceScale(d->interfaceScale * magnification);
+    copy.show();
+    // A screen with a device pixel ratio above 1 renders that many device pixels per pixel.
+    const double dpr = copy.devicePixelRatioF();
+    copy.resize(static_cast<int>(std::lround(pixels.width() / dpr)),
+                static_cast<int>(std::lround(pixels.height() / dpr)));
+    copy.setCamera(camera());
+    QImage image = copy.renderImage();
+    copy.hide();
+    if (!image.isNull() && image.size() != pixels)
+        image = image.scaled(pixels, Qt::IgnoreAspectRatio, Qt::SmoothTransformation);
+    return image;
 }
 
 bool StateSpaceView::savePng(const QString& path) {

@@ -39,6 +39,15 @@ public:
     // for an index out of range or before the first render.
     std::optional<QPointF> fixedPointPosition(int index) const;
     void setFlowArrows(const QVector<Arrow3D>& arrows);
+    // Markers at the current time on the trajectories (time playback). They do not change the
+    // axes or the camera, and are cheap enough to set at every frame.
+    void setTimeMarkers(const QVector<Marker3D>& markers);
+    // A line of text at the top left (e.g. "t = 0.80 s · stimulus"); empty hides it.
+    void setCaption(const QString& text);
+    QString caption() const;
+    // Text, lines and glyphs drawn larger by this factor (the interface scale, 1 to 2.5).
+    void setInterfaceScale(double scale);
+    double interfaceScale() const;
     void setLegend(const QVector<LegendEntry>& entries);
     const QVector<LegendEntry>& legend() const;
     void setAxisLabels(const QString& x, const QString& y, const QString& z);
@@ -62,6 +71,13 @@ public:
     void setCamera(const CameraState& state);
     // The current view as an image; works under Xvfb and when the view is not on screen.
     QImage renderImage();
+    // Shows what `other` shows, as `other` shows it: content, layers, theme, scale, caption and
+    // camera (an off-screen copy renders movie frames and large figures).
+    void copyContentFrom(const StateSpaceView& other);
+    // The view at another size: `pixels` wide and high, text and glyphs `magnification` times
+    // their size on screen (3: a figure three times the window's size that looks the same).
+    // Rendered by an off-screen copy; a null image when it cannot be made.
+    QImage renderImage(QSize pixels, double magnification);
     // Returns false (and does not crash) when the image cannot be made or written.
     bool savePng(const QString& path);
 

@@ -84,6 +84,13 @@ void AblationController::onPrepared(quint64 modelId,
     emit analysisReady(m_analysis);
 }
 
+void AblationController::adopt(std::shared_ptr<const ModelAnalysis> analysis) {
+    ++m_modelId; // an analysis being prepared is moot now
+    m_shared->latest.store(++m_generation);
+    m_shared->superseded.store(true);
+    m_analysis = std::move(analysis);
+}
+
 quint64 AblationController::request(std::shared_ptr<const Basis> basis,
                                     const std::vector<bool>& keep, bool fixedPoints,
                                     const Eigen::VectorXd& fixedPointInput, bool remove) {

@@ -25,6 +25,9 @@ public:
     void prepare(std::shared_ptr<const Model> model, std::shared_ptr<const Batch> trials,
                  bool allFrequencies);
     std::shared_ptr<const ModelAnalysis> analysis() const { return m_analysis; }
+    // Uses an analysis made elsewhere (e.g. by the main window's controller) without preparing
+    // it again; requests of the previous one become stale.
+    void adopt(std::shared_ptr<const ModelAnalysis> analysis);
 
     // Evaluates the reduced-rank W keeping `keep` of `basis` (and, when asked, finds its fixed
     // points under the given input; empty: the analysis' default); returns the generation.

@@ -230,6 +230,20 @@ void AblationPanel::selectBasis(const std::string& key) {
         m_basis->setCurrentIndex(index);
 }
 
+void AblationPanel::stepBasis(int delta) {
+    const int n = m_basis->count();
+    if (n == 0 || delta == 0)
+        return;
+    int index = m_basis->currentIndex();
+    for (int tries = 0; tries < n; ++tries) {
+        index = ((index + (delta > 0 ? 1 : -1)) % n + n) % n;
+        if (m_basis->itemData(index).toString() != QLatin1String(kRowsPending)) {
+            m_basis->setCurrentIndex(index);
+            return;
+        }
+    }
+}
+
 bool AblationPanel::removing() const {
     return m_mode->currentIndex() == 1;
 }

@@ -50,6 +50,9 @@ public:
     void setRemoving(bool remove);
     // Chooses a basis by key ("op-columns:ctxt1"), as the user would; nothing if it is unknown.
     void selectBasis(const std::string& key);
+    // The next (delta > 0) or previous basis of the list, cyclically (the entry that computes the
+    // operative rows is skipped); k stays where the bases have the same size.
+    void stepBasis(int delta);
 
 signals:
     // The user picked a basis that still has to be computed (operative rows).

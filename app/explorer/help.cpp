@@ -1,6 +1,8 @@
 // The Help menu's texts (help.h).
 #include "app/explorer/help.h"
 
+#include "app/explorer/presentation.h"
+
 #include <QStringList>
 
 #include "widgets/state_space_view.h"
@@ -108,17 +110,11 @@ QString Help::glossary() {
 }
 
 QString Help::shortcuts() {
-    return QCoreApplication::translate(
-        "Help", "<table>"
-                "<tr><td><b>Ctrl+O</b></td><td>open a network</td></tr>"
-                "<tr><td><b>Ctrl+T</b></td><td>open a trial set</td></tr>"
-                "<tr><td><b>Ctrl+S</b>, <b>Ctrl+Shift+S</b></td><td>save, save as</td></tr>"
-                "<tr><td><b>Ctrl+Q</b></td><td>quit</td></tr>"
-                "<tr><td>left mouse button</td><td>rotate the 3D view</td></tr>"
-                "<tr><td>middle button, Shift + left</td><td>pan</td></tr>"
-                "<tr><td>wheel, right button</td><td>zoom</td></tr>"
-                "<tr><td>double-click on a plot</td><td>fit it</td></tr>"
-                "</table>");
+    QString rows;
+    for (const ShortcutEntry& e : shortcutList())
+        rows += QStringLiteral("<tr><td><b>%1</b></td><td>%2</td></tr>")
+                    .arg(e.keys.toHtmlEscaped(), e.what.toHtmlEscaped());
+    return QStringLiteral("<table>%1</table>").arg(rows);
 }
 
 } // namespace opdims::explorer

@@ -140,11 +140,28 @@ QString fixedPointInputLabel(TaskKind task, int context, int freqId) {
     return QCoreApplication::translate("Labels", "all inputs zero");
 }
 
+QString phaseTitle(const std::string& name) {
+    static const char* const known[] = {QT_TRANSLATE_NOOP("Labels", "context cue"),
+                                        QT_TRANSLATE_NOOP("Labels", "stimulus"),
+                                        QT_TRANSLATE_NOOP("Labels", "frequency cue"),
+                                        QT_TRANSLATE_NOOP("Labels", "fixation"),
+                                        QT_TRANSLATE_NOOP("Labels", "delay"),
+                                        QT_TRANSLATE_NOOP("Labels", "response"),
+                                        QT_TRANSLATE_NOOP("Labels", "set"),
+                                        QT_TRANSLATE_NOOP("Labels", "hold"),
+                                        QT_TRANSLATE_NOOP("Labels", "flip"),
+                                        QT_TRANSLATE_NOOP("Labels", "hold after flip")};
+    for (const char* k : known)
+        if (name == k)
+            return QCoreApplication::translate("Labels", k);
+    return QString::fromStdString(name);
+}
+
 QString phaseAt(const Batch& batch, int t) {
     QString name;
     for (const Phase& p : batch.phases)
         if (p.start <= t - 1)
-            name = QString::fromStdString(p.name);
+            name = phaseTitle(p.name);
     return name;
 }
 

@@ -33,6 +33,9 @@ QString conditionTitle(TaskKind task, const Condition& condition);
 // One trial of the grid batch: "context 2, coh 1 0.15, coh 2 −0.009", "3 Hz (id 21)" or a trial
 // set's condition label.
 QString trialLabel(TaskKind task, const TrialInfo& trial);
+// An input phase's name in the interface language: the phases of opdims' own tasks translated,
+// a trial set's own names as they are.
+QString phaseTitle(const std::string& name);
 // The phase of a trial set at 1-based time t (the phase of the step whose input gives x_t);
 // empty when the set names no phases.
 QString phaseAt(const Batch& batch, int t);

@@ -76,14 +76,36 @@ int main(int argc, char** argv) {
                                   QStringLiteral("1"));
     QCommandLineOption iterations(QStringLiteral("iterations"), QString(), QStringLiteral("n"),
                                   QStringLiteral("20"));
+    QCommandLineOption timeStep(QStringLiteral("time"), QString(), QStringLiteral("step"),
+                                QStringLiteral("-1"));
+    QCommandLineOption scale(QStringLiteral("scale"), QString(), QStringLiteral("percent"),
+                             QStringLiteral("0"));
+    QCommandLineOption fullScreen(QStringLiteral("full-screen"), QString());
+    QCommandLineOption viewAlone(QStringLiteral("view-alone"), QString());
+    QCommandLineOption sideBySide(QStringLiteral("side-by-side"), QString());
+    QCommandLineOption play(QStringLiteral("play"), QString());
+    QCommandLineOption movie(QStringLiteral("movie"), QString(), QStringLiteral("file"));
+    QCommandLineOption movieSeconds(QStringLiteral("movie-seconds"), QString(), QStringLiteral("s"),
+                                    QStringLiteral("10"));
+    QCommandLineOption movieSize(QStringLiteral("movie-size"), QString(), QStringLiteral("WxH"),
+                                 QStringLiteral("1280x720"));
+    QCommandLineOption movieFps(QStringLiteral("movie-fps"), QString(), QStringLiteral("n"),
+                                QStringLiteral("30"));
+    QCommandLineOption movieRotate(QStringLiteral("movie-rotate"), QString());
     for (QCommandLineOption* o :
-         {&screenshot, &rank, &withFixedPoints, &removeMode, &basisKey, &flowArrows, &sweep, &dock,
-          &latency, &latencyLog, &changes, &stall, &report, &iterations, &lessonStep})
+         {&timeStep,   &scale,           &fullScreen, &viewAlone, &sideBySide,  &play,
+          &movie,      &movieSeconds,    &movieSize,  &movieFps,  &movieRotate, &screenshot,
+          &rank,       &withFixedPoints, &removeMode, &basisKey,  &flowArrows,  &sweep,
+          &dock,       &latency,         &latencyLog, &changes,   &stall,       &report,
+          &iterations, &lessonStep})
         o->setFlags(QCommandLineOption::HiddenFromHelp);
-    parser.addOptions({net,        task,      trials,          lesson,     language, lessonStep,
-                       screenshot, rank,      withFixedPoints, removeMode, basisKey, flowArrows,
-                       sweep,      dock,      latency,         latencyLog, changes,  stall,
-                       report,     iterations});
+    parser.addOptions(
+        {net,        task,       trials,          lesson,       language,   lessonStep,
+         screenshot, rank,       withFixedPoints, removeMode,   basisKey,   flowArrows,
+         sweep,      dock,       latency,         latencyLog,   changes,    stall,
+         report,     iterations, timeStep,        scale,        fullScreen, viewAlone,
+         sideBySide, play,       movie,           movieSeconds, movieSize,  movieFps,
+         movieRotate});
     parser.process(app);
     opdims::TaskKind defaultTask = opdims::TaskKind::Ctxt;
     try {
@@ -121,11 +143,32 @@ int main(int argc, char** argv) {
         shot.flowArrows = parser.isSet(flowArrows);
         shot.sweep = parser.isSet(sweep);
         shot.dock = parser.value(dock);
+        shot.time = parser.value(timeStep).toInt();
+        shot.scalePercent = parser.value(scale).toInt();
+        shot.fullScreen = parser.isSet(fullScreen);
+        shot.viewAlone = parser.isSet(viewAlone);
+        shot.sideBySide = parser.isSet(sideBySide);
         opdims::explorer::screenshotWhenReady(&window, parser.value(screenshot), shot);
     }
-    if (parser.isSet(latency))
+    if (parser.isSet(movie)) {
+        opdims::explorer::MovieOptions options;
+        options.path = parser.value(movie);
+        options.seconds = parser.value(movieSeconds).toDouble();
+        const QStringList size = parser.value(movieSize).split(QLatin1Char('x'));
+        if (size.size() == 2)
+            options.size = QSize(size[0].toInt(), size[1].toInt());
+        options.fps = parser.value(movieFps).toInt();
+        options.rotate = parser.isSet(movieRotate);
+        opdims::explorer::exportMovieWhenReady(&window, options);
+    }
+    if (parser.isSet(latency)) {
+        opdims::explorer::LatencyOptions options;
+        options.scalePercent = parser.value(scale).toInt();
+        options.fullScreen = parser.isSet(fullScreen);
+        options.play = parser.isSet(play);
         opdims::explorer::measureLatencyWhenReady(&window, parser.value(latency),
-                                                  parser.value(changes).toInt());
+                                                  parser.value(changes).toInt(), options);
+    }
     if (parser.isSet(latencyLog))
         window.ablation()->setProbe(
             std::make_shared<opdims::explorer::LatencyRecorder>(parser.value(latencyLog)));
@@ -135,7 +178,8 @@ int main(int argc, char** argv) {
     window.show();
     const QStringList files = parser.positionalArguments();
     // Open after the event loop starts so that the window is on screen while the network loads.
-    const bool quiet = parser.isSet(screenshot) || parser.isSet(latency) || parser.isSet(stall);
+    const bool quiet = parser.isSet(screenshot) || parser.isSet(latency) || parser.isSet(stall) ||
+                       parser.isSet(movie);
     QTimer::singleShot(0, &window, [&, quiet] {
         if (parser.isSet(lesson) && window.openLesson(lessonPath))
             return; // the lesson's first step opens its network

@@ -16,9 +16,12 @@
 #include "app/explorer/lesson_controller.h"
 #include "app/explorer/lesson_panel.h"
 #include "app/explorer/model_panel.h"
+#include "app/explorer/movie_dialog.h"
 #include "app/explorer/network_picker_dialog.h"
 #include "app/explorer/output_panel.h"
+#include "app/explorer/presentation.h"
 #include "app/explorer/session.h"
+#include "app/explorer/side_by_side.h"
 #include "app/explorer/state_space_panel.h"
 #include "app/explorer/sweep_panel.h"
 #include "app/explorer/train_dialog.h"
@@ -266,8 +269,11 @@ void MainWindow::createMenus() {
     for (QDockWidget* dock : findChildren<QDockWidget*>())
         m_viewMenu->addAction(dock->toggleViewAction());
     m_viewMenu->addSeparator();
-    m_viewMenu->addAction(tr("Reset camera"), m_stateSpace->view(),
-                          &widgets::StateSpaceView::resetCamera);
+    m_viewMenu->addAction(tr("PC &beside operative dimensions"), this, [this] {
+        sideBySideWindow()->show();
+        sideBySideWindow()->raise();
+    });
+    m_presentation = new Presentation(this, m_viewMenu);
 
     QMenu* analysis = menuBar()->addMenu(tr("&Analysis"));
     analysis->addAction(tr("Compute operative &row dimensions"), this,
@@ -341,6 +347,12 @@ void MainWindow::offerLessonOnFirstStart() {
 bool MainWindow::eventFilter(QObject* watched, QEvent* event) {
     // A slider, list or text box would take Page Up / Down for itself: while a lesson is open the
     // keys belong to the lesson's shortcuts (an override not accepted lets them fire).
+    // The presenter's keys work whichever widget has the focus (text boxes keep Space).
+    if (event->type() == QEvent::ShortcutOverride && m_presentation &&
+        m_presentation->claims(watched, static_cast<QKeyEvent*>(event))) {
+        event->ignore();
+        return true;
+    }
     if (event->type() == QEvent::ShortcutOverride && m_lessons && m_lessons->lesson()) {
         const int key = static_cast<QKeyEvent*>(event)->key();
         auto* widget = qobject_cast<QWidget*>(watched);
@@ -368,6 +380,10 @@ void MainWindow::showHelp(HelpTopic topic) {
 
 void MainWindow::createExportMenu(QMenu* menu) {
     menu->addAction(tr("3D view as PNG…"), this, &MainWindow::exportView);
+    menu->addAction(tr("Movie of the 3D view…"), this, [this] {
+        movieDialog()->show();
+        movieDialog()->raise();
+    });
     menu->addAction(tr("Fixed points shown (HDF5)…"), this, &MainWindow::exportFixedPoints);
     menu->addAction(tr("Current basis (NPZ or HDF5)…"), this, &MainWindow::exportBasis);
     menu->addAction(tr("Reduced network (opdims HDF5)…"), this, &MainWindow::exportReducedNetwork);
@@ -689,6 +705,18 @@ bool MainWindow::openLocalDimensions(const QString& path, Side side) {
         showError(tr("Cannot open the local dimensions"), QString::fromStdString(e.what()));
         return false;
     }
+}
+
+MovieDialog* MainWindow::movieDialog() {
+    if (!m_movie)
+        m_movie = new MovieDialog(m_stateSpace, this);
+    return m_movie;
+}
+
+SideBySideWindow* MainWindow::sideBySideWindow() {
+    if (!m_sideBySide)
+        m_sideBySide = new SideBySideWindow(this);
+    return m_sideBySide;
 }
 
 CompareWindow* MainWindow::compareWindow() {

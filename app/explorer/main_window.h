@@ -28,6 +28,9 @@ class LessonController;
 class LessonPanel;
 class ModelPanel;
 class OutputPanel;
+class MovieDialog;
+class Presentation;
+class SideBySideWindow;
 class Session;
 class StateSpacePanel;
 class SweepPanel;
@@ -67,9 +70,17 @@ public:
     // File > Compare with a second network: the window beside this one (made on first use), and
     // opening a network in it (false with an error shown when it cannot be compared).
     CompareWindow* compareWindow();
+    // View > PC beside operative dimensions: the window with both reduced-rank networks at the
+    // same k (made on first use).
+    SideBySideWindow* sideBySideWindow();
+    // File > Export > Movie of the 3D view (made on first use).
+    MovieDialog* movieDialog();
     // Lessons (Help > Lessons, the Lesson dock): the controller runs the open lesson.
     LessonController* lessons() const { return m_lessons; }
     LessonPanel* lessonPanel() const { return m_lessonPanel; }
+    // Presentation mode: full screen, scale, colours, the 3D view alone, presenter keys.
+    Presentation* presentation() const { return m_presentation; }
+    OutputPanel* outputPanel() const { return m_output; }
     // Opens a lesson file or a shipped lesson (by name, in the interface language); false with
     // a message when the file has a mistake (nothing else changes).
     bool openLesson(const QString& path);
@@ -156,11 +167,14 @@ private:
     SweepPanel* m_sweep = nullptr;
     AnglesDialog* m_angles = nullptr;
     CompareWindow* m_compare = nullptr;
+    SideBySideWindow* m_sideBySide = nullptr;
+    MovieDialog* m_movie = nullptr;
     VariancePanel* m_variance = nullptr;
     OutputPanel* m_output = nullptr;
     FixedPointPanel* m_fixedPoints = nullptr;
     LessonPanel* m_lessonPanel = nullptr;
     LessonController* m_lessons = nullptr;
+    Presentation* m_presentation = nullptr;
     bool m_fixedPointsWanted = false; // the last selection wanted fixed points
     widgets::PlotView* m_lossPlot = nullptr;
     TrainDialog* m_train = nullptr;

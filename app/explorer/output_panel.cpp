@@ -46,6 +46,26 @@ OutputPanel::OutputPanel(Session* session, QWidget* parent)
     connect(m_show, &QComboBox::currentIndexChanged, this, &OutputPanel::selectShown);
     connect(m_session, &Session::analysisChanged, this, &OutputPanel::onAnalysisChanged);
     connect(m_session, &Session::resultChanged, this, &OutputPanel::redraw);
+    // Time playback: a vertical line at the time the 3D view's markers show.
+    connect(m_session, &Session::timeChanged, this, [this](int step) {
+        m_timeCursor = true;
+        showTimeCursor(step);
+    });
+}
+
+void OutputPanel::setTimeCursorShown(bool shown) {
+    m_timeCursor = shown;
+    showTimeCursor(m_session->timeStep());
+}
+
+void OutputPanel::showTimeCursor(int step) {
+    const auto analysis = m_session->analysis();
+    if (!m_timeCursor || !analysis) {
+        if (m_plot->markerX())
+            m_plot->setMarkerX(std::nullopt);
+        return;
+    }
+    m_plot->setMarkerX((step + 1) * analysis->model->dt);
 }
 
 void OutputPanel::onAnalysisChanged() {

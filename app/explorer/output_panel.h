@@ -28,16 +28,21 @@ public:
     // 0: two contrasting trials, 1: one trial per condition, 2: every trial of the grid batch.
     QComboBox* showBox() const { return m_show; }
     QListWidget* trialList() const { return m_trials; }
+    // The line at the session's time over the plot (shown from the first time change on).
+    void setTimeCursorShown(bool shown);
+    bool timeCursorShown() const { return m_timeCursor; }
 
 private:
     void onAnalysisChanged();
     void selectShown();
     void redraw();
+    void showTimeCursor(int step);
 
     Session* m_session;
     QComboBox* m_show;
     QListWidget* m_trials;
     widgets::PlotView* m_plot;
+    bool m_timeCursor = false;
 };
 
 } // namespace opdims::explorer

@@ -46,6 +46,7 @@ void Session::setAnalysis(std::shared_ptr<const ModelAnalysis> analysis) {
     m_result.reset();
     m_searched.reset();
     m_sweeps.clear();
+    m_timeStep = std::clamp(m_timeStep, 0, std::max(0, timeSteps() - 1));
     emit analysisChanged();
     emit sweepsChanged();
 }
@@ -177,6 +178,22 @@ const FixedPointInput* Session::selectedFixedPointInput() const {
     const int i = m_selection.fixedPointInput;
     return i >= 0 && i < static_cast<int>(m_inputs.size()) ? &m_inputs[static_cast<std::size_t>(i)]
                                                            : nullptr;
+}
+
+} // namespace opdims::explorer
+
+namespace opdims::explorer {
+
+int Session::timeSteps() const {
+    return m_analysis ? m_analysis->batch.steps : 0;
+}
+
+void Session::setTimeStep(int t) {
+    t = std::clamp(t, 0, std::max(0, timeSteps() - 1));
+    if (t == m_timeStep)
+        return;
+    m_timeStep = t;
+    emit timeChanged(t);
 }
 
 } // namespace opdims::explorer

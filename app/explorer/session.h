@@ -94,6 +94,13 @@ public:
     const std::map<std::string, SweepResult>& sweeps() const { return m_sweeps; }
     void addSweep(const std::string& key, SweepResult sweep);
 
+    // The time the views mark on the trajectories and over the output: the 0-based column of the
+    // condition averages (the state after update t + 1, at time (t + 1) dt). Clamped to the
+    // analysis' steps; a new analysis keeps it where it fits.
+    int timeStep() const { return m_timeStep; }
+    int timeSteps() const;
+    void setTimeStep(int t);
+
     // The loss curve of the training run started last: (iteration, loss).
     const std::vector<std::pair<double, double>>& trainingLog() const { return m_trainingLog; }
     void startTrainingLog();
@@ -110,6 +117,7 @@ signals:
     void sweepsChanged();
     void trainingLogReset();
     void lossAppended(double iteration, double loss);
+    void timeChanged(int step);
 
 private:
     OpenedModel m_network;
@@ -127,6 +135,7 @@ private:
     FixedPointInput m_searchedInput;
     std::map<std::string, SweepResult> m_sweeps;
     std::vector<std::pair<double, double>> m_trainingLog;
+    int m_timeStep = 0;
 };
 
 } // namespace opdims::explorer

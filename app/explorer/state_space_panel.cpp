@@ -2,8 +2,10 @@
 #include "app/explorer/state_space_panel.h"
 
 #include "app/explorer/labels.h"
+#include "app/explorer/playback.h"
 #include "app/explorer/session.h"
 #include "app/explorer/widget_types.h"
+#include "core/tasks/trial_set.h"
 #include "widgets/palette.h"
 #include "widgets/state_space_view.h"
 
@@ -13,7 +15,10 @@
 #include <QLabel>
 #include <QPushButton>
 #include <QSignalBlocker>
+#include <QSlider>
 #include <QSpinBox>
+#include <QStyle>
+#include <QToolButton>
 #include <QVBoxLayout>
 
 #include <algorithm>
@@ -45,7 +50,10 @@ StateSpacePanel::StateSpacePanel(Session* session, QWidget* parent)
       m_showFlow(new QCheckBox(tr("Flow arrows"), this)),
       m_allFrequencies(new QCheckBox(tr("All frequencies"), this)),
       m_fixedPointInput(new QComboBox(this)), m_timeControls(new QWidget(this)),
-      m_fixedPointTime(new QSpinBox(m_timeControls)), m_phase(new QComboBox(m_timeControls)) {
+      m_fixedPointTime(new QSpinBox(m_timeControls)), m_phase(new QComboBox(m_timeControls)),
+      m_playback(new Playback(session, this)), m_play(new QToolButton(this)),
+      m_timeSlider(new QSlider(Qt::Horizontal, this)), m_timeLabel(new QLabel(this)),
+      m_speed(new QComboBox(this)), m_loop(new QCheckBox(tr("Loop"), this)) {
     auto* axesRow = new QHBoxLayout;
     axesRow->addWidget(new QLabel(tr("Axes:"), this));
     axesRow->addWidget(m_axesSource, 1);
@@ -123,10 +131,14 @@ StateSpacePanel::StateSpacePanel(Session* session, QWidget* parent)
     m_allFrequencies->setToolTip(tr("Draw every frequency of the swg grid batch instead of ids 1, "
                                     "6, …, 51"));
     m_allFrequencies->setVisible(false);
-    connect(m_showReduced, &QCheckBox::toggled, this,
-            [this](bool on) { m_view->setLayerVisible(widgets::Layer::ReducedTrajectories, on); });
-    connect(m_showLocations, &QCheckBox::toggled, this,
-            [this](bool on) { m_view->setLayerVisible(widgets::Layer::SamplingLocations, on); });
+    connect(m_showReduced, &QCheckBox::toggled, this, [this](bool on) {
+        m_view->setLayerVisible(widgets::Layer::ReducedTrajectories, on);
+        drawTime();
+    });
+    connect(m_showLocations, &QCheckBox::toggled, this, [this](bool on) {
+        m_view->setLayerVisible(widgets::Layer::SamplingLocations, on);
+        drawReduced();
+    });
     connect(m_showFlow, &QCheckBox::toggled, this, [this](bool on) {
         m_view->setLayerVisible(widgets::Layer::FlowArrows, on);
         drawReduced();
@@ -143,10 +155,57 @@ StateSpacePanel::StateSpacePanel(Session* session, QWidget* parent)
     m_view->setLayerVisible(widgets::Layer::FlowArrows, false);
     m_view->setLayerVisible(widgets::Layer::FixedPoints, false);
 
+    // Time: Play / Pause, the slider, the time and phase, the speed and looping.
+    m_playRow = new QWidget(this);
+    auto* playRow = new QHBoxLayout(m_playRow);
+    playRow->setContentsMargins(0, 0, 0, 0);
+    m_play->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    m_play->setIcon(style()->standardIcon(QStyle::SP_MediaPlay));
+    m_play->setText(tr("Play"));
+    m_play->setToolTip(tr("Play the trials in time: a marker moves along every trajectory and a "
+                          "line over the output plot (Space)"));
+    m_timeSlider->setToolTip(tr("The time shown by the markers on the trajectories and the line "
+                                "over the output plot"));
+    m_timeSlider->setRange(0, 0);
+    m_timeSlider->setTickPosition(QSlider::TicksBelow);
+    m_timeLabel->setToolTip(tr("The time shown and the input phase of the trials then"));
+    m_timeLabel->setMinimumWidth(m_timeLabel->fontMetrics().horizontalAdvance(
+        QStringLiteral("t = 0.000 s · frequency cue")));
+    for (double speed : Playback::speeds())
+        m_speed->addItem(tr("%1× speed").arg(QLocale().toString(speed)), speed);
+    m_speed->setCurrentIndex(std::max<int>(0, static_cast<int>(Playback::speeds().indexOf(0.5))));
+    m_speed->setToolTip(tr("Trial time per second of playback (1×: the network's own time)"));
+    m_loop->setChecked(true);
+    m_loop->setToolTip(tr("Start again at the end of the trials"));
+    playRow->addWidget(m_play);
+    playRow->addWidget(m_timeSlider, 1);
+    playRow->addWidget(m_timeLabel);
+    playRow->addWidget(m_speed);
+    playRow->addWidget(m_loop);
+    connect(m_play, &QToolButton::clicked, this, [this] {
+        setTimeShown(true);
+        m_playback->toggle();
+    });
+    connect(m_playback, &Playback::playingChanged, this, [this](bool playing) {
+        m_play->setIcon(
+            style()->standardIcon(playing ? QStyle::SP_MediaPause : QStyle::SP_MediaPlay));
+        m_play->setText(playing ? tr("Pause") : tr("Play"));
+    });
+    connect(m_timeSlider, &QSlider::valueChanged, this, [this](int step) {
+        setTimeShown(true);
+        m_session->setTimeStep(step);
+    });
+    connect(m_speed, &QComboBox::currentIndexChanged, this,
+            [this] { m_playback->setSpeed(m_speed->currentData().toDouble()); });
+    m_playback->setSpeed(m_speed->currentData().toDouble());
+    connect(m_loop, &QCheckBox::toggled, m_playback, &Playback::setLoop);
+    connect(m_session, &Session::timeChanged, this, &StateSpacePanel::onTimeChanged);
+
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(2, 2, 2, 2);
     layout->addLayout(axesRow);
     layout->addWidget(m_view, 1);
+    layout->addWidget(m_playRow);
     layout->addLayout(layersRow);
 
     connect(m_session, &Session::analysisChanged, this, &StateSpacePanel::onAnalysisChanged);
@@ -278,8 +337,94 @@ void StateSpacePanel::onAnalysisChanged() {
                             "network are searched (ctxt: the context input alone, without sensory "
                             "input)"));
     }
+    {
+        const QSignalBlocker block(m_timeSlider);
+        m_timeSlider->setRange(0, std::max(0, m_session->timeSteps() - 1));
+        m_timeSlider->setValue(m_session->timeStep());
+        // Ticks at the sampling times when they are evenly spaced (the paper's tasks).
+        const auto times = defaultSamplingTimes(analysis->batch);
+        const int spacing = times.size() >= 3 ? times[2] - times[1] : 0;
+        m_timeSlider->setTickInterval(
+            std::max(1, spacing > 0 ? spacing : analysis->batch.steps / 10));
+    }
     rebuildAxisChoices();
     redrawAll(!sameTask || !sameNetwork);
+}
+
+void StateSpacePanel::setPlaybackControlsVisible(bool visible) {
+    m_playRow->setVisible(visible);
+}
+
+void StateSpacePanel::setTimeShown(bool shown) {
+    if (shown == m_timeShown)
+        return;
+    m_timeShown = shown;
+    if (!shown)
+        m_playback->pause();
+    drawReduced(); // the legend's note on the time markers, and the markers
+    drawTime();
+}
+
+void StateSpacePanel::onTimeChanged(int step) {
+    {
+        const QSignalBlocker block(m_timeSlider);
+        m_timeSlider->setValue(step);
+    }
+    drawTime();
+}
+
+QString StateSpacePanel::timeCaption(int step) const {
+    const auto analysis = m_session->analysis();
+    if (!analysis)
+        return {};
+    const double dt = analysis->model->dt;
+    QString text = tr("t = %1 s").arg(QLocale().toString((step + 1) * dt, 'f', dt < 0.01 ? 3 : 2));
+    QString phase;
+    for (const Phase& p : inputPhases(analysis->batch))
+        if (p.start <= step)
+            phase = phaseTitle(p.name);
+    return phase.isEmpty() ? text : tr("%1 · %2").arg(text, phase);
+}
+
+QVector<widgets::Marker3D> StateSpacePanel::timeMarkers(int step) const {
+    QVector<widgets::Marker3D> markers;
+    const auto analysis = m_session->analysis();
+    if (!analysis || m_axes.rows() != analysis->model->units())
+        return markers;
+    const ModelAnalysis& a = *analysis;
+    const int k = a.conditions.count();
+    auto add = [&](const std::vector<Eigen::MatrixXd>& averages, double size) {
+        if (static_cast<int>(averages.size()) != k)
+            return;
+        for (int c = 0; c < k; ++c) {
+            const Eigen::MatrixXd& avg = averages[static_cast<std::size_t>(c)];
+            if (step >= avg.cols())
+                continue;
+            widgets::Marker3D m;
+            m.position = projectVector(avg.col(step) - m_center);
+            m.color = widgets::conditionColor(c, k);
+            m.size = size;
+            markers.append(m);
+        }
+    };
+    add(a.reference.run.averages, 2.2);
+    if (const auto result = m_session->result(); result && m_showReduced->isChecked())
+        add(result->run.averages, 1.7);
+    return markers;
+}
+
+void StateSpacePanel::drawTime() {
+    const int step = m_session->timeStep();
+    const QString caption = m_session->analysis() ? timeCaption(step) : QString();
+    m_timeLabel->setText(caption);
+    if (!m_timeShown) {
+        if (!m_view->caption().isEmpty())
+            m_view->setCaption(QString());
+        m_view->setTimeMarkers({});
+        return;
+    }
+    m_view->setTimeMarkers(timeMarkers(step));
+    m_view->setCaption(caption);
 }
 
 void StateSpacePanel::rebuildAxisChoices() {
@@ -484,6 +629,13 @@ void StateSpacePanel::drawReduced() {
     if (points && points->points.empty())
         legend.insert(at++, {tr("no fixed points found under %1").arg(shown->input.label),
                              QColor(110, 110, 110), true});
+    if (m_showLocations->isChecked() && !a.locations.empty())
+        legend.insert(at++, {tr("small dots: sampling locations (where the local operative "
+                                "dimensions are computed)"),
+                             QColor(110, 110, 110), true});
+    if (m_timeShown)
+        legend.insert(at++, {tr("large dots: the states at the time shown (top left)"),
+                             QColor(110, 110, 110), true});
     if (!arrows.isEmpty()) {
         legend.insert(at++, {tr("grey arrows: recurrent input (dt/tau) W tanh(x) at the "
                                 "sampling locations, full network"),
@@ -497,6 +649,8 @@ void StateSpacePanel::drawReduced() {
     if (!sameLegend(legend, m_view->legend()))
         m_view->setLegend(legend);
     m_glyphsShown = !glyphs.isEmpty();
+    if (m_timeShown)
+        drawTime();
 }
 
 } // namespace opdims::explorer

@@ -15,13 +15,18 @@
 
 class QCheckBox;
 class QComboBox;
+class QLabel;
+class QSlider;
 class QSpinBox;
+class QToolButton;
 
 namespace opdims::widgets {
 class StateSpaceView;
 }
 
 namespace opdims::explorer {
+
+class Playback;
 
 class StateSpacePanel : public QWidget {
     Q_OBJECT
@@ -47,6 +52,19 @@ public:
     std::optional<Session::ShownFixedPoints> shownFixedPoints() const;
     bool allFrequencies() const;
     widgets::StateSpaceView* view() const { return m_view; }
+    Session* session() const { return m_session; }
+    // Time playback: Play / Pause, the time slider, speed and looping below the view; markers
+    // show where every trajectory (full and reduced) is at the session's time, and the caption
+    // says the time and the input phase. They appear once time is played or the slider moved.
+    Playback* playback() const { return m_playback; }
+    bool timeShown() const { return m_timeShown; }
+    // Hides Play / Pause, the slider, speed and looping (a view whose time another one leads).
+    void setPlaybackControlsVisible(bool visible);
+    void setTimeShown(bool shown);
+    // The caption for a 0-based time step ("t = 0.80 s · stimulus").
+    QString timeCaption(int step) const;
+    // The markers at a 0-based time step (full, then reduced where shown).
+    QVector<widgets::Marker3D> timeMarkers(int step) const;
     // The three axes (N x 3) and their labels currently used for the projection.
     Eigen::MatrixXd axes() const;
 
@@ -57,6 +75,8 @@ signals:
 private:
     QString footerText(bool removes) const;
     void onAnalysisChanged();
+    void onTimeChanged(int step);
+    void drawTime();
     void onFixedPointsChanged();
     void fillFixedPointInputs();
     void showPhaseOf(int t);
@@ -80,6 +100,14 @@ private:
     QWidget* m_timeControls; // trial sets: the time (and phase) of the condition's input
     QSpinBox* m_fixedPointTime;
     QComboBox* m_phase;
+    Playback* m_playback;
+    QToolButton* m_play;
+    QSlider* m_timeSlider;
+    QLabel* m_timeLabel;
+    QComboBox* m_speed;
+    QCheckBox* m_loop;
+    QWidget* m_playRow;
+    bool m_timeShown = false;
     TaskKind m_shownTask = TaskKind::Unknown; // of the analysis drawn last
     Eigen::Index m_shownUnits = 0;
     std::shared_ptr<const Model> m_shownModel; // of the analysis drawn last

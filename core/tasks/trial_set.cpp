@@ -341,6 +341,16 @@ Batch readTrialSet(const std::string& path) {
     return b;
 }
 
+std::vector<Phase> inputPhases(const Batch& batch) {
+    if (!batch.phases.empty() || batch.task == TaskKind::Data)
+        return batch.phases;
+    if (batch.task == TaskKind::Ctxt)
+        return {{"context cue", 0}, {"stimulus", ctxt::kBurnIn}};
+    if (batch.task == TaskKind::Swg)
+        return {{"frequency cue", 0}};
+    return {};
+}
+
 Batch asTrialSet(const Batch& batch) {
     if (batch.task == TaskKind::Data)
         return batch;
@@ -348,10 +358,7 @@ Batch asTrialSet(const Batch& batch) {
     b.task = TaskKind::Data;
     for (TrialInfo& t : b.trials)
         t.label = conditionLabel(batch.task, conditionOf(batch.task, t));
-    if (batch.task == TaskKind::Ctxt)
-        b.phases = {{"context cue", 0}, {"stimulus", ctxt::kBurnIn}};
-    else
-        b.phases = {{"frequency cue", 0}};
+    b.phases = inputPhases(batch);
     // The paper's swg training draws frequencies uniformly; ctxt deals the grid in epochs.
     b.uniformDraw = batch.task == TaskKind::Swg;
     for (const Condition& c : defaultConditions(batch.task))

@@ -26,6 +26,10 @@ void writeTrialSet(const std::string& path, const Batch& batch);
 // readTrialSet reads back): labels, initial states, phases, sampling conditions and times.
 Batch asTrialSet(const Batch& batch);
 
+// The named input phases of a batch: its own (a trial set's), else the paper task's (ctxt:
+// "context cue" from step 0, "stimulus" from the end of the burn-in; swg: "frequency cue").
+std::vector<Phase> inputPhases(const Batch& batch);
+
 // A random batch of a trial set: its trials, `repeats` times each, with the file's input noise
 // (input j of trial k draws from stream k of the seed) and network noise from the seed.
 Batch randomTrialBatch(const Batch& set, int repeats, std::uint64_t seed);

@@ -108,7 +108,78 @@ private slots:
     void savePng_writesFileOrFailsCleanly();
     void clickOnFixedPoint_picksIt();
     void highlightedFixedPoint_isDrawnAndReset();
+    void interfaceScale_enlargesTextAndGlyphs();
+    void timeMarkersAndCaption_areDrawnAndCopied();
+    void largeRender_hasTheSizeAskedFor();
 };
+
+void TestStateSpaceView::interfaceScale_enlargesTextAndGlyphs() {
+    // Text only (a caption, no data): the inked area grows with the square of the scale.
+    StateSpaceView view;
+    view.resize(kViewSize);
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    view.setCaption(QStringLiteral("t = 0.901 s · stimulus"));
+    const qsizetype one = opdims::test::countPixelsUnlike(view.renderImage(), kWhite);
+    view.setInterfaceScale(2.0);
+    QCOMPARE(view.interfaceScale(), 2.0);
+    const qsizetype two = opdims::test::countPixelsUnlike(view.renderImage(), kWhite);
+    QVERIFY2(one > 50 && two > 2.5 * one, qPrintable(QStringLiteral("%1 %2").arg(one).arg(two)));
+    // Glyphs too: a single sampling location marker.
+    view.setCaption(QString());
+    view.setInterfaceScale(1.0);
+    view.setLayerVisible(Layer::Axes, false);
+    view.setSamplingLocations({{QVector3D(0, 0, 0), Qt::red, 1.0, QString()}});
+    view.resetCamera();
+    const qsizetype dot = opdims::test::countPixelsUnlike(view.renderImage(), kWhite);
+    view.setInterfaceScale(2.5);
+    const qsizetype bigDot = opdims::test::countPixelsUnlike(view.renderImage(), kWhite);
+    QVERIFY2(dot > 10 && bigDot > 4 * dot,
+             qPrintable(QStringLiteral("%1 %2").arg(dot).arg(bigDot)));
+}
+
+void TestStateSpaceView::timeMarkersAndCaption_areDrawnAndCopied() {
+    StateSpaceView view;
+    view.resize(kViewSize);
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    fillScene(view);
+    view.resetCamera();
+    const qsizetype before = opdims::test::countPixelsUnlike(view.renderImage(), kWhite);
+    view.setTimeMarkers({{QVector3D(0, 0, 0), Qt::blue, 2.0, QString()}});
+    view.setCaption(QStringLiteral("t = 1 s"));
+    const QImage marked = view.renderImage();
+    QVERIFY(opdims::test::countPixelsUnlike(marked, kWhite) > before);
+    // Time markers neither move the camera nor the axes.
+    const auto camera = view.camera();
+    view.setTimeMarkers({{QVector3D(100, 100, 100), Qt::blue, 2.0, QString()}});
+    QVERIFY(view.camera() == camera);
+    view.setTimeMarkers({{QVector3D(0, 0, 0), Qt::blue, 2.0, QString()}});
+    // A copy shows the same picture.
+    StateSpaceView copy;
+    copy.resize(kViewSize);
+    copy.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&copy));
+    copy.copyContentFrom(view);
+    QCOMPARE(copy.caption(), view.caption());
+    QImage diff;
+    QVERIFY(opdims::test::differingFraction(marked, copy.renderImage(), &diff) < 0.01);
+}
+
+void TestStateSpaceView::largeRender_hasTheSizeAskedFor() {
+    StateSpaceView view;
+    view.resize(kViewSize);
+    fillScene(view);
+    const QSize big = kViewSize * 3;
+    const QImage image = view.renderImage(big, 3.0);
+    QCOMPARE(image.size(), big);
+    // The same picture, three times as large (text and lines scaled with it).
+    const QImage small = view.renderImage().scaled(big);
+    QImage diff;
+    const double differs = opdims::test::differingFraction(image, small, &diff);
+    QVERIFY2(differs < 0.2, qPrintable(QString::number(differs)));
+    QVERIFY(view.renderImage(QSize(), 1.0).isNull());
+}
 
 void TestStateSpaceView::shownView_rendersMoreThanBackground() {
     StateSpaceView view;

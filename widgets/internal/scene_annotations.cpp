@@ -23,7 +23,8 @@ constexpr double kMinimumAxisFraction = 0.45; // shortest side of the axis box /
 
 SceneAnnotations::SceneAnnotations(vtkRenderer* renderer)
     : m_renderer(renderer), m_axes(vtkSmartPointer<vtkCubeAxesActor>::New()),
-      m_zTitle(vtkSmartPointer<vtkTextActor>::New()) {
+      m_zTitle(vtkSmartPointer<vtkTextActor>::New()),
+      m_caption(vtkSmartPointer<vtkTextActor>::New()) {
     vtkCubeAxesActor* axes = m_axes;
     axes->SetCamera(renderer->GetActiveCamera());
     // Axes at a fixed corner do not jump while the view rotates, and the z title can follow.
@@ -46,6 +47,9 @@ SceneAnnotations::SceneAnnotations(vtkRenderer* renderer)
     m_zTitle->GetPositionCoordinate()->SetCoordinateSystemToWorld();
     m_zTitle->SetVisibility(false);
     renderer->AddViewProp(m_zTitle);
+
+    m_caption->SetVisibility(false);
+    renderer->AddViewProp(m_caption);
 }
 
 SceneAnnotations::~SceneAnnotations() = default;
@@ -133,10 +137,25 @@ void SceneAnnotations::applyStyle(const Style& style, bool dark) {
         styleLegendEntry(m_legend[i], style, dark, m_footer[i]);
 }
 
+void SceneAnnotations::setCaption(const QString& text, const Style& style, bool dark) {
+    m_caption->SetInput(text.toUtf8().constData());
+    m_caption->SetVisibility(!text.isEmpty());
+    vtkTextProperty* tp = m_caption->GetTextProperty();
+    tp->SetFontSize(static_cast<int>(1.1 * kLegendFontSize * style.pixelScale));
+    tp->SetBold(true);
+    tp->SetJustificationToLeft();
+    tp->SetVerticalJustificationToTop();
+    tp->SetColor(style.textColor.data());
+    tp->SetBackgroundColor(dark ? 0.08 : 1.0, dark ? 0.09 : 1.0, dark ? 0.11 : 1.0);
+    tp->SetBackgroundOpacity(0.8);
+}
+
 void SceneAnnotations::placeLegend(double pixelScale) {
+    const int* size = m_renderer->GetSize();
+    m_caption->SetDisplayPosition(static_cast<int>(12 * pixelScale),
+                                  static_cast<int>(size[1] - 10 * pixelScale));
     // Top right: the z axis of the static triad is on the left for the default camera. Footer
     // notes go to the bottom right, the last one lowest.
-    const int* size = m_renderer->GetSize();
     const double line = 1.35 * kLegendFontSize * pixelScale;
     const int x = static_cast<int>(size[0] - 12 * pixelScale);
     const auto footers = std::count(m_footer.begin(), m_footer.end(), true);

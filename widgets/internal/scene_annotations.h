@@ -28,6 +28,8 @@ public:
     void setLegend(const QVector<LegendEntry>& entries, const Style& style, bool dark);
     // Fonts, line widths and colours for a device pixel ratio and theme.
     void applyStyle(const Style& style, bool dark);
+    // One line at the top left (e.g. the time and input phase during playback); empty hides it.
+    void setCaption(const QString& text, const Style& style, bool dark);
     // Legend lines are placed in pixels from the top right, which moves with the view's size:
     // call before each render.
     void placeLegend(double pixelScale);
@@ -39,6 +41,7 @@ private:
     vtkSmartPointer<vtkCubeAxesActor> m_axes;
     // VTK's 2D mode puts the z title on top of the z tick labels; this one sits above the axis.
     vtkSmartPointer<vtkTextActor> m_zTitle;
+    vtkSmartPointer<vtkTextActor> m_caption;
     std::vector<vtkSmartPointer<vtkTextActor>> m_legend; // one line per entry, in its colour
     std::vector<bool> m_footer;                          // per entry: a bottom-right note
 };

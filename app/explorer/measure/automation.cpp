@@ -8,13 +8,21 @@
 #include "app/explorer/main_window.h"
 #include "app/explorer/measure/latency_recorder.h"
 #include "app/explorer/measure/stall_monitor.h"
+#include "app/explorer/movie_dialog.h"
+#include "app/explorer/playback.h"
+#include "app/explorer/presentation.h"
+#include "app/explorer/session.h"
+#include "app/explorer/side_by_side.h"
 #include "app/explorer/state_space_panel.h"
 #include "app/explorer/train_dialog.h"
+#include "core/movie/movie_writer.h"
 #include "widgets/state_space_view.h"
 
 #include <QApplication>
 #include <QDockWidget>
+#include <QElapsedTimer>
 #include <QFile>
+#include <QFileInfo>
 #include <QSlider>
 #include <QTextStream>
 #include <QTimer>
@@ -72,6 +80,16 @@ void screenshotWhenReady(MainWindow* window, const QString& path, const Screensh
     auto shoot = [window, path, o] {
         if (o.flowArrows)
             window->stateSpace()->setFlowArrowsShown(true);
+        if (o.scalePercent > 0)
+            window->presentation()->setScalePercent(o.scalePercent);
+        if (o.fullScreen)
+            window->presentation()->setFullScreen(true);
+        if (o.viewAlone)
+            window->presentation()->setViewMaximised(true);
+        if (o.time >= 0) {
+            window->stateSpace()->setTimeShown(true);
+            window->session()->setTimeStep(o.time);
+        }
         const QString name = o.dock.isEmpty() && o.sweep ? QStringLiteral("sweepDock") : o.dock;
         if (!name.isEmpty())
             if (auto* dock = window->findChild<QDockWidget*>(name)) {
@@ -81,8 +99,13 @@ void screenshotWhenReady(MainWindow* window, const QString& path, const Screensh
         // Frame everything drawn (fixed points may lie outside the trajectories), as the Reset
         // camera button does, and give VTK and the plots time for their first paint.
         window->stateSpace()->view()->resetCamera();
-        QTimer::singleShot(1500, window, [window, path] {
-            const bool ok = window->grab().save(path);
+        QWidget* shot = window;
+        if (o.sideBySide) {
+            shot = window->sideBySideWindow();
+            shot->show();
+        }
+        QTimer::singleShot(1500, window, [shot, path] {
+            const bool ok = shot->grab().save(path);
             if (!ok)
                 std::fprintf(stderr, "%s: the screenshot could not be written\n", qPrintable(path));
             QApplication::exit(ok ? 0 : 1);
@@ -177,8 +200,19 @@ void screenshotLessonStep(MainWindow* window, const QString& lesson, int step,
     window->openLesson(lesson);
 }
 
-void measureLatencyWhenReady(MainWindow* window, const QString& csvPath, int changes) {
-    whenReady(window, [window, csvPath, changes] {
+void measureLatencyWhenReady(MainWindow* window, const QString& csvPath, int changes,
+                             const LatencyOptions& options) {
+    whenReady(window, [window, csvPath, changes, options] {
+        if (options.scalePercent > 0)
+            window->presentation()->setScalePercent(options.scalePercent);
+        if (options.fullScreen)
+            window->presentation()->setFullScreen(true);
+        if (options.play) {
+            window->stateSpace()->setTimeShown(true);
+            window->stateSpace()->playback()->setLoop(true);
+            window->stateSpace()->playback()->play();
+        }
+        auto* monitor = new StallMonitor(window);
         AblationPanel* panel = window->ablationPanel();
         const int n = panel->slider()->maximum();
         auto step = std::make_shared<int>(0);
@@ -188,6 +222,7 @@ void measureLatencyWhenReady(MainWindow* window, const QString& csvPath, int cha
         auto next = std::make_shared<std::function<void()>>();
         *next = [=] {
             if (*step >= changes) {
+                monitor->stop();
                 QString csv = QStringLiteral("change,k,latency_ms\n");
                 const auto& lat = recorder->latenciesMs();
                 for (std::size_t i = 0; i < lat.size(); ++i)
@@ -196,11 +231,23 @@ void measureLatencyWhenReady(MainWindow* window, const QString& csvPath, int cha
                                .arg((*ks)[i])
                                .arg(lat[i], 0, 'f', 2);
                 const Percentiles p = percentiles(lat);
-                csv += QStringLiteral("# %1 changes, %2 units: median %3 ms, p95 %4 ms\n")
-                           .arg(lat.size())
-                           .arg(n)
-                           .arg(p.median, 0, 'f', 1)
-                           .arg(p.p95, 0, 'f', 1);
+                const QSize size = window->size();
+                csv +=
+                    QStringLiteral("# %1 changes, %2 units: median %3 ms, p95 %4 ms; longest "
+                                   "GUI-thread stall %5 ms; window %6x%7, scale %8 %, "
+                                   "full screen %9, playback %10\n")
+                        .arg(lat.size())
+                        .arg(n)
+                        .arg(p.median, 0, 'f', 1)
+                        .arg(p.p95, 0, 'f', 1)
+                        .arg(monitor->longestGapMs(), 0, 'f', 1)
+                        .arg(size.width())
+                        .arg(size.height())
+                        .arg(window->presentation()->scalePercent())
+                        .arg(window->isFullScreen() ? QStringLiteral("on") : QStringLiteral("off"))
+                        .arg(window->stateSpace()->playback()->isPlaying()
+                                 ? QStringLiteral("running")
+                                 : QStringLiteral("off"));
                 writeText(csvPath, csv);
                 QApplication::exit(0);
                 return;
@@ -215,7 +262,67 @@ void measureLatencyWhenReady(MainWindow* window, const QString& csvPath, int cha
         };
         QObject::connect(window, &MainWindow::resultShown, window,
                          [next] { QTimer::singleShot(20, *next); });
-        (*next)();
+        // The window has been laid out at its new size before the first change.
+        QTimer::singleShot(1000, window, [next, monitor] {
+            monitor->start();
+            (*next)();
+        });
+    });
+}
+
+void exportMovieWhenReady(MainWindow* window, const MovieOptions& options) {
+    whenReady(window, [window, options] {
+        // Framed as Reset camera does, after the first paint.
+        window->stateSpace()->view()->resetCamera();
+        QTimer::singleShot(1000, window, [window, options] {
+            MovieDialog* dialog = window->movieDialog();
+            dialog->setOptions(options);
+            dialog->show();
+            auto* clock = new QElapsedTimer;
+            clock->start();
+            QObject::connect(
+                dialog, &MovieDialog::exportFinished, window, [dialog, clock](const QString& path) {
+                    const double seconds = clock->elapsed() / 1000.0;
+                    delete clock;
+                    QString text;
+                    if (!path.endsWith(QLatin1String(".png"), Qt::CaseInsensitive)) {
+                        try {
+                            const MovieInfo info = readMovieInfo(path.toStdString());
+                            text = QStringLiteral("%1: %2 frames of %3x%4 at %5 fps (%6), "
+                                                  "%7 bytes, exported in %8 s\n")
+                                       .arg(path)
+                                       .arg(info.frames)
+                                       .arg(info.width)
+                                       .arg(info.height)
+                                       .arg(info.fps)
+                                       .arg(QString::fromStdString(info.codec))
+                                       .arg(QFileInfo(path).size())
+                                       .arg(seconds, 0, 'f', 1);
+                        } catch (const std::exception& e) {
+                            std::fprintf(stderr, "%s\n", e.what());
+                            QApplication::exit(1);
+                            return;
+                        }
+                    } else {
+                        text = QStringLiteral("%1: %2 frames, exported in %3 s\n")
+                                   .arg(path)
+                                   .arg(dialog->exporter()->files().size())
+                                   .arg(seconds, 0, 'f', 1);
+                    }
+                    std::fputs(qPrintable(text), stdout);
+                    QApplication::exit(0);
+                });
+            if (!dialog->startExport()) {
+                std::fprintf(stderr, "%s\n", qPrintable(dialog->statusText()));
+                QApplication::exit(1);
+                return;
+            }
+            QObject::connect(dialog->exporter(), &MovieExporter::failed, window,
+                             [](const QString& message) {
+                                 std::fprintf(stderr, "%s\n", qPrintable(message));
+                                 QApplication::exit(1);
+                             });
+        });
     });
 }
 
