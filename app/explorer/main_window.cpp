@@ -5,6 +5,7 @@
 #include "app/explorer/ablation_panel.h"
 #include "app/explorer/angles_dialog.h"
 #include "app/explorer/compare_window.h"
+#include "app/explorer/figure_dialog.h"
 #include "app/explorer/file_controller.h"
 #include "app/explorer/fixed_point_panel.h"
 #include "app/explorer/help.h"
@@ -379,7 +380,7 @@ void MainWindow::showHelp(HelpTopic topic) {
 }
 
 void MainWindow::createExportMenu(QMenu* menu) {
-    menu->addAction(tr("3D view as PNG…"), this, &MainWindow::exportView);
+    menu->addAction(tr("3D view as a figure (PNG)…"), this, &MainWindow::exportView);
     menu->addAction(tr("Movie of the 3D view…"), this, [this] {
         movieDialog()->show();
         movieDialog()->raise();
@@ -394,32 +395,23 @@ void MainWindow::createExportMenu(QMenu* menu) {
         {m_output->plot(), tr("Output vs target")},
         {m_lossPlot, tr("Training loss")}};
     for (const auto& [plot, name] : plots)
-        menu->addAction(tr("%1 (PNG, SVG, PDF or CSV)…").arg(name), this,
+        menu->addAction(tr("%1 as a figure (PDF, SVG, PNG) or data (CSV)…").arg(name), this,
                         [this, plot, name] { exportPlot(plot, name); });
 }
 
 void MainWindow::exportView() {
-    const QString path = QFileDialog::getSaveFileName(
-        this, tr("Save the 3D view"), QStringLiteral("state-space.png"), tr("PNG images (*.png)"));
-    if (!path.isEmpty() && !m_stateSpace->view()->savePng(path))
-        showError(tr("Cannot save the image"), tr("%1: the image could not be written.").arg(path));
+    openFigureDialog(nullptr, tr("the 3D view"))->show();
 }
 
 void MainWindow::exportPlot(widgets::PlotView* plot, const QString& name) {
-    QString selected;
-    const QString path = QFileDialog::getSaveFileName(
-        this, tr("Export %1").arg(name), QString(),
-        tr("PNG images (*.png);;SVG drawings (*.svg);;PDF documents (*.pdf);;CSV data (*.csv)"),
-        &selected);
-    if (path.isEmpty())
-        return;
-    const QString suffix = QFileInfo(path).suffix().toLower();
-    const bool ok = suffix == QStringLiteral("svg")   ? plot->exportSvg(path)
-                    : suffix == QStringLiteral("pdf") ? plot->exportPdf(path)
-                    : suffix == QStringLiteral("csv") ? plot->exportCsv(path)
-                                                      : plot->exportPng(path);
-    if (!ok)
-        showError(tr("Cannot export the plot"), tr("%1: the file could not be written.").arg(path));
+    openFigureDialog(plot, name)->show();
+}
+
+FigureDialog* MainWindow::openFigureDialog(widgets::PlotView* plot, const QString& name) {
+    auto* dialog =
+        new FigureDialog(m_session, plot ? nullptr : m_stateSpace->view(), plot, name, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    return dialog;
 }
 
 const OpenedModel& MainWindow::current() const {

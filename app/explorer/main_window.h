@@ -21,6 +21,7 @@ class AblationController;
 class AblationPanel;
 class AnglesDialog;
 class CompareWindow;
+class FigureDialog;
 class FileController;
 class FixedPointPanel;
 class JobRunner;
@@ -73,6 +74,9 @@ public:
     // View > PC beside operative dimensions: the window with both reduced-rank networks at the
     // same k (made on first use).
     SideBySideWindow* sideBySideWindow();
+    // File > Export of a figure: the dialog for a plot, or for the 3D view (plot null); it
+    // deletes itself when closed.
+    FigureDialog* openFigureDialog(widgets::PlotView* plot, const QString& name);
     // File > Export > Movie of the 3D view (made on first use).
     MovieDialog* movieDialog();
     // Lessons (Help > Lessons, the Lesson dock): the controller runs the open lesson.

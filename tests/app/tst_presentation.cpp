@@ -1,5 +1,6 @@
 // Presentation mode, time playback and the side-by-side view of the explorer.
 #include "app/explorer/ablation_panel.h"
+#include "app/explorer/figure_dialog.h"
 #include "app/explorer/help.h"
 #include "app/explorer/main_window.h"
 #include "app/explorer/movie_dialog.h"
@@ -20,6 +21,7 @@
 #include <QDir>
 #include <QDockWidget>
 #include <QFileInfo>
+#include <QImageReader>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QSlider>
@@ -306,6 +308,69 @@ private slots:
         w.session()->setTimeStep(321);
         QCOMPARE(sbs->session(1)->timeStep(), 321);
         QVERIFY(sbs->panel(1)->timeShown());
+    }
+
+    void figures_atAChosenSize_withTheSettingsInTheirMetadata() {
+        MainWindow w;
+        QVERIFY(openCtxt(w));
+        QSignalSpy shown(&w, &MainWindow::resultShown);
+        w.ablationPanel()->setRank(20);
+        QTRY_VERIFY_WITH_TIMEOUT(w.shownResult()->kept == 20, 60000);
+        const auto result = w.shownResult();
+        QTemporaryDir dir;
+        // The 3D view at three times its size, the settings below it.
+        opdims::widgets::StateSpaceView* view = w.stateSpace()->view();
+        const QString plain = dir.filePath(QStringLiteral("view.png"));
+        const QString annotated = dir.filePath(QStringLiteral("view annotated.png"));
+        QVERIFY(saveViewFigure(view, *w.session(), plain, 3.0, false));
+        QVERIFY(saveViewFigure(view, *w.session(), annotated, 3.0, true));
+        // For a person to look at.
+        QFile::remove(QDir::temp().filePath(QStringLiteral("opdims-figure-3d.png")));
+        QFile::copy(annotated, QDir::temp().filePath(QStringLiteral("opdims-figure-3d.png")));
+        QImageReader reader(plain);
+        const QImage image = reader.read();
+        QCOMPARE(image.size(), view->size() * 3);
+        const QImage withText(annotated);
+        QCOMPARE(withText.width(), view->width() * 3);
+        QVERIFY(withText.height() > view->height() * 3);
+        // The settings are in the PNG's text chunks, exactly.
+        QCOMPARE(image.text(QStringLiteral("Software")), QStringLiteral("opdims"));
+        QCOMPARE(image.text(QStringLiteral("k")), QStringLiteral("20"));
+        QCOMPARE(image.text(QStringLiteral("cost")).toDouble(), result->run.cost);
+        QCOMPARE(image.text(QStringLiteral("basis")),
+                 QString::fromStdString(w.session()->selection().basisKey));
+        QVERIFY(image.text(QStringLiteral("Title"))
+                    .contains(QString::fromStdString(w.current().model->name)));
+        QVERIFY(image.text(QStringLiteral("Description")).contains(QStringLiteral("k = 20")));
+        QCOMPARE(figureSettings(*w.session()), image.text(QStringLiteral("Description")));
+
+        // A plot through the dialog: PNG at a chosen size and scale, PDF, CSV.
+        FigureDialog* dialog = w.openFigureDialog(w.outputPanel()->plot(), QStringLiteral("out"));
+        const QString png = dir.filePath(QStringLiteral("output.png"));
+        dialog->setPath(png);
+        dialog->setFigureSize(QSize(800, 500), 2.0);
+        dialog->setAnnotated(true);
+        QVERIFY2(dialog->exportNow(), qPrintable(dialog->statusText()));
+        const QImage plot(png);
+        QFile::remove(QDir::temp().filePath(QStringLiteral("opdims-figure-plot.png")));
+        QFile::copy(png, QDir::temp().filePath(QStringLiteral("opdims-figure-plot.png")));
+        QCOMPARE(plot.size(), QSize(1600, 1000));
+        QCOMPARE(plot.text(QStringLiteral("k")), QStringLiteral("20"));
+        QVERIFY(plot.text(QStringLiteral("Description")).contains(figureSettings(*w.session())));
+        const QString pdf = dir.filePath(QStringLiteral("output.pdf"));
+        dialog->setPath(pdf);
+        QVERIFY(dialog->exportNow());
+        QFile file(pdf);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QVERIFY(file.read(4) == "%PDF");
+        dialog->setPath(dir.filePath(QStringLiteral("output.csv")));
+        QVERIFY(dialog->exportNow());
+        // A folder that does not exist: a sentence naming the file, nothing written.
+        const QString bad = dir.filePath(QStringLiteral("no such folder/plot.png"));
+        dialog->setPath(bad);
+        QVERIFY(!dialog->exportNow());
+        QVERIFY(dialog->statusText().contains(bad));
+        dialog->close();
     }
 
     void movie_writesTheFramesItPromised() {
