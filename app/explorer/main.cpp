@@ -84,6 +84,8 @@ int main(int argc, char** argv) {
     QCommandLineOption viewAlone(QStringLiteral("view-alone"), QString());
     QCommandLineOption sideBySide(QStringLiteral("side-by-side"), QString());
     QCommandLineOption play(QStringLiteral("play"), QString());
+    QCommandLineOption switchTo(QStringLiteral("switch-language"), QString(),
+                                QStringLiteral("code"));
     QCommandLineOption movie(QStringLiteral("movie"), QString(), QStringLiteral("file"));
     QCommandLineOption movieSeconds(QStringLiteral("movie-seconds"), QString(), QStringLiteral("s"),
                                     QStringLiteral("10"));
@@ -148,6 +150,7 @@ int main(int argc, char** argv) {
         shot.fullScreen = parser.isSet(fullScreen);
         shot.viewAlone = parser.isSet(viewAlone);
         shot.sideBySide = parser.isSet(sideBySide);
+        shot.switchLanguage = parser.value(switchTo);
         opdims::explorer::screenshotWhenReady(&window, parser.value(screenshot), shot);
     }
     if (parser.isSet(movie)) {

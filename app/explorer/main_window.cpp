@@ -20,6 +20,7 @@
 #include "app/explorer/movie_dialog.h"
 #include "app/explorer/network_picker_dialog.h"
 #include "app/explorer/output_panel.h"
+#include "app/explorer/playback.h"
 #include "app/explorer/presentation.h"
 #include "app/explorer/session.h"
 #include "app/explorer/side_by_side.h"
@@ -100,6 +101,8 @@ MainWindow::MainWindow(QWidget* parent)
             m_ablation->prepare(m_session->network().model, m_session->trialSet(), all);
     });
     connect(m_stateSpace, &StateSpacePanel::savePngRequested, this, &MainWindow::exportView);
+    connect(m_stateSpace, &StateSpacePanel::timeShownChanged, m_output,
+            &OutputPanel::setTimeCursorShown);
     connect(m_sweep, &SweepPanel::sweepRequested, this, &MainWindow::startSweep);
     connect(m_jobs, &JobRunner::failed, this, [this](const QString& title, const QString& message) {
         m_jobMessage.clear();
@@ -906,6 +909,7 @@ MainWindow* MainWindow::switchLanguage(const QString& code) {
         next->showMaximized();
     else
         next->show();
+    next->presentation()->takeOver(*m_presentation);
     if (m_session->network().model) {
         // What the user chose goes along once the new window has analysed the network: the bases
         // computed later (row dimensions, files), the sweeps, the basis with its ticked
@@ -920,6 +924,9 @@ MainWindow* MainWindow::switchLanguage(const QString& code) {
             widgets::StateSpaceView::CameraState camera;
             std::optional<Lesson> lesson;
             int step = 0;
+            bool timeShown = false, playing = false, loop = true;
+            int timeStep = 0;
+            double speed = 0.5;
         };
         auto carried = std::make_shared<Carried>();
         carried->bases = m_session->bases();
@@ -932,6 +939,12 @@ MainWindow* MainWindow::switchLanguage(const QString& code) {
         carried->input = m_session->selection().fixedPointInput;
         carried->time = m_session->selection().fixedPointTime;
         carried->camera = m_stateSpace->view()->camera();
+        carried->timeShown = m_stateSpace->timeShown();
+        carried->timeStep = m_session->timeStep();
+        carried->playing = m_stateSpace->playback()->isPlaying();
+        carried->speed = m_stateSpace->playback()->speed();
+        carried->loop = m_stateSpace->playback()->loops();
+        m_stateSpace->playback()->pause();
         if (m_lessons->lesson()) {
             carried->lesson = *m_lessons->lesson();
             carried->step = m_lessons->step();
@@ -964,6 +977,13 @@ MainWindow* MainWindow::switchLanguage(const QString& code) {
                 space->selectFixedPointInput(carried->input);
             space->setFixedPointsShown(carried->fixedPoints);
             space->view()->setCamera(carried->camera);
+            // Time, and playback where it was playing.
+            space->setPlaybackSpeed(carried->speed);
+            space->setPlaybackLoop(carried->loop);
+            s->setTimeStep(carried->timeStep);
+            space->setTimeShown(carried->timeShown);
+            if (carried->playing)
+                space->playback()->play();
             auto again = std::make_shared<QMetaObject::Connection>();
             *again = connect(next, &MainWindow::resultShown, next, [next, carried, again] {
                 QObject::disconnect(*again);

@@ -19,6 +19,7 @@
 #include <QMenu>
 #include <QPalette>
 #include <QPlainTextEdit>
+#include <QScreen>
 #include <QSettings>
 #include <QSlider>
 #include <QStyle>
@@ -210,6 +211,32 @@ void Presentation::setScalePercent(int percent) {
 
 void Presentation::applyScale() {
     const double factor = m_scale / 100.0;
+    // The docks grow with their text (at most to a share of the window), so that their plots and
+    // lists keep room to show something.
+    if (m_appliedScale > 0.0 && m_appliedScale != factor && m_window->isVisible()) {
+        const double ratio = factor / m_appliedScale;
+        QList<QDockWidget*> bottom, left;
+        QList<int> heights, widths;
+        for (QDockWidget* dock : m_window->findChildren<QDockWidget*>()) {
+            if (!dock->isVisible() || dock->isFloating())
+                continue;
+            const Qt::DockWidgetArea area = m_window->dockWidgetArea(dock);
+            if (area == Qt::BottomDockWidgetArea) {
+                bottom << dock;
+                heights << std::min(static_cast<int>(dock->height() * ratio),
+                                    static_cast<int>(0.45 * m_window->height()));
+            } else if (area == Qt::LeftDockWidgetArea || area == Qt::RightDockWidgetArea) {
+                left << dock;
+                widths << std::min(static_cast<int>(dock->width() * ratio),
+                                   static_cast<int>(0.35 * m_window->width()));
+            }
+        }
+        if (!bottom.isEmpty())
+            m_window->resizeDocks(bottom, heights, Qt::Vertical);
+        if (!left.isEmpty())
+            m_window->resizeDocks(left, widths, Qt::Horizontal);
+    }
+    m_appliedScale = factor;
     QFont font = QApplication::font();
     if (m_baseFontPoints > 0.0)
         font.setPointSizeF(m_baseFontPoints * factor);
@@ -237,10 +264,22 @@ bool Presentation::isFullScreen() const {
 }
 
 void Presentation::setFullScreen(bool on) {
-    if (on)
+    if (on == m_window->isFullScreen()) {
+        m_fullScreen->setChecked(on);
+        return;
+    }
+    if (on) {
+        m_normalGeometry = m_window->geometry();
+        // Without a window manager (a bare X server, a kiosk) the state alone changes nothing:
+        // cover the screen ourselves too.
+        if (QScreen* screen = m_window->screen())
+            m_window->setGeometry(screen->geometry());
         m_window->showFullScreen();
-    else
+    } else {
         m_window->showNormal();
+        if (m_normalGeometry.isValid())
+            m_window->setGeometry(m_normalGeometry);
+    }
     m_fullScreen->setChecked(on);
 }
 
@@ -256,6 +295,16 @@ void Presentation::setViewMaximised(bool on) {
     } else {
         m_window->restoreState(m_dockState);
     }
+}
+
+void Presentation::takeOver(const Presentation& other) {
+    if (other.m_viewMaximised) {
+        m_viewMaximised = true;
+        m_maximiseView->setChecked(true);
+        m_dockState = other.m_dockState;
+    }
+    if (other.isFullScreen())
+        setFullScreen(true);
 }
 
 bool Presentation::claims(QObject* watched, const QKeyEvent* event) const {

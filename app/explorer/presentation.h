@@ -6,6 +6,7 @@
 #include <QKeySequence>
 #include <QList>
 #include <QObject>
+#include <QRect>
 #include <QString>
 
 class QAction;
@@ -48,6 +49,10 @@ public:
     bool viewMaximised() const { return m_viewMaximised; }
     void setViewMaximised(bool on);
 
+    // A window that replaces another (language switch): full screen and the 3D view alone as
+    // there, with the docks that view had hidden.
+    void takeOver(const Presentation& other);
+
     QAction* fullScreenAction() const { return m_fullScreen; }
     QAction* playAction() const { return m_play; }
 
@@ -65,9 +70,11 @@ private:
     MainWindow* m_window;
     int m_scale = 100;
     double m_baseFontPoints = 0.0;
+    double m_appliedScale = 0.0; // the scale the docks were sized for
     bool m_highContrast = false;
     bool m_viewMaximised = false;
     QByteArray m_dockState;
+    QRect m_normalGeometry; // the window's place before full screen
     QAction* m_fullScreen = nullptr;
     QAction* m_maximiseView = nullptr;
     QAction* m_highContrastAction = nullptr;

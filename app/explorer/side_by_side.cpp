@@ -49,9 +49,12 @@ SideBySideWindow::SideBySideWindow(MainWindow* main)
         s.panel->setPlaybackControlsVisible(false);
         s.title = new QLabel(this);
         s.cost = new QLabel(this);
+        // Title and cost read from the back of a room.
         QFont bold = s.title->font();
         bold.setBold(true);
+        bold.setPointSizeF(bold.pointSizeF() * 1.25);
         s.title->setFont(bold);
+        s.cost->setFont(bold);
         s.title->setAlignment(Qt::AlignCenter);
         s.cost->setAlignment(Qt::AlignCenter);
         s.cost->setTextInteractionFlags(Qt::TextSelectableByMouse);

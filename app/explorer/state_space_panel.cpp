@@ -351,6 +351,16 @@ void StateSpacePanel::onAnalysisChanged() {
     redrawAll(!sameTask || !sameNetwork);
 }
 
+void StateSpacePanel::setPlaybackSpeed(double speed) {
+    const int index = m_speed->findData(speed);
+    if (index >= 0)
+        m_speed->setCurrentIndex(index);
+}
+
+void StateSpacePanel::setPlaybackLoop(bool loop) {
+    m_loop->setChecked(loop);
+}
+
 void StateSpacePanel::setPlaybackControlsVisible(bool visible) {
     m_playRow->setVisible(visible);
 }
@@ -363,6 +373,7 @@ void StateSpacePanel::setTimeShown(bool shown) {
         m_playback->pause();
     drawReduced(); // the legend's note on the time markers, and the markers
     drawTime();
+    emit timeShownChanged(shown);
 }
 
 void StateSpacePanel::onTimeChanged(int step) {

@@ -58,6 +58,9 @@ public:
     // says the time and the input phase. They appear once time is played or the slider moved.
     Playback* playback() const { return m_playback; }
     bool timeShown() const { return m_timeShown; }
+    // The speed and looping chosen below the view (as the user would choose them).
+    void setPlaybackSpeed(double speed);
+    void setPlaybackLoop(bool loop);
     // Hides Play / Pause, the slider, speed and looping (a view whose time another one leads).
     void setPlaybackControlsVisible(bool visible);
     void setTimeShown(bool shown);
@@ -71,6 +74,7 @@ public:
 signals:
     void allFrequenciesToggled(bool all);
     void savePngRequested();
+    void timeShownChanged(bool shown);
 
 private:
     QString footerText(bool removes) const;

@@ -373,6 +373,38 @@ private slots:
         dialog->close();
     }
 
+    void languageSwitch_keepsTimePlaybackAndTheViewAlone() {
+        auto* w = new MainWindow;
+        w->setAttribute(Qt::WA_DeleteOnClose);
+        QVERIFY(openCtxt(*w));
+        w->stateSpace()->setTimeShown(true);
+        w->session()->setTimeStep(500);
+        w->stateSpace()->setPlaybackSpeed(0.1);
+        w->stateSpace()->setPlaybackLoop(false);
+        w->stateSpace()->playback()->play();
+        w->presentation()->setViewMaximised(true);
+        MainWindow* de = w->switchLanguage(QStringLiteral("de"));
+        QVERIFY(de);
+        QSignalSpy shown(de, &MainWindow::resultShown);
+        QVERIFY(shown.wait(60000));
+        QVERIFY(de->stateSpace()->timeShown());
+        QVERIFY(de->session()->timeStep() >= 500);
+        QVERIFY(de->stateSpace()->playback()->isPlaying());
+        QCOMPARE(de->stateSpace()->playback()->speed(), 0.1);
+        QVERIFY(!de->stateSpace()->playback()->loops());
+        QVERIFY(de->outputPanel()->timeCursorShown());
+        QVERIFY(de->presentation()->viewMaximised());
+        QVERIFY(!de->findChild<QDockWidget*>(QStringLiteral("ablationDock"))->isVisible());
+        // Back: the docks the view had hidden come back.
+        de->presentation()->setViewMaximised(false);
+        QTRY_VERIFY(de->findChild<QDockWidget*>(QStringLiteral("ablationDock"))->isVisible());
+        MainWindow* en = de->switchLanguage(QStringLiteral("en"));
+        QVERIFY(en);
+        QSignalSpy shownEn(en, &MainWindow::resultShown);
+        QVERIFY(shownEn.wait(60000));
+        en->close();
+    }
+
     void movie_writesTheFramesItPromised() {
         MainWindow w;
         QVERIFY(openCtxt(w));

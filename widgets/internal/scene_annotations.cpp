@@ -154,9 +154,32 @@ void SceneAnnotations::placeLegend(double pixelScale) {
     const int* size = m_renderer->GetSize();
     m_caption->SetDisplayPosition(static_cast<int>(12 * pixelScale),
                                   static_cast<int>(size[1] - 10 * pixelScale));
+    // A legend that does not fit the view (a large interface scale, a small view) is drawn
+    // smaller until it fits: entries never overlap one another nor leave the view.
+    double shrink = 1.0;
+    if (!m_legend.empty() && size[0] > 0 && size[1] > 0) {
+        const double needed =
+            (1.35 * static_cast<double>(m_legend.size()) + 1.0) * kLegendFontSize * pixelScale;
+        shrink = std::min(1.0, 0.95 * size[1] / needed);
+        for (std::size_t i = 0; i < m_legend.size(); ++i) {
+            const int current = m_legend[i]->GetTextProperty()->GetFontSize();
+            const double base = (m_footer[i] ? 0.85 : 1.0) * kLegendFontSize * pixelScale;
+            double box[2] = {0.0, 0.0};
+            m_legend[i]->GetSize(m_renderer, box);
+            if (current > 0 && box[0] > 0.0)
+                shrink = std::min(shrink, (size[0] - 24 * pixelScale) / (box[0] * base / current));
+        }
+        shrink = std::max(shrink, 0.3);
+        for (std::size_t i = 0; i < m_legend.size(); ++i) {
+            const int target = std::max(6, static_cast<int>((m_footer[i] ? 0.85 : 1.0) *
+                                                            kLegendFontSize * pixelScale * shrink));
+            if (m_legend[i]->GetTextProperty()->GetFontSize() != target)
+                m_legend[i]->GetTextProperty()->SetFontSize(target);
+        }
+    }
     // Top right: the z axis of the static triad is on the left for the default camera. Footer
     // notes go to the bottom right, the last one lowest.
-    const double line = 1.35 * kLegendFontSize * pixelScale;
+    const double line = 1.35 * kLegendFontSize * pixelScale * shrink;
     const int x = static_cast<int>(size[0] - 12 * pixelScale);
     const auto footers = std::count(m_footer.begin(), m_footer.end(), true);
     double top = 0.0, bottom = static_cast<double>(footers - 1);

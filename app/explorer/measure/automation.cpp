@@ -99,6 +99,25 @@ void screenshotWhenReady(MainWindow* window, const QString& path, const Screensh
         // Frame everything drawn (fixed points may lie outside the trajectories), as the Reset
         // camera button does, and give VTK and the plots time for their first paint.
         window->stateSpace()->view()->resetCamera();
+        if (!o.switchLanguage.isEmpty()) {
+            // The new window restores the state once it has analysed the network: shoot it
+            // after its first result and the fixed points that follow.
+            MainWindow* next = window->switchLanguage(o.switchLanguage);
+            if (!next) {
+                std::fprintf(stderr, "the language could not be switched (a job runs)\n");
+                QApplication::exit(1);
+                return;
+            }
+            auto conn = std::make_shared<QMetaObject::Connection>();
+            *conn = QObject::connect(next, &MainWindow::resultShown, next, [next, path, conn] {
+                QObject::disconnect(*conn);
+                QTimer::singleShot(3000, next, [next, path] {
+                    const bool ok = next->grab().save(path);
+                    QApplication::exit(ok ? 0 : 1);
+                });
+            });
+            return;
+        }
         QWidget* shot = window;
         if (o.sideBySide) {
             shot = window->sideBySideWindow();

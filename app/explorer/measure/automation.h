@@ -34,6 +34,7 @@ struct ScreenshotOptions {
     bool fullScreen = false;
     bool viewAlone = false;  // the 3D view alone, every dock hidden
     bool sideBySide = false; // the PC-beside-operative window is shot instead of the main one
+    QString switchLanguage;  // after the changes: switch to this language, shoot the new window
 };
 
 // Saves the window as PNG once the network is analysed and the first ablation result is drawn
