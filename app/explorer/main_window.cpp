@@ -103,6 +103,9 @@ MainWindow::MainWindow(QWidget* parent)
     connect(m_stateSpace, &StateSpacePanel::savePngRequested, this, &MainWindow::exportView);
     connect(m_stateSpace, &StateSpacePanel::timeShownChanged, m_output,
             &OutputPanel::setTimeCursorShown);
+    // Time playback yields to live ablation (see Playback::setHeld).
+    connect(m_ablation, &AblationController::busyChanged, m_stateSpace->playback(),
+            &Playback::setHeld);
     connect(m_sweep, &SweepPanel::sweepRequested, this, &MainWindow::startSweep);
     connect(m_jobs, &JobRunner::failed, this, [this](const QString& title, const QString& message) {
         m_jobMessage.clear();

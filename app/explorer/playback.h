@@ -31,6 +31,10 @@ public:
     // How far one frame of playback moves for a given elapsed wall-clock time (tests and movies
     // use it to step without a clock).
     double stepsFor(double seconds) const;
+    // While held (live ablation computing), frames are skipped: the GUI thread is free to show
+    // the result at once. Releasing advances at once, so the result and the next frame share
+    // one paint; time keeps its pace.
+    void setHeld(bool held);
 
 signals:
     void playingChanged(bool playing);
@@ -42,6 +46,7 @@ private:
     QTimer* m_timer;
     QElapsedTimer m_clock;
     bool m_playing = false;
+    bool m_held = false;
     double m_speed = 0.5;
     bool m_loop = true;
     double m_position = 0.0; // fractional step, so that slow speeds still move

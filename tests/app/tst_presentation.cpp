@@ -149,6 +149,19 @@ private slots:
         s->setTimeStep(steps - 2);
         QTRY_VERIFY_WITH_TIMEOUT(!p->isPlaying(), 20000);
         QCOMPARE(s->timeStep(), steps - 1);
+        // Held (live ablation computing): no frames; released: one at once.
+        p->setLoop(true);
+        s->setTimeStep(0);
+        p->play();
+        p->setHeld(true);
+        const int held = s->timeStep();
+        QTest::qWait(300);
+        QCOMPARE(s->timeStep(), held);
+        p->setHeld(false);
+        QVERIFY(s->timeStep() > held);
+        p->pause();
+        p->setLoop(false);
+        s->setTimeStep(steps - 1);
         // Play at the end starts from the beginning.
         p->play();
         QVERIFY(s->timeStep() < steps / 2);
