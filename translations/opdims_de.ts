@@ -2,6 +2,29 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE" sourcelanguage="en_US">
 <context>
+    <name>Figures</name>
+    <message>
+        <source>on %1</source>
+        <translation>auf %1</translation>
+    </message>
+    <message>
+        <source>remove k = %1 of %2</source>
+        <translation>entferne k = %1 von %2</translation>
+    </message>
+    <message>
+        <source>keep k = %1 of %2</source>
+        <translation>behalte k = %1 von %2</translation>
+    </message>
+    <message>
+        <source>cost %1 (full network %2)</source>
+        <translation>Kosten %1 (volles Netz %2)</translation>
+    </message>
+    <message>
+        <source>3D view: %1</source>
+        <translation>3D-Ansicht: %1</translation>
+    </message>
+</context>
+<context>
     <name>Help</name>
     <message>
         <source>&lt;b&gt;Cost&lt;/b&gt;: the mean squared error of the network&apos;s output against the target, over outputs, time steps and trials of a batch.</source>
@@ -372,10 +395,6 @@
         <translation>%1: Kosten %2, Zustandsabstand %3</translation>
     </message>
     <message>
-        <source>context %1</source>
-        <translation>Kontext %1</translation>
-    </message>
-    <message>
         <source>Basis:</source>
         <translation>Basis:</translation>
     </message>
@@ -496,6 +515,121 @@
     <message>
         <source>%1: cost %2 (full network %3), state distance %4.</source>
         <translation>%1: Kosten %2 (volles Netz %3), Zustandsabstand %4.</translation>
+    </message>
+</context>
+<context>
+    <name>opdims::explorer::FigureDialog</name>
+    <message>
+        <source>Write the settings on the figure (network, basis, k, cost)</source>
+        <translation>Die Einstellungen auf die Abbildung schreiben (Netz, Basis, k, Kosten)</translation>
+    </message>
+    <message>
+        <source>Export %1</source>
+        <translation>%1 exportieren</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Durchsuchen…</translation>
+    </message>
+    <message>
+        <source>Choose the file and its format</source>
+        <translation>Datei und Format wählen</translation>
+    </message>
+    <message>
+        <source>File:</source>
+        <translation>Datei:</translation>
+    </message>
+    <message>
+        <source>A PNG image</source>
+        <translation>Ein PNG-Bild</translation>
+    </message>
+    <message>
+        <source>%1× the view</source>
+        <translation>%1× die Ansicht</translation>
+    </message>
+    <message>
+        <source>The picture&apos;s size as a multiple of the 3D view on screen; text and lines grow with it, so it looks the same, only sharper</source>
+        <translation>Die Größe des Bildes als Vielfaches der 3D-Ansicht auf dem Bildschirm; Text und Linien wachsen mit, sodass es gleich aussieht, nur schärfer</translation>
+    </message>
+    <message>
+        <source>Resolution:</source>
+        <translation>Auflösung:</translation>
+    </message>
+    <message>
+        <source>The file: .png, .svg or .pdf for the figure, .csv for its data (the format follows the suffix)</source>
+        <translation>Die Datei: .png, .svg oder .pdf für die Abbildung, .csv für ihre Daten (das Format folgt der Endung)</translation>
+    </message>
+    <message>
+        <source> px</source>
+        <translation> px</translation>
+    </message>
+    <message>
+        <source>The figure&apos;s width (1 px = 1/96 inch in SVG and PDF)</source>
+        <translation>Die Breite der Abbildung (1 px = 1/96 Zoll in SVG und PDF)</translation>
+    </message>
+    <message>
+        <source>The figure&apos;s height, the settings strip included</source>
+        <translation>Die Höhe der Abbildung, einschließlich des Streifens mit den Einstellungen</translation>
+    </message>
+    <message>
+        <source>Size:</source>
+        <translation>Größe:</translation>
+    </message>
+    <message>
+        <source>PNG only: pixels per px (2 for slides, 3 or 4 for print)</source>
+        <translation>Nur PNG: Pixel pro px (2 für Folien, 3 oder 4 für den Druck)</translation>
+    </message>
+    <message>
+        <source>PNG scale:</source>
+        <translation>PNG-Skalierung:</translation>
+    </message>
+    <message>
+        <source>The settings are always in the file&apos;s metadata; this also draws them below the figure</source>
+        <translation>Die Einstellungen stehen immer in den Metadaten der Datei; dies zeichnet sie auch unter die Abbildung</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Exportieren</translation>
+    </message>
+    <message>
+        <source>Write the figure</source>
+        <translation>Die Abbildung schreiben</translation>
+    </message>
+    <message>
+        <source>%1 × %2 pixels</source>
+        <translation>%1 × %2 Pixel</translation>
+    </message>
+    <message>
+        <source>PNG: %1 × %2 pixels</source>
+        <translation>PNG: %1 × %2 Pixel</translation>
+    </message>
+    <message>
+        <source>PNG images (*.png)</source>
+        <translation>PNG-Bilder (*.png)</translation>
+    </message>
+    <message>
+        <source>PDF documents (*.pdf);;SVG drawings (*.svg);;PNG images (*.png);;CSV data (*.csv)</source>
+        <translation>PDF-Dokumente (*.pdf);;SVG-Zeichnungen (*.svg);;PNG-Bilder (*.png);;CSV-Daten (*.csv)</translation>
+    </message>
+    <message>
+        <source>%1: the 3D view is saved as PNG (.png)</source>
+        <translation>%1: Die 3D-Ansicht wird als PNG (.png) gespeichert</translation>
+    </message>
+    <message>
+        <source>%1: a figure is saved as .png, .svg or .pdf, its data as .csv</source>
+        <translation>%1: Eine Abbildung wird als .png, .svg oder .pdf gespeichert, ihre Daten als .csv</translation>
+    </message>
+    <message>
+        <source>Written: %1</source>
+        <translation>Geschrieben: %1</translation>
+    </message>
+    <message>
+        <source>%1: the data could not be written</source>
+        <translation>%1: Die Daten konnten nicht geschrieben werden</translation>
+    </message>
+    <message>
+        <source>%1: the figure could not be written (check the folder, the size, and that the settings fit on it)</source>
+        <translation>%1: Die Abbildung konnte nicht geschrieben werden (prüfen Sie den Ordner, die Größe und ob die Einstellungen darauf passen)</translation>
     </message>
 </context>
 <context>
@@ -1032,52 +1166,12 @@
         <translation>Systemsprache</translation>
     </message>
     <message>
-        <source>3D view as PNG…</source>
-        <translation>3D-Ansicht als PNG…</translation>
-    </message>
-    <message>
         <source>Cost vs k</source>
         <translation>Kosten gegen k</translation>
     </message>
     <message>
         <source>State distance vs k</source>
         <translation>Zustandsabstand gegen k</translation>
-    </message>
-    <message>
-        <source>%1 (PNG, SVG, PDF or CSV)…</source>
-        <translation>%1 (PNG, SVG, PDF oder CSV)…</translation>
-    </message>
-    <message>
-        <source>Save the 3D view</source>
-        <translation>3D-Ansicht speichern</translation>
-    </message>
-    <message>
-        <source>PNG images (*.png)</source>
-        <translation>PNG-Bilder (*.png)</translation>
-    </message>
-    <message>
-        <source>Cannot save the image</source>
-        <translation>Das Bild kann nicht gespeichert werden</translation>
-    </message>
-    <message>
-        <source>%1: the image could not be written.</source>
-        <translation>%1: Das Bild konnte nicht geschrieben werden.</translation>
-    </message>
-    <message>
-        <source>Export %1</source>
-        <translation>%1 exportieren</translation>
-    </message>
-    <message>
-        <source>PNG images (*.png);;SVG drawings (*.svg);;PDF documents (*.pdf);;CSV data (*.csv)</source>
-        <translation>PNG-Bilder (*.png);;SVG-Zeichnungen (*.svg);;PDF-Dokumente (*.pdf);;CSV-Daten (*.csv)</translation>
-    </message>
-    <message>
-        <source>Cannot export the plot</source>
-        <translation>Das Diagramm kann nicht exportiert werden</translation>
-    </message>
-    <message>
-        <source>%1: the file could not be written.</source>
-        <translation>%1: Die Datei konnte nicht geschrieben werden.</translation>
     </message>
     <message>
         <source>Cannot open the default network</source>
@@ -1234,6 +1328,18 @@
     <message>
         <source>Movie of the 3D view…</source>
         <translation>Film der 3D-Ansicht…</translation>
+    </message>
+    <message>
+        <source>3D view as a figure (PNG)…</source>
+        <translation>3D-Ansicht als Abbildung (PNG)…</translation>
+    </message>
+    <message>
+        <source>%1 as a figure (PDF, SVG, PNG) or data (CSV)…</source>
+        <translation>%1 als Abbildung (PDF, SVG, PNG) oder Daten (CSV)…</translation>
+    </message>
+    <message>
+        <source>the 3D view</source>
+        <translation>die 3D-Ansicht</translation>
     </message>
 </context>
 <context>
@@ -1842,16 +1948,8 @@
 <context>
     <name>opdims::explorer::SweepPanel</name>
     <message>
-        <source>per context (ctxt) or frequency band (swg)</source>
-        <translation>je Kontext (ctxt) oder Frequenzband (swg)</translation>
-    </message>
-    <message>
         <source>per condition</source>
         <translation>je Bedingung</translation>
-    </message>
-    <message>
-        <source>How the third plot splits the cost</source>
-        <translation>Wie die dritte Grafik die Kosten aufteilt</translation>
     </message>
     <message>
         <source>Third plot:</source>
@@ -1912,6 +2010,14 @@
     <message>
         <source>live: k = %1</source>
         <translation>live: k = %1</translation>
+    </message>
+    <message>
+        <source>per context or band</source>
+        <translation>je Kontext oder Band</translation>
+    </message>
+    <message>
+        <source>How the third plot splits the cost: per context (ctxt) or frequency band (swg), or per condition</source>
+        <translation>Wie die dritte Grafik die Kosten aufteilt: je Kontext (ctxt) oder Frequenzband (swg) oder je Bedingung</translation>
     </message>
 </context>
 <context>

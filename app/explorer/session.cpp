@@ -1,9 +1,106 @@
 // The explorer's session state and its change signals.
 #include "app/explorer/session.h"
 
+#include <QFileInfo>
+
 #include <algorithm>
+#include <cstdint>
+#include <functional>
+#include <string_view>
 
 namespace opdims::explorer {
+
+namespace {
+
+// A 64-bit digest of numbers and text, to tell networks and batches apart by content.
+class Fingerprint {
+public:
+    void addBytes(const void* data, std::size_t bytes) {
+        mix(std::hash<std::string_view>{}(std::string_view(static_cast<const char*>(data), bytes)));
+        mix(bytes);
+    }
+    void add(const std::string& text) { addBytes(text.data(), text.size()); }
+    void add(double value) { addBytes(&value, sizeof value); }
+    void add(std::int64_t value) { addBytes(&value, sizeof value); }
+    void add(const Eigen::MatrixXd& m) {
+        add(static_cast<std::int64_t>(m.rows()));
+        add(static_cast<std::int64_t>(m.cols()));
+        addBytes(m.data(), static_cast<std::size_t>(m.size()) * sizeof(double));
+    }
+    void add(const std::vector<Eigen::MatrixXd>& ms) {
+        add(static_cast<std::int64_t>(ms.size()));
+        for (const Eigen::MatrixXd& m : ms)
+            add(m);
+    }
+    std::string hex() const {
+        static const char* digits = "0123456789abcdef";
+        std::string out(16, '0');
+        for (int i = 0; i < 16; ++i)
+            out[static_cast<std::size_t>(i)] = digits[(m_hash >> (60 - 4 * i)) & 0xf];
+        return out;
+    }
+
+private:
+    void mix(std::uint64_t value) {
+        m_hash ^= value + 0x9e3779b97f4a7c15ULL + (m_hash << 6) + (m_hash >> 2);
+        m_hash *= 0x100000001b3ULL;
+    }
+    std::uint64_t m_hash = 0xcbf29ce484222325ULL;
+};
+
+// The network whose sweeps these are: its file and network number when it was opened from one,
+// and its weights (a network opened again, or the same embedded network, has the same).
+std::string networkIdentity(const OpenedModel& opened, const Model& model) {
+    std::string id;
+    if (opened.model.get() == &model && !opened.path.isEmpty()) {
+        const QFileInfo file(opened.path);
+        const QString path =
+            file.canonicalFilePath().isEmpty() ? file.absoluteFilePath() : file.canonicalFilePath();
+        id = path.toStdString() + " #" + std::to_string(opened.net) + " ";
+    }
+    Fingerprint f;
+    for (const Eigen::MatrixXd* m : {&model.W, &model.W_in, &model.W_out, &model.x0})
+        f.add(*m);
+    f.add(Eigen::MatrixXd(model.b));
+    f.add(Eigen::MatrixXd(model.b_z));
+    f.add(model.dt);
+    f.add(model.tau);
+    return id + f.hex();
+}
+
+// The batch the sweeps ran on: the task's grid or a trial set, told apart by everything a sweep
+// depends on, the sampling locations (and so the bases) included. All swg frequencies draw more
+// conditions of the same grid batch (core/ablation/model_analysis.cpp): the same batch.
+std::string batchIdentity(const ModelAnalysis& analysis) {
+    const Batch& b = analysis.batch;
+    Fingerprint f;
+    f.add(static_cast<std::int64_t>(analysis.task));
+    f.add(static_cast<std::int64_t>(b.task));
+    f.add(b.kind);
+    f.add(static_cast<std::int64_t>(b.steps));
+    f.add(static_cast<std::int64_t>(b.trials.size()));
+    for (const TrialInfo& t : b.trials) {
+        f.add(t.label);
+        for (const std::int64_t n :
+             {std::int64_t{t.context}, std::int64_t{t.freqId}, std::int64_t{t.x0Column}})
+            f.add(n);
+        f.add(t.coh1);
+        f.add(t.coh2);
+    }
+    f.add(b.u);
+    f.add(b.y);
+    f.add(b.mask);
+    f.add(static_cast<std::int64_t>(b.networkNoise));
+    f.add(static_cast<std::int64_t>(b.noiseSeed));
+    f.add(b.networkNoiseSigma);
+    for (const std::string& c : b.samplingConditions)
+        f.add(c);
+    for (int t : b.samplingTimes)
+        f.add(static_cast<std::int64_t>(t));
+    return (analysis.trialSet ? "trials " + b.source + " " : std::string("grid ")) + f.hex();
+}
+
+} // namespace
 
 Session::Session(QObject* parent) : QObject(parent) {}
 
@@ -14,9 +111,10 @@ void Session::setNetwork(OpenedModel network) {
     m_inputs.clear();
     m_result.reset();
     m_searched.reset();
-    m_sweeps.clear();
+    const bool sweepsShown = showSweepsOf({}, {});
     emit networkChanged();
-    emit sweepsChanged();
+    if (sweepsShown)
+        emit sweepsChanged();
 }
 
 void Session::setAnalysis(std::shared_ptr<const ModelAnalysis> analysis) {
@@ -45,10 +143,43 @@ void Session::setAnalysis(std::shared_ptr<const ModelAnalysis> analysis) {
     }
     m_result.reset();
     m_searched.reset();
-    m_sweeps.clear();
+    const bool sweepsShown = m_analysis
+                                 ? showSweepsOf(networkIdentity(m_network, *m_analysis->model),
+                                                batchIdentity(*m_analysis))
+                                 : showSweepsOf({}, {});
     m_timeStep = std::clamp(m_timeStep, 0, std::max(0, timeSteps() - 1));
     emit analysisChanged();
-    emit sweepsChanged();
+    if (sweepsShown)
+        emit sweepsChanged();
+}
+
+bool Session::showSweepsOf(std::string network, std::string batch) {
+    if (network == m_sweepNetwork && batch == m_sweepBatch)
+        return false; // the same network on the same batch (analysed again) keeps its sweeps
+    const bool hadSweeps = !m_sweeps.empty();
+    if (hadSweeps && !m_sweepNetwork.empty())
+        m_keptSweeps.insert(m_keptSweeps.begin(),
+                            SweepSet{m_sweepNetwork, m_sweepBatch, std::move(m_sweeps)});
+    m_sweeps.clear();
+    const auto kept =
+        std::find_if(m_keptSweeps.begin(), m_keptSweeps.end(), [&](const SweepSet& set) {
+            return set.network == network && set.batch == batch;
+        });
+    if (!network.empty() && kept != m_keptSweeps.end()) {
+        m_sweeps = std::move(kept->sweeps);
+        m_keptSweeps.erase(kept);
+    }
+    m_sweepNetwork = std::move(network);
+    m_sweepBatch = std::move(batch);
+    keepSweepBound();
+    return hadSweeps || !m_sweeps.empty();
+}
+
+void Session::keepSweepBound() {
+    // The sweeps shown count as one set once there are any.
+    const std::size_t aside = kKeptSweepSets - (m_sweeps.empty() ? 0 : 1);
+    if (m_keptSweeps.size() > aside)
+        m_keptSweeps.resize(aside);
 }
 
 void Session::setFixedPointTime(int t) {
@@ -133,6 +264,7 @@ std::optional<Session::ShownFixedPoints> Session::shownFixedPoints(bool quickWan
 
 void Session::addSweep(const std::string& key, SweepResult sweep) {
     m_sweeps[key] = std::move(sweep);
+    keepSweepBound();
     emit sweepsChanged();
 }
 

@@ -10,6 +10,7 @@
 
 #include <QObject>
 
+#include <cstddef>
 #include <map>
 #include <memory>
 #include <optional>
@@ -24,12 +25,14 @@ class Session : public QObject {
 public:
     explicit Session(QObject* parent = nullptr);
 
-    // The opened network. Setting it forgets the previous network's analysis and results.
+    // The opened network. Setting it forgets the previous network's analysis and results (its
+    // rank sweeps are put aside, see sweeps()).
     const OpenedModel& network() const { return m_network; }
     void setNetwork(OpenedModel network);
 
     // The analysis of the opened network (null while it is prepared). Setting it forgets the
-    // result, the searched fixed points and the bases computed later.
+    // result, the searched fixed points and the bases computed later, and shows the sweeps of its
+    // network and batch.
     std::shared_ptr<const ModelAnalysis> analysis() const { return m_analysis; }
     void setAnalysis(std::shared_ptr<const ModelAnalysis> analysis);
     // The trial set the shown analysis runs on; null for the task's own grid batch.
@@ -90,9 +93,16 @@ public:
     };
     std::optional<ShownFixedPoints> shownFixedPoints(bool quickWanted) const;
 
-    // Rank sweeps of this analysis, by basis key (a new sweep of a basis replaces the old one).
+    // Rank sweeps of the network on the analysis' batch, by basis key (a new sweep of a basis
+    // replaces the old one). They belong to the network (its file and network number, and its
+    // weights) and the batch (the task's grid or a trial set, by content; all swg frequencies
+    // only draw more conditions of the same grid): another network or batch shows its own, and
+    // analysing this network on this batch again, also after others, brings them back. The sweeps
+    // of the kKeptSweepSets pairs of network and batch with sweeps shown last are kept.
+    // sweepsChanged is emitted whenever the sweeps shown change.
     const std::map<std::string, SweepResult>& sweeps() const { return m_sweeps; }
     void addSweep(const std::string& key, SweepResult sweep);
+    static constexpr std::size_t kKeptSweepSets = 8;
 
     // The time the views mark on the trajectories and over the output: the 0-based column of the
     // condition averages (the state after update t + 1, at time (t + 1) dt). Clamped to the
@@ -133,7 +143,21 @@ private:
     std::shared_ptr<const FixedPointResult> m_searched;
     std::shared_ptr<const FixedPointResult> m_searchedFull;
     FixedPointInput m_searchedInput;
+    // The sweeps shown, of the network and batch named by m_sweepNetwork and m_sweepBatch (empty
+    // while no analysis is shown: such sweeps are not kept), and those put aside, shown last first.
+    struct SweepSet {
+        std::string network;
+        std::string batch;
+        std::map<std::string, SweepResult> sweeps;
+    };
+    // Shows the sweeps of another network and batch; true when the sweeps shown changed.
+    bool showSweepsOf(std::string network, std::string batch);
+    // Forgets the sets put aside longest ago beyond kKeptSweepSets.
+    void keepSweepBound();
     std::map<std::string, SweepResult> m_sweeps;
+    std::string m_sweepNetwork;
+    std::string m_sweepBatch;
+    std::vector<SweepSet> m_keptSweeps;
     std::vector<std::pair<double, double>> m_trainingLog;
     int m_timeStep = 0;
 };

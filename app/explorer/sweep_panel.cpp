@@ -1,4 +1,4 @@
-// SweepPanel: two PlotViews sharing the series colours of each basis.
+// SweepPanel: three PlotViews sharing the series colours of each basis.
 #include "app/explorer/sweep_panel.h"
 
 #include "app/explorer/labels.h"
@@ -9,24 +9,48 @@
 #include "widgets/plot_view.h"
 
 #include <QComboBox>
+#include <QEvent>
+#include <QFontMetrics>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QPushButton>
+#include <QScrollArea>
+#include <QScrollBar>
+#include <QTimer>
 #include <QVBoxLayout>
 
 #include <algorithm>
 #include <cmath>
+#include <utility>
 
 namespace opdims::explorer {
+
+namespace {
+
+// Sizes at interface scale 1. The title's and the legend's text as widgets/plot_view.cpp draws
+// them (points; the title bold).
+constexpr double kTitlePoints = 11.0;
+constexpr double kLegendPoints = 10.0;
+constexpr int kTitleMargin = 16; // pixels left and right of the title together
+// Right of the axes: the room the last x tick label takes beyond them, then the legend's line
+// icon, margins and frame, in pixels.
+constexpr int kLegendChrome = 84;
+constexpr int kYAxisWidth = 68;        // the y axis' tick labels (10^-3) and its label
+constexpr int kAxesMinimumWidth = 150; // x tick labels 0, 20, .. 100 well apart
+
+} // namespace
 
 SweepPanel::SweepPanel(Session* session, QWidget* parent)
     : QWidget(parent), m_session(session), m_cost(new widgets::PlotView(this)),
       m_distance(new widgets::PlotView(this)), m_groups(new widgets::PlotView(this)),
-      m_level(new QComboBox(this)), m_run(new QPushButton(tr("Sweep k"), this)) {
-    m_level->addItem(tr("per context (ctxt) or frequency band (swg)"));
+      m_level(new QComboBox(this)), m_run(new QPushButton(tr("Sweep k"), this)),
+      m_scroll(new QScrollArea(this)) {
+    m_level->addItem(tr("per context or band"));
     m_level->addItem(tr("per condition"));
-    m_level->setToolTip(tr("How the third plot splits the cost"));
-    m_groups->setTitle(tr("Cost per context or frequency band vs k"));
+    m_level->setToolTip(tr("How the third plot splits the cost: per context (ctxt) or frequency "
+                           "band (swg), or per condition"));
+    m_groupTitle = tr("Cost per context or frequency band vs k");
+    m_groups->setTitle(m_groupTitle);
     m_groups->setAxisLabels(tr("kept dimensions k"), tr("cost"));
     m_groups->setLogY(true);
     m_groups->setToolTip(tr("Which function breaks: the cost of each context (ctxt) or band of "
@@ -41,24 +65,76 @@ SweepPanel::SweepPanel(Session* session, QWidget* parent)
     m_distance->setTitle(tr("State distance vs k"));
     m_distance->setAxisLabels(tr("kept dimensions k"), tr("state distance"));
     m_run->setToolTip(tr("Evaluate the reduced-rank network for every k of the chosen basis"));
-    auto* plots = new QHBoxLayout;
-    plots->addWidget(m_cost);
-    plots->addWidget(m_distance);
-    plots->addWidget(m_groups);
-    auto* buttons = new QHBoxLayout;
-    buttons->addWidget(m_run);
-    buttons->addWidget(new QLabel(tr("Third plot:"), this));
-    buttons->addWidget(m_level);
-    buttons->addStretch(1);
-    auto* layout = new QVBoxLayout(this);
+    // The legends beside the axes: inside they would cover curves that stay high, such as PC's.
+    for (widgets::PlotView* plot : {m_cost, m_distance, m_groups})
+        plot->setLegendBeside(true);
+
+    // The controls in a column left of the plots, which so take the dock's whole height.
+    auto* controls = new QVBoxLayout;
+    controls->addWidget(m_run);
+    controls->addSpacing(6);
+    controls->addWidget(new QLabel(tr("Third plot:"), this));
+    controls->addWidget(m_level);
+    controls->addStretch(1);
+    // The plots side by side; where the dock is narrower or lower than they need, the row
+    // scrolls rather than cut titles, overlap tick labels or squash the axes.
+    auto* row = new QWidget(this);
+    auto* plots = new QHBoxLayout(row);
+    plots->setContentsMargins(0, 0, 0, 0);
+    for (widgets::PlotView* plot : {m_cost, m_distance, m_groups})
+        plots->addWidget(plot, 1);
+    m_scroll->setWidget(row);
+    m_scroll->setWidgetResizable(true);
+    m_scroll->setFrameShape(QFrame::NoFrame);
+    auto* layout = new QHBoxLayout(this);
     layout->setContentsMargins(2, 2, 2, 2);
-    layout->addLayout(plots, 1);
-    layout->addLayout(buttons);
+    layout->addLayout(controls);
+    layout->addWidget(m_scroll, 1);
+    fitPlotSizes();
+
     connect(m_run, &QPushButton::clicked, this, &SweepPanel::sweepRequested);
     connect(m_session, &Session::sweepsChanged, this, &SweepPanel::redraw);
     connect(m_session, &Session::analysisChanged, this, &SweepPanel::redraw);
     connect(m_session, &Session::resultChanged, this, &SweepPanel::showLivePoint);
     connect(m_level, &QComboBox::currentIndexChanged, this, &SweepPanel::redraw);
+}
+
+void SweepPanel::changeEvent(QEvent* event) {
+    QWidget::changeEvent(event);
+    // The interface scale sets the application's font before the plots' scale (see
+    // app/explorer/presentation.cpp): measure once both are set.
+    if (event->type() == QEvent::FontChange || event->type() == QEvent::ApplicationFontChange)
+        QTimer::singleShot(0, this, &SweepPanel::fitPlotSizes);
+}
+
+void SweepPanel::fitPlotSizes() {
+    const std::pair<widgets::PlotView*, QString> plots[] = {{m_cost, tr("Cost vs k")},
+                                                            {m_distance, tr("State distance vs k")},
+                                                            {m_groups, m_groupTitle}};
+    for (const auto& [plot, title] : plots) {
+        const double scale = plot->interfaceScale();
+        auto scaled = [scale](double n) { return static_cast<int>(std::ceil(n * scale)); };
+        QFont titleFont = plot->font();
+        titleFont.setPointSizeF(kTitlePoints * scale);
+        titleFont.setBold(true);
+        QFont legendFont = plot->font();
+        legendFont.setPointSizeF(kLegendPoints * scale);
+        const QFontMetrics legendMetrics(legendFont);
+        int legend = 0;
+        for (const widgets::PlotSeries& s : plot->series())
+            if (!s.name.isEmpty())
+                legend = std::max(legend, legendMetrics.horizontalAdvance(s.name));
+        if (legend > 0)
+            legend += scaled(kLegendChrome);
+        const int titleWidth =
+            QFontMetrics(titleFont).horizontalAdvance(title) + scaled(kTitleMargin);
+        const int axesWidth = scaled(kYAxisWidth + kAxesMinimumWidth) + legend;
+        plot->setMinimumSize(std::max(titleWidth, axesWidth), scaled(kPlotMinimumHeight));
+    }
+    // The dock keeps the plots' height at interface scale 1, also under a horizontal scroll bar
+    // (the main window's layout gives the dock area no less); larger scales may scroll.
+    m_scroll->setMinimumHeight(kPlotMinimumHeight +
+                               m_scroll->horizontalScrollBar()->sizeHint().height());
 }
 
 void SweepPanel::setCurrentK(std::optional<int> k) {
@@ -108,8 +184,9 @@ void SweepPanel::redraw() {
     QVector<widgets::PlotSeries> groups;
     if (const auto analysis = m_session->analysis()) {
         const bool perCondition = m_level->currentIndex() == 1;
-        m_groups->setTitle(perCondition ? tr("Cost per condition vs k")
-                                        : tr("Cost per context or frequency band vs k"));
+        m_groupTitle = perCondition ? tr("Cost per condition vs k")
+                                    : tr("Cost per context or frequency band vs k");
+        m_groups->setTitle(m_groupTitle);
         const std::vector<TrialGroup> g = trialGroups(
             analysis->batch, perCondition ? EffectLevel::Condition : EffectLevel::Group);
         int b = 0;
@@ -150,6 +227,7 @@ void SweepPanel::redraw() {
         }
     }
     m_groups->setSeries(groups);
+    fitPlotSizes(); // the legends' entries changed
 }
 
 QString SweepPanel::fullNetworkName() {

@@ -27,6 +27,7 @@
 #include "core/model/io.h"
 #include "core/simulation/condition_effects.h"
 #include "core/simulation/simulate.h"
+#include "core/tasks/trial_set.h"
 #include "testsupport.h"
 #include "widgets/dimension_list.h"
 #include "widgets/plot_view.h"
@@ -43,6 +44,7 @@
 #include <QDockWidget>
 #include <QElapsedTimer>
 #include <QFileDialog>
+#include <QFontMetrics>
 #include <QListWidget>
 #include <QMenuBar>
 #include <QMessageBox>
@@ -51,6 +53,7 @@
 #include <QProcess>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QScrollArea>
 #include <QScrollBar>
 #include <QSettings>
 #include <QSignalSpy>
@@ -478,6 +481,115 @@ private slots:
         w.sweepPanel()->resize(1200, 320);
         w.sweepPanel()->grab().save(
             QDir::temp().filePath(QStringLiteral("opdims-sweep-panel.png")));
+    }
+
+    // A network's sweeps stay with it: another network shows none, the first opened again shows
+    // them again; the same network on a trial set (here the grid written as one) has its own.
+    void sweeps_stayWithTheirNetworkAndBatch() {
+        QTemporaryDir dir;
+        const QString grid = dir.filePath(QStringLiteral("ctxt_grid.npz"));
+        opdims::writeTrialSet(grid.toStdString(), opdims::makeGridBatch(opdims::TaskKind::Ctxt));
+        MainWindow w;
+        QSignalSpy shown(&w, &MainWindow::resultShown);
+        QSignalSpy analysed(&w, &MainWindow::analysisShown);
+        w.show();
+        w.openDefault(opdims::TaskKind::Ctxt);
+        QVERIFY(shown.wait(60000));
+        QSignalSpy finished(w.jobs(), &JobRunner::finished);
+        QVERIFY(w.startSweep());
+        QVERIFY(finished.wait(120000));
+        const std::string key = w.ablationPanel()->currentKey();
+        QVERIFY(w.session()->sweeps().count(key));
+        const auto swept = w.sweepPanel()->costPlot()->series();
+        QCOMPARE(swept.size(), 2); // the sweep and the full network's cost
+
+        analysed.clear();
+        w.openDefault(opdims::TaskKind::Ctxt, true);
+        QVERIFY(analysed.wait(60000));
+        QVERIFY(w.session()->sweeps().empty());
+        QCOMPARE(w.sweepPanel()->costPlot()->series().size(), 1);
+        QCOMPARE(w.sweepPanel()->costPlot()->series().front().name, SweepPanel::fullNetworkName());
+
+        analysed.clear();
+        w.openDefault(opdims::TaskKind::Ctxt);
+        QVERIFY(analysed.wait(60000));
+        QVERIFY(w.session()->sweeps().count(key));
+        const auto back = w.sweepPanel()->costPlot()->series();
+        QCOMPARE(back.size(), 2);
+        QCOMPARE(back.front().name, swept.front().name);
+        QCOMPARE(back.front().y, swept.front().y);
+
+        analysed.clear();
+        w.openTrials(grid);
+        QVERIFY(analysed.wait(60000));
+        QVERIFY(w.session()->trialSet());
+        QVERIFY(w.session()->sweeps().empty());
+        QCOMPARE(w.sweepPanel()->costPlot()->series().size(), 1);
+        analysed.clear();
+        w.closeTrials();
+        QVERIFY(analysed.wait(60000));
+        QVERIFY(!w.session()->trialSet());
+        QVERIFY(w.session()->sweeps().count(key));
+        QCOMPARE(w.sweepPanel()->costPlot()->series().front().y, swept.front().y);
+    }
+
+    // In the default layout (1400 x 900, the Rank sweep dock tabbed at the bottom) the three
+    // sweep plots stand whole and readable when the dock is raised; a narrow window scrolls them
+    // rather than cut the third plot's title.
+    void sweepDock_plotsAreReadableInTheDefaultLayout() {
+        QSettings().clear(); // the default layout, not the one the tests before left
+        MainWindow w;
+        QSignalSpy shown(&w, &MainWindow::resultShown);
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        QCOMPARE(w.size(), QSize(1400, 900));
+        w.openDefault(opdims::TaskKind::Ctxt);
+        QVERIFY(shown.wait(60000));
+        const auto analysis = w.session()->analysis();
+        for (const char* key : {"op-columns", "pc"})
+            w.session()->addSweep(key,
+                                  opdims::rankSweep(*analysis->model, analysis->batch,
+                                                    *w.session()->basis(key)->basis, {1, 2, 3}));
+        auto* dock = w.findChild<QDockWidget*>(QStringLiteral("sweepDock"));
+        QVERIFY(dock);
+        dock->raise();
+        SweepPanel* panel = w.sweepPanel();
+        const QList<opdims::widgets::PlotView*> plots = {panel->costPlot(), panel->distancePlot(),
+                                                         panel->groupPlot()};
+        QTRY_VERIFY(panel->groupPlot()->isVisible());
+        auto* scroll = panel->findChild<QScrollArea*>();
+        QVERIFY(scroll);
+        // Whole: not cut by the dock or scrolled out of it (once the dock's layout has settled).
+        auto whole = [scroll, dock](const QWidget* plot) {
+            return scroll->viewport()->rect().contains(
+                       QRect(plot->mapTo(scroll->viewport(), QPoint(0, 0)), plot->size())) &&
+                   dock->rect().contains(QRect(plot->mapTo(dock, QPoint(0, 0)), plot->size()));
+        };
+        for (opdims::widgets::PlotView* plot : plots)
+            QTRY_VERIFY(whole(plot));
+        for (opdims::widgets::PlotView* plot : plots) {
+            QVERIFY2(plot->height() >= 150, qPrintable(QString::number(plot->height())));
+            QVERIFY2(plot->width() >= 300, qPrintable(QString::number(plot->width())));
+        }
+        // Side by side, not over each other.
+        QVERIFY(plots[0]->geometry().right() < plots[1]->geometry().left());
+        QVERIFY(plots[1]->geometry().right() < plots[2]->geometry().left());
+        dock->grab().save(QDir::temp().filePath(QStringLiteral("opdims-sweep-dock.png")));
+
+        // A narrow window: the third plot keeps the width of its title (bold, 11 pt as
+        // widgets/plot_view.cpp draws titles).
+        w.resize(900, 900);
+        QTRY_VERIFY(w.width() < 1400);
+        QFont title = panel->groupPlot()->font();
+        title.setPointSizeF(11.0);
+        title.setBold(true);
+        const int needed = QFontMetrics(title).horizontalAdvance(
+            QStringLiteral("Cost per context or frequency band vs k"));
+        QVERIFY2(
+            panel->groupPlot()->width() >= needed,
+            qPrintable(QStringLiteral("%1 < %2").arg(panel->groupPlot()->width()).arg(needed)));
+        QVERIFY(panel->groupPlot()->height() >= 150);
+        dock->grab().save(QDir::temp().filePath(QStringLiteral("opdims-sweep-dock-narrow.png")));
     }
 
     void outputPanel_showsOneTrialPerCondition_orEvery() {

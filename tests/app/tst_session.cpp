@@ -1,6 +1,7 @@
 // The explorer's session: one owner of the network, its analysis, bases, result and fixed points,
 // with one signal per change.
 #include "app/explorer/session.h"
+#include "core/tasks/trial_set.h"
 
 #include <QSignalSpy>
 #include <QTest>
@@ -26,6 +27,14 @@ std::shared_ptr<AblationResult> resultFor(std::shared_ptr<const ModelAnalysis> a
         r->fixedPoints = FixedPointResult{};
     }
     return r;
+}
+
+// A sweep of `points` points, told apart by their count.
+SweepResult sweepOf(int points) {
+    SweepResult sweep;
+    for (int k = 1; k <= points; ++k)
+        sweep.points.push_back({k, 1.0 / k, 0.1 / k});
+    return sweep;
 }
 
 } // namespace
@@ -62,6 +71,7 @@ private slots:
         QVERIFY(!s.analysis());
         QVERIFY(!s.result());
         QVERIFY(s.bases().empty());
+        QVERIFY(s.sweeps().empty());
         QCOMPARE(s.network().model, a->model);
     }
 
@@ -126,7 +136,7 @@ private slots:
         QVERIFY(searched->input.problem.input == contextInput(*a->model, 2));
     }
 
-    void sweeps_replacedPerBasis_andForgottenWithTheAnalysis() {
+    void sweeps_replacedPerBasis_andKeptWhenTheNetworkIsAnalysedAgain() {
         Session s;
         const auto a = analysisOf(TaskKind::Swg, 10, 9);
         s.setAnalysis(a);
@@ -139,8 +149,119 @@ private slots:
         QCOMPARE(changed.count(), 2);
         QCOMPARE(s.sweeps().size(), std::size_t{1});
         QCOMPARE(s.sweeps().at("pc").points.size(), std::size_t{2});
+        // The same network on the same batch, also analysed anew: the sweeps stay.
         s.setAnalysis(a);
+        s.setAnalysis(analyseModel(a->model, false));
+        QCOMPARE(s.sweeps().size(), std::size_t{1});
+        QCOMPARE(changed.count(), 2);
+        // Another network has none of them.
+        s.setAnalysis(analysisOf(TaskKind::Swg, 10, 19));
         QVERIFY(s.sweeps().empty());
+        QCOMPARE(changed.count(), 3);
+    }
+
+    // A network opened again (another Model read from the same file and network number) shows
+    // its sweeps again; another network, or the file written anew with other weights, does not.
+    void sweeps_comeBackWithTheirNetwork() {
+        Session s;
+        const auto a = analysisOf(TaskKind::Ctxt, 12, 20);
+        OpenedModel first;
+        first.model = a->model;
+        first.path = QStringLiteral("/data/networks.h5");
+        first.net = 2;
+        s.setNetwork(first);
+        s.setAnalysis(a);
+        s.addSweep("pc", sweepOf(1));
+
+        const auto b = analysisOf(TaskKind::Ctxt, 12, 21);
+        OpenedModel other = first;
+        other.model = b->model;
+        other.net = 3;
+        QSignalSpy changed(&s, &Session::sweepsChanged);
+        s.setNetwork(other);
+        QCOMPARE(changed.count(), 1); // the panel stops drawing the first network's sweeps
+        QVERIFY(s.sweeps().empty());
+        s.setAnalysis(b);
+        QVERIFY(s.sweeps().empty());
+        s.addSweep("op-columns", sweepOf(2));
+
+        OpenedModel again = first;
+        again.model = std::make_shared<const Model>(*a->model);
+        s.setNetwork(again);
+        changed.clear();
+        s.setAnalysis(analyseModel(again.model, false));
+        QCOMPARE(changed.count(), 1);
+        QCOMPARE(s.sweeps().size(), std::size_t{1});
+        QCOMPARE(s.sweeps().at("pc").points.size(), std::size_t{1});
+        s.setNetwork(other);
+        s.setAnalysis(b);
+        QCOMPARE(s.sweeps().size(), std::size_t{1});
+        QCOMPARE(s.sweeps().at("op-columns").points.size(), std::size_t{2});
+
+        // The same file and number with other weights (trained and saved since) is another
+        // network.
+        OpenedModel rewritten = first;
+        auto changedModel = std::make_shared<Model>(*a->model);
+        changedModel->W(0, 1) += 0.01;
+        rewritten.model = changedModel;
+        s.setNetwork(rewritten);
+        s.setAnalysis(analyseModel(rewritten.model, false));
+        QVERIFY(s.sweeps().empty());
+    }
+
+    // A sweep belongs to its batch: the task's grid and a trial set (here the grid itself written
+    // as one, sampled elsewhere) each show their own. All swg frequencies draw more conditions of
+    // the same grid batch: the sweeps stay.
+    void sweeps_belongToTheirBatch() {
+        Session s;
+        const auto model = std::make_shared<const Model>(randomModel(TaskKind::Swg, 10, 30));
+        s.setAnalysis(analyseModel(model, false));
+        s.addSweep("pc", sweepOf(1));
+        s.setAnalysis(analyseModel(model, true));
+        QCOMPARE(s.sweeps().at("pc").points.size(), std::size_t{1});
+        const auto set = std::make_shared<const Batch>(asTrialSet(makeGridBatch(TaskKind::Swg)));
+        s.setAnalysis(analyseModel(model, set, false));
+        QVERIFY(s.sweeps().empty());
+        s.addSweep("pc", sweepOf(3));
+        s.setAnalysis(analyseModel(model, false));
+        QCOMPARE(s.sweeps().at("pc").points.size(), std::size_t{1});
+        s.setAnalysis(analyseModel(model, set, false));
+        QCOMPARE(s.sweeps().at("pc").points.size(), std::size_t{3});
+        // Another trial set, the same trials with other targets.
+        Batch otherTargets = *set;
+        otherTargets.y.front()(0, 0) += 1.0;
+        s.setAnalysis(analyseModel(model, std::make_shared<const Batch>(otherTargets), false));
+        QVERIFY(s.sweeps().empty());
+    }
+
+    // The sweeps of the kKeptSweepSets networks swept last are kept; networks without sweeps
+    // push none out.
+    void sweeps_ofTheNetworksSweptLast_areKept() {
+        constexpr int kept = static_cast<int>(Session::kKeptSweepSets);
+        std::vector<std::shared_ptr<const ModelAnalysis>> networks;
+        for (int i = 0; i <= kept; ++i)
+            networks.push_back(analysisOf(TaskKind::Ctxt, 6, 40 + static_cast<std::uint64_t>(i)));
+        Session s;
+        for (int i = 0; i < kept; ++i) {
+            s.setAnalysis(networks[static_cast<std::size_t>(i)]);
+            s.addSweep("pc", sweepOf(i + 1));
+        }
+        s.setAnalysis(networks.front());
+        QCOMPARE(s.sweeps().at("pc").points.size(), std::size_t{1});
+        // One more network swept: the one swept longest ago (network 1) is forgotten.
+        s.setAnalysis(networks.back());
+        QVERIFY(s.sweeps().empty());
+        s.addSweep("pc", sweepOf(kept + 1));
+        s.setAnalysis(networks[1]);
+        QVERIFY(s.sweeps().empty());
+        for (int i = 2; i < kept; ++i) {
+            s.setAnalysis(networks[static_cast<std::size_t>(i)]);
+            QCOMPARE(s.sweeps().at("pc").points.size(), static_cast<std::size_t>(i + 1));
+        }
+        s.setAnalysis(networks.front());
+        QCOMPARE(s.sweeps().at("pc").points.size(), std::size_t{1});
+        s.setAnalysis(networks.back());
+        QCOMPARE(s.sweeps().at("pc").points.size(), static_cast<std::size_t>(kept + 1));
     }
 
     void trainingLog_resetAndAppend() {
