@@ -276,6 +276,22 @@
         <source>the %1 network trained by opdims, built into the app (resources/networks/README.md)</source>
         <translation>das von opdims trainierte %1-Netz, in die App eingebaut (resources/networks/README.md)</translation>
     </message>
+    <message>
+        <source>authors&apos; %1 network %2</source>
+        <translation>%1-Netz %2 der Autoren</translation>
+    </message>
+    <message>
+        <source>opdims-trained %1 network (seed %2)</source>
+        <translation>von opdims trainiertes %1-Netz (Startwert %2)</translation>
+    </message>
+    <message>
+        <source>random %1 network (seed %2)</source>
+        <translation>zufälliges %1-Netz (Startwert %2)</translation>
+    </message>
+    <message>
+        <source>%1 network %2 (final)</source>
+        <translation>%1, Netz %2 (Endgewichte)</translation>
+    </message>
 </context>
 <context>
     <name>opdims::explorer</name>
@@ -2145,6 +2161,10 @@
     <message>
         <source>Training cancelled before the first iteration finished.</source>
         <translation>Training abgebrochen, bevor die erste Iteration fertig war.</translation>
+    </message>
+    <message>
+        <source>%1 network trained in the app (%2 units, seed %3, %4 iterations)</source>
+        <translation>in der App trainiertes %1-Netz (%2 Einheiten, Startwert %3, %4 Iterationen)</translation>
     </message>
 </context>
 <context>

@@ -31,7 +31,14 @@ AblationPanel::AblationPanel(Session* session, QWidget* parent)
       m_numbers(new QLabel(this)), m_busy(new QLabel(this)) {
     auto* layout = new QVBoxLayout(this);
     auto* form = new QFormLayout;
-    form->addRow(tr("Basis:"), m_basis);
+    // A basis name can be long ("operative Dimensionen (Spalten), nur negative Entscheidung" in
+    // German): the row spans the form, so the box has all the width beside its short label.
+    auto* basisLabel = new QLabel(tr("Basis:"), this);
+    basisLabel->setBuddy(m_basis);
+    auto* basisRow = new QHBoxLayout;
+    basisRow->addWidget(basisLabel);
+    basisRow->addWidget(m_basis, 1);
+    form->addRow(basisRow);
     auto* rankRow = new QHBoxLayout;
     rankRow->addWidget(m_slider, 1);
     rankRow->addWidget(m_rank);
@@ -187,7 +194,7 @@ void AblationPanel::setNumbers(double cost, double distance, double fullCost,
     // Which function breaks: the same per context (ctxt), frequency band (swg) or condition label.
     auto line = [&](const GroupEffect& g) {
         return tr("%1: cost %2, state distance %3")
-            .arg(groupTitle(g.label), l.toString(g.cost, 'g', 4),
+            .arg(conditionGroupTitle(g.label), l.toString(g.cost, 'g', 4),
                  l.toString(g.stateDistance, 'g', 4));
     };
     QString all = text;
@@ -215,13 +222,6 @@ void AblationPanel::setNumbers(double cost, double distance, double fullCost,
 
 QString AblationPanel::numbersText() const {
     return m_numbers->text();
-}
-
-QString AblationPanel::groupTitle(const std::string& label) const {
-    const std::string context = "context ";
-    if (label.rfind(context, 0) == 0)
-        return tr("context %1").arg(QString::fromStdString(label.substr(context.size())));
-    return QString::fromStdString(label); // a frequency band, "1.0-1.9 Hz"
 }
 
 void AblationPanel::selectBasis(const std::string& key) {

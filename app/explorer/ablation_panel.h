@@ -63,7 +63,6 @@ private:
     void onBasesAdded(int first, int count);
     void onBasisChosen();
     void onKeptChanged(const QVector<bool>& kept);
-    QString groupTitle(const std::string& label) const;
 
     Session* m_session;
     QComboBox* m_basis;

@@ -2,6 +2,7 @@
 #include "app/explorer/figure_dialog.h"
 
 #include "app/explorer/labels.h"
+#include "app/explorer/model_source.h"
 #include "app/explorer/session.h"
 #include "widgets/plot_view.h"
 #include "widgets/state_space_view.h"
@@ -36,8 +37,7 @@ namespace {
 constexpr int kMaxSide = 16384;
 
 QString networkName(const Session& session) {
-    const auto& model = session.network().model;
-    return model ? QString::fromStdString(model->name) : QString();
+    return session.network().model ? modelName(session.network()) : QString();
 }
 
 } // namespace

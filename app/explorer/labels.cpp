@@ -5,6 +5,7 @@
 
 #include <QCoreApplication>
 #include <QLocale>
+#include <QRegularExpression>
 
 namespace opdims::explorer {
 
@@ -107,6 +108,28 @@ QString basisShortTitle(const std::string& key) {
     } catch (const Error&) {
         return QString::fromStdString(key);
     }
+}
+
+QString conditionGroupTitle(const std::string& label) {
+    const std::string context = "context ";
+    if (label.rfind(context, 0) == 0)
+        return QCoreApplication::translate("Labels", "context %1")
+            .arg(QString::fromStdString(label.substr(context.size())));
+    // A band is printed with one decimal ("%.1f-%.1f Hz", condition_effects.cpp); a comma when
+    // the C library's locale has one.
+    static const QRegularExpression band(
+        QStringLiteral("^([0-9]+[.,][0-9])(?:-([0-9]+[.,][0-9]))? Hz$"));
+    const QString text = QString::fromStdString(label);
+    const QRegularExpressionMatch match = band.match(text);
+    if (!match.hasMatch())
+        return text;
+    const auto number = [&match](int i) {
+        QString n = match.captured(i);
+        return QLocale().toString(QLocale::c().toDouble(n.replace(u',', u'.')), 'f', 1);
+    };
+    if (match.captured(2).isEmpty())
+        return QStringLiteral("%1 Hz").arg(number(1));
+    return QStringLiteral("%1-%2 Hz").arg(number(1), number(2));
 }
 
 QString conditionTitle(TaskKind task, const Condition& c) {

@@ -27,6 +27,9 @@ QString basisShortTitle(const BasisName& name);
 // The same for a basis key (formatBasisName: "pc", "op-columns:ctxt1", ...).
 QString basisTitle(const std::string& key);
 QString basisShortTitle(const std::string& key);
+// A group of conditions the cost is split by (core/simulation/condition_effects.h): "context 1",
+// or a frequency band with its numbers in the interface's locale ("1.0-1.9 Hz", "1,0-1,9 Hz").
+QString conditionGroupTitle(const std::string& label);
 // A condition-average trajectory: "context 1, coh 1 +, coh 2 −", "2.5 Hz (id 16)" or a trial
 // set's condition label as it is.
 QString conditionTitle(TaskKind task, const Condition& condition);

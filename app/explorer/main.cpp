@@ -102,12 +102,12 @@ int main(int argc, char** argv) {
           &iterations, &lessonStep})
         o->setFlags(QCommandLineOption::HiddenFromHelp);
     parser.addOptions(
-        {net,        task,       trials,          lesson,       language,   lessonStep,
-         screenshot, rank,       withFixedPoints, removeMode,   basisKey,   flowArrows,
-         sweep,      dock,       latency,         latencyLog,   changes,    stall,
-         report,     iterations, timeStep,        scale,        fullScreen, viewAlone,
-         sideBySide, play,       movie,           movieSeconds, movieSize,  movieFps,
-         movieRotate});
+        {net,        task,       trials,          lesson,     language,     lessonStep,
+         screenshot, rank,       withFixedPoints, removeMode, basisKey,     flowArrows,
+         sweep,      dock,       latency,         latencyLog, changes,      stall,
+         report,     iterations, timeStep,        scale,      fullScreen,   viewAlone,
+         sideBySide, play,       switchTo,        movie,      movieSeconds, movieSize,
+         movieFps,   movieRotate});
     parser.process(app);
     opdims::TaskKind defaultTask = opdims::TaskKind::Ctxt;
     try {

@@ -480,9 +480,7 @@ void MainWindow::analyseOn(std::shared_ptr<const Batch> trials) {
 }
 
 void MainWindow::updateTitle() {
-    const QString name = m_session->network().model
-                             ? QString::fromStdString(m_session->network().model->name)
-                             : QString();
+    const QString name = m_session->network().model ? modelName(m_session->network()) : QString();
     const auto trials = m_session->trialSet();
     if (name.isEmpty())
         setWindowTitle(tr("opdims explorer"));

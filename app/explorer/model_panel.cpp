@@ -36,9 +36,10 @@ QLabel* ModelPanel::addRow(QFormLayout* form, const QString& label) {
 
 void ModelPanel::setModel(const OpenedModel& opened) {
     const Model& m = *opened.model;
-    m_origin->setText(opened.origin);
+    // Built now, in the interface's language (a language switch keeps the OpenedModel).
+    m_origin->setText(originText(opened));
     m_origin->setToolTip(opened.path);
-    m_name->setText(QString::fromStdString(m.name));
+    m_name->setText(modelName(opened));
     const TaskKind task = m.task == TaskKind::Unknown ? guessTask(m) : m.task;
     m_task->setText(taskTitle(task));
     m_sizes->setText(tr("%1 units, %2 inputs, %3 outputs, %4 initial states")

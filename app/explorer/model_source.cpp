@@ -8,6 +8,7 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QRegularExpression>
 #include <QTemporaryFile>
 
 #include <vector>
@@ -17,7 +18,90 @@ namespace opdims::explorer {
 namespace {
 // The seed of the stand-in network, fixed so that every start shows the same network.
 constexpr unsigned long long kRandomSeed = 1;
+
+QString taskText(TaskKind task) {
+    return QString::fromLatin1(taskName(task));
+}
+
+// The seed in the name of a network trained by `opdims train` ("opdims-trained ctxt network
+// (seed 1)", app/cli/steps.cpp), as the built-in networks are; 0 when the name has none.
+unsigned long long seedInName(const std::string& name) {
+    static const QRegularExpression seed(
+        QStringLiteral("^opdims-trained [a-z]+ network \\(seed ([0-9]+)\\)$"));
+    const QRegularExpressionMatch match = seed.match(QString::fromStdString(name));
+    return match.hasMatch() ? match.captured(1).toULongLong() : 0;
+}
+
+// The model keeps its own name (the English one core or the file gives it, written into the
+// networks and figures exported from it); what the panels show is built by modelName.
+void setModel(OpenedModel& out, Model&& m) {
+    out.model = std::make_shared<const Model>(std::move(m));
+    out.origin = originText(out);
+}
 } // namespace
+
+QString modelName(const OpenedModel& opened) {
+    const QString stored = opened.model ? QString::fromStdString(opened.model->name) : QString();
+    switch (opened.kind) {
+    case ModelSourceKind::AuthorsBuiltIn:
+        return QCoreApplication::translate("ModelSource", "authors' %1 network %2")
+            .arg(taskText(opened.task))
+            .arg(opened.net);
+    case ModelSourceKind::OpdimsBuiltIn:
+        if (opened.seed == 0)
+            return stored;
+        return QCoreApplication::translate("ModelSource", "opdims-trained %1 network (seed %2)")
+            .arg(taskText(opened.task))
+            .arg(opened.seed);
+    case ModelSourceKind::Random:
+        return QCoreApplication::translate("ModelSource", "random %1 network (seed %2)")
+            .arg(taskText(opened.task))
+            .arg(opened.seed);
+    case ModelSourceKind::File:
+        // An authors' file has no names: core names its networks (core/model/io.cpp), always from
+        // the final weights here (openModelFile).
+        if (opened.net > 0)
+            return QCoreApplication::translate("ModelSource", "%1 network %2 (final)")
+                .arg(QFileInfo(opened.path).fileName())
+                .arg(opened.net);
+        return stored;
+    case ModelSourceKind::Given:
+        break;
+    }
+    return stored;
+}
+
+QString originText(const OpenedModel& opened) {
+    switch (opened.kind) {
+    case ModelSourceKind::AuthorsBuiltIn:
+        // The authors' network 1 is the only one built in (authorsNetworkResource).
+        return QCoreApplication::translate(
+                   "ModelSource",
+                   "the authors' network 1 (Krause et al. 2022, MIT licence), built in; opdims' "
+                   "own %1 network: File > Open default network")
+            .arg(taskText(opened.task));
+    case ModelSourceKind::OpdimsBuiltIn:
+        return QCoreApplication::translate("ModelSource",
+                                           "the %1 network trained by opdims, built into the app "
+                                           "(resources/networks/README.md)")
+            .arg(taskText(opened.task));
+    case ModelSourceKind::Random:
+        return QCoreApplication::translate("ModelSource",
+                                           "an untrained random %1 network (seed %2): this build "
+                                           "has no trained default network")
+            .arg(taskText(opened.task))
+            .arg(opened.seed);
+    case ModelSourceKind::File:
+        if (opened.net > 0)
+            return QCoreApplication::translate("ModelSource", "network %1 of %2")
+                .arg(opened.net)
+                .arg(QFileInfo(opened.path).fileName());
+        return QFileInfo(opened.path).fileName();
+    case ModelSourceKind::Given:
+        break;
+    }
+    return opened.origin;
+}
 
 QString embeddedNetworkResource(TaskKind task) {
     const QString path =
@@ -57,35 +141,29 @@ OpenedModel openDefaultModel(TaskKind task) {
     if (authors.isEmpty())
         return openTrainedDefaultModel(task);
     OpenedModel out;
-    out.model = std::make_shared<const Model>(loadResourceModel(authors, 1));
+    out.kind = ModelSourceKind::AuthorsBuiltIn;
+    out.task = task;
     out.net = 1;
-    out.origin =
-        QCoreApplication::translate(
-            "ModelSource",
-            "the authors' network 1 (Krause et al. 2022, MIT licence), built in; opdims' own "
-            "%1 network: File > Open default network")
-            .arg(QString::fromLatin1(taskName(task)));
+    setModel(out, loadResourceModel(authors, out.net));
     return out;
 }
 
 OpenedModel openTrainedDefaultModel(TaskKind task) {
     OpenedModel out;
+    out.task = task;
     const QString resource = embeddedNetworkResource(task);
     if (!resource.isEmpty()) {
-        out.model = std::make_shared<const Model>(loadResourceModel(resource));
-        out.origin = QCoreApplication::translate(
-                         "ModelSource", "the %1 network trained by opdims, built into the app "
-                                        "(resources/networks/README.md)")
-                         .arg(QString::fromLatin1(taskName(task)));
+        Model m = loadResourceModel(resource);
+        out.kind = ModelSourceKind::OpdimsBuiltIn;
+        out.seed = seedInName(m.name);
+        setModel(out, std::move(m));
         return out;
     }
-    out.model = std::make_shared<const Model>(randomModel(task, 100, kRandomSeed));
-    out.origin =
-        QCoreApplication::translate(
-            "ModelSource", "an untrained random %1 network (seed %2): this build has no trained "
-                           "default network")
-            .arg(QString::fromLatin1(taskName(task)))
-            .arg(kRandomSeed);
+    Model m = randomModel(task, 100, kRandomSeed);
+    out.kind = ModelSourceKind::Random;
+    out.task = m.task; // ctxt for an unknown task
+    out.seed = kRandomSeed;
+    setModel(out, std::move(m));
     return out;
 }
 
@@ -118,16 +196,11 @@ OpenedModel openModelFile(const QString& path, int net) {
     Model m = loadModel(file, options);
     if (m.task == TaskKind::Unknown)
         m.task = guessTask(m);
-    out.model = std::make_shared<const Model>(std::move(m));
+    out.kind = ModelSourceKind::File;
     out.path = QFileInfo(path).absoluteFilePath();
-    if (detectFormat(file) == FileFormat::Authors) {
+    if (detectFormat(file) == FileFormat::Authors)
         out.net = net;
-        out.origin = QCoreApplication::translate("ModelSource", "network %1 of %2")
-                         .arg(net)
-                         .arg(QFileInfo(path).fileName());
-    } else {
-        out.origin = QFileInfo(path).fileName();
-    }
+    setModel(out, std::move(m));
     return out;
 }
 

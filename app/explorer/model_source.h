@@ -12,12 +12,39 @@
 
 namespace opdims::explorer {
 
+// Where a network came from. For the networks the app makes or names itself, the name and origin
+// are built in the interface language of the moment (modelName, originText): a language switch
+// keeps the OpenedModel (MainWindow::switchLanguage) and must not keep the old language's words.
+enum class ModelSourceKind {
+    // `origin` and the model's name as they were given (e.g. a network trained in the app)
+    Given,
+    // a file the user opened (`path`); an authors' file when `net` > 0
+    File,
+    // the authors' network `net` of `task`, built into the app
+    AuthorsBuiltIn,
+    // the default network opdims trained for `task`, built into the app (with `seed`)
+    OpdimsBuiltIn,
+    // a seeded random network of `task`: this build has no default network
+    Random,
+};
+
 struct OpenedModel {
     std::shared_ptr<const Model> model;
     QString path;   // file on disk; empty for embedded or random networks
-    int net = 0;    // /NetNr<net> of an authors' file; 0 otherwise
-    QString origin; // one sentence for the model panel: where the network came from
+    int net = 0;    // /NetNr<net> of an authors' file (opened or built in); 0 otherwise
+    QString origin; // one sentence for the model panel, in the language it was opened in
+    ModelSourceKind kind = ModelSourceKind::Given;
+    TaskKind task = TaskKind::Unknown; // the task of a built-in or random network
+    unsigned long long seed = 0; // the seed of a built-in opdims or random network; 0: unknown
 };
+
+// The network's name in the current interface language, for display: the names the app makes
+// (built-in and random networks, the networks of an authors' file) are translated; a name stored
+// in a file the user opened is shown as it is. The model's own `name` stays as loaded (English).
+QString modelName(const OpenedModel& opened);
+
+// Where the network came from, one sentence in the current interface language.
+QString originText(const OpenedModel& opened);
 
 // The resource path of the embedded default network of a task, empty when none was embedded.
 QString embeddedNetworkResource(TaskKind task);

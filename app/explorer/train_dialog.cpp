@@ -185,13 +185,18 @@ bool TrainDialog::startTraining() {
                                     .arg(s.seed)
                                     .arg(s.iterations);
     m_description = description;
-    // The model's own name says how it was made (not the random start it came from).
-    const std::string name = std::string(taskName(s.task)) + " network trained in the app (" +
-                             std::to_string(s.units) + " units, seed " + std::to_string(s.seed) +
-                             ", " + std::to_string(s.iterations) + " iterations)";
+    // The model's own name says how it was made (not the random start it came from), in the
+    // interface's language like the names of the built-in networks (model_source.cpp).
+    const std::string name = tr("%1 network trained in the app (%2 units, seed %3, %4 iterations)")
+                                 .arg(QString::fromLatin1(taskName(s.task)))
+                                 .arg(s.units)
+                                 .arg(s.seed)
+                                 .arg(s.iterations)
+                                 .toStdString();
+    const QString stopped = tr("%1, stopped after iteration %2").arg(QString::fromStdString(name));
     const bool started = m_runner.start(
         tr("Training"),
-        [this, s, description, name](const Progress& progress) -> std::function<void()> {
+        [this, s, description, name, stopped](const Progress& progress) -> std::function<void()> {
             TrainConfig config;
             config.task = s.task;
             config.seed = s.seed;
@@ -202,11 +207,10 @@ bool TrainDialog::startTraining() {
             TrainState state = opdims::startTraining(std::move(start), config);
             opdims::train(
                 state,
-                [this, name](const IterationReport& r, const Model& m) {
+                [this, stopped](const IterationReport& r, const Model& m) {
                     // A copy per iteration (N x N doubles) for Cancel to offer.
                     auto latest = std::make_shared<Model>(m);
-                    latest->name =
-                        name + ", stopped after iteration " + std::to_string(r.iteration);
+                    latest->name = stopped.arg(r.iteration).toStdString();
                     const std::lock_guard<std::mutex> lock(m_mutex);
                     m_pending.emplace_back(static_cast<double>(r.iteration), r.loss);
                     m_latest = std::move(latest);
