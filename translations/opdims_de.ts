@@ -292,6 +292,18 @@
         <source>%1 network %2 (final)</source>
         <translation>%1, Netz %2 (Endgewichte)</translation>
     </message>
+    <message>
+        <source>%1 network trained in the app (%2 units, seed %3, %4 iterations)</source>
+        <translation>in der App trainiertes %1-Netz (%2 Einheiten, Startwert %3, %4 Iterationen)</translation>
+    </message>
+    <message>
+        <source>%1, stopped after iteration %2</source>
+        <translation>%1, beendet nach Iteration %2</translation>
+    </message>
+    <message>
+        <source>a %1 network trained here (%2 units, seed %3, %4 iterations)</source>
+        <translation>ein hier trainiertes %1-Netz (%2 Einheiten, Startwert %3, %4 Iterationen)</translation>
+    </message>
 </context>
 <context>
     <name>opdims::explorer</name>
@@ -1984,10 +1996,6 @@
         <translation>Welche Funktion ausfällt: die Kosten jedes Kontexts (ctxt) oder Frequenzbands (swg) für jede durchlaufene Basis; die erste Basis durchgezogen, die anderen gestrichelt</translation>
     </message>
     <message>
-        <source>context %1</source>
-        <translation>Kontext %1</translation>
-    </message>
-    <message>
         <source>Sweep k</source>
         <translation>k durchlaufen</translation>
     </message>
@@ -2101,10 +2109,6 @@
     <message>
         <source>loss</source>
         <translation>Verlust</translation>
-    </message>
-    <message>
-        <source>a %1 network trained here (%2 units, seed %3, %4 iterations)</source>
-        <translation>ein hier trainiertes %1-Netz (%2 Einheiten, Startwert %3, %4 Iterationen)</translation>
     </message>
     <message>
         <source>Training</source>

@@ -877,12 +877,7 @@ TrainDialog* MainWindow::trainDialog() {
     if (!m_train) {
         m_train = new TrainDialog(this);
         connect(m_train, &TrainDialog::trained, this,
-                [this](std::shared_ptr<const Model> model, const QString& description) {
-                    OpenedModel opened;
-                    opened.model = std::move(model);
-                    opened.origin = description;
-                    openModel(opened);
-                });
+                [this](const OpenedModel& opened) { openModel(opened); });
         connect(m_train, &TrainDialog::trainingStarted, m_session, &Session::startTrainingLog);
         connect(m_train, &TrainDialog::lossAppended, m_session, &Session::appendLoss);
     }

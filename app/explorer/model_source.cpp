@@ -65,6 +65,20 @@ QString modelName(const OpenedModel& opened) {
                 .arg(QFileInfo(opened.path).fileName())
                 .arg(opened.net);
         return stored;
+    case ModelSourceKind::Trained: {
+        const QString name =
+            QCoreApplication::translate(
+                "ModelSource", "%1 network trained in the app (%2 units, seed %3, %4 iterations)")
+                .arg(taskText(opened.task))
+                .arg(opened.model ? opened.model->units() : 0)
+                .arg(opened.seed)
+                .arg(opened.iterations);
+        if (opened.stoppedAfter > 0)
+            return QCoreApplication::translate("ModelSource", "%1, stopped after iteration %2")
+                .arg(name)
+                .arg(opened.stoppedAfter);
+        return name;
+    }
     case ModelSourceKind::Given:
         break;
     }
@@ -97,6 +111,21 @@ QString originText(const OpenedModel& opened) {
                 .arg(opened.net)
                 .arg(QFileInfo(opened.path).fileName());
         return QFileInfo(opened.path).fileName();
+    case ModelSourceKind::Trained: {
+        const QString origin =
+            QCoreApplication::translate("ModelSource",
+                                        "a %1 network trained here (%2 units, seed %3, %4 "
+                                        "iterations)")
+                .arg(taskText(opened.task))
+                .arg(opened.model ? opened.model->units() : 0)
+                .arg(opened.seed)
+                .arg(opened.iterations);
+        if (opened.stoppedAfter > 0)
+            return QCoreApplication::translate("ModelSource", "%1, stopped after iteration %2")
+                .arg(origin)
+                .arg(opened.stoppedAfter);
+        return origin;
+    }
     case ModelSourceKind::Given:
         break;
     }

@@ -26,6 +26,9 @@ enum class ModelSourceKind {
     OpdimsBuiltIn,
     // a seeded random network of `task`: this build has no default network
     Random,
+    // trained in the app's train dialog: `task`, `seed`, `iterations`, stopped after
+    // `stoppedAfter` (0: ran to the end)
+    Trained,
 };
 
 struct OpenedModel {
@@ -36,6 +39,8 @@ struct OpenedModel {
     ModelSourceKind kind = ModelSourceKind::Given;
     TaskKind task = TaskKind::Unknown; // the task of a built-in or random network
     unsigned long long seed = 0; // the seed of a built-in opdims or random network; 0: unknown
+    int iterations = 0;          // Trained: the iterations asked for
+    int stoppedAfter = 0;        // Trained: the iteration it was stopped after; 0: finished
 };
 
 // The network's name in the current interface language, for display: the names the app makes

@@ -194,7 +194,7 @@ void SweepPanel::redraw() {
             std::vector<widgets::PlotSeries> lines(g.size());
             for (std::size_t j = 0; j < g.size(); ++j) {
                 lines[j].name =
-                    basisShortTitle(key) + QStringLiteral(": ") + groupTitle(g[j].label);
+                    basisShortTitle(key) + QStringLiteral(": ") + conditionGroupTitle(g[j].label);
                 lines[j].color =
                     widgets::conditionColor(static_cast<int>(j), std::max<int>(2, g.size()));
                 if (perCondition && !g[j].trials.empty()) {
@@ -253,13 +253,6 @@ void SweepPanel::showLivePoint() {
     }
     m_cost->setMarkerPoint(QPointF(result->kept, result->run.cost), color,
                            tr("live: k = %1").arg(result->kept));
-}
-
-QString SweepPanel::groupTitle(const std::string& label) const {
-    const std::string context = "context ";
-    if (label.rfind(context, 0) == 0)
-        return tr("context %1").arg(QString::fromStdString(label.substr(context.size())));
-    return QString::fromStdString(label);
 }
 
 } // namespace opdims::explorer

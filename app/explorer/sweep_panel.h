@@ -60,7 +60,6 @@ private:
     void fitPlotSizes();
     // The live ablation's reduced-rank network as a point at (k, cost) on the cost plot.
     void showLivePoint();
-    QString groupTitle(const std::string& label) const;
 
     Session* m_session;
     widgets::PlotView* m_cost;

@@ -21,6 +21,20 @@
 
 namespace opdims::explorer {
 
+namespace {
+OpenedModel trainedModel(std::shared_ptr<const Model> model, const TrainSettings& s,
+                         int stoppedAfter) {
+    OpenedModel opened;
+    opened.model = std::move(model);
+    opened.kind = ModelSourceKind::Trained;
+    opened.task = s.task;
+    opened.seed = s.seed;
+    opened.iterations = s.iterations;
+    opened.stoppedAfter = stoppedAfter;
+    return opened;
+}
+} // namespace
+
 TrainDialog::TrainDialog(QWidget* parent)
     : QDialog(parent), m_task(new QComboBox(this)), m_units(new QSpinBox(this)),
       m_seed(new QSpinBox(this)), m_iterations(new QSpinBox(this)), m_batch(new QSpinBox(this)),
@@ -95,7 +109,7 @@ TrainDialog::TrainDialog(QWidget* parent)
         if (!model)
             return;
         m_keep->setVisible(false);
-        emit trained(model, tr("%1, stopped after iteration %2").arg(m_description).arg(iteration));
+        emit trained(trainedModel(model, m_started, iteration));
     });
     connect(&m_runner, &JobRunner::finished, this, [this](const QString&, double seconds) {
         setRunning(false);
@@ -179,12 +193,7 @@ bool TrainDialog::startTraining() {
     }
     m_keep->setVisible(false);
     m_bar->setValue(0);
-    const QString description = tr("a %1 network trained here (%2 units, seed %3, %4 iterations)")
-                                    .arg(QString::fromLatin1(taskName(s.task)))
-                                    .arg(s.units)
-                                    .arg(s.seed)
-                                    .arg(s.iterations);
-    m_description = description;
+    m_started = s;
     // The model's own name says how it was made (not the random start it came from), in the
     // interface's language like the names of the built-in networks (model_source.cpp).
     const std::string name = tr("%1 network trained in the app (%2 units, seed %3, %4 iterations)")
@@ -194,34 +203,34 @@ bool TrainDialog::startTraining() {
                                  .arg(s.iterations)
                                  .toStdString();
     const QString stopped = tr("%1, stopped after iteration %2").arg(QString::fromStdString(name));
-    const bool started = m_runner.start(
-        tr("Training"),
-        [this, s, description, name, stopped](const Progress& progress) -> std::function<void()> {
-            TrainConfig config;
-            config.task = s.task;
-            config.seed = s.seed;
-            config.iterations = s.iterations;
-            config.batchSize = s.batchSize;
-            Model start = randomModel(s.task, s.units, s.seed);
-            start.name = name;
-            TrainState state = opdims::startTraining(std::move(start), config);
-            opdims::train(
-                state,
-                [this, stopped](const IterationReport& r, const Model& m) {
-                    // A copy per iteration (N x N doubles) for Cancel to offer.
-                    auto latest = std::make_shared<Model>(m);
-                    latest->name = stopped.arg(r.iteration).toStdString();
-                    const std::lock_guard<std::mutex> lock(m_mutex);
-                    m_pending.emplace_back(static_cast<double>(r.iteration), r.loss);
-                    m_latest = std::move(latest);
-                    m_latestIteration = static_cast<int>(r.iteration);
-                    return true;
-                },
-                progress);
-            state.model.name = name;
-            auto model = std::make_shared<const Model>(std::move(state.model));
-            return [this, model, description] { emit trained(model, description); };
-        });
+    const bool started =
+        m_runner.start(tr("Training"),
+                       [this, s, name, stopped](const Progress& progress) -> std::function<void()> {
+                           TrainConfig config;
+                           config.task = s.task;
+                           config.seed = s.seed;
+                           config.iterations = s.iterations;
+                           config.batchSize = s.batchSize;
+                           Model start = randomModel(s.task, s.units, s.seed);
+                           start.name = name;
+                           TrainState state = opdims::startTraining(std::move(start), config);
+                           opdims::train(
+                               state,
+                               [this, stopped](const IterationReport& r, const Model& m) {
+                                   // A copy per iteration (N x N doubles) for Cancel to offer.
+                                   auto latest = std::make_shared<Model>(m);
+                                   latest->name = stopped.arg(r.iteration).toStdString();
+                                   const std::lock_guard<std::mutex> lock(m_mutex);
+                                   m_pending.emplace_back(static_cast<double>(r.iteration), r.loss);
+                                   m_latest = std::move(latest);
+                                   m_latestIteration = static_cast<int>(r.iteration);
+                                   return true;
+                               },
+                               progress);
+                           state.model.name = name;
+                           auto model = std::make_shared<const Model>(std::move(state.model));
+                           return [this, model, s] { emit trained(trainedModel(model, s, 0)); };
+                       });
     if (started) {
         setRunning(true);
         emit trainingStarted();

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "app/explorer/job_runner.h"
+#include "app/explorer/model_source.h"
 #include "core/model/model.h"
 
 #include <QDialog>
@@ -48,8 +49,9 @@ public:
     QPushButton* keepButton() const { return m_keep; }
 
 signals:
-    // Emitted on the GUI thread when a run finishes (not when it is cancelled).
-    void trained(std::shared_ptr<const opdims::Model> model, const QString& description);
+    // Emitted on the GUI thread when a run finishes, and for Keep after a cancelled run (then
+    // with `stoppedAfter` set). Its name and origin are made in the language of the moment.
+    void trained(const opdims::explorer::OpenedModel& opened);
     void lossAppended(double iteration, double loss);
     void trainingStarted();
 
@@ -75,7 +77,7 @@ private:
     // The network after the newest finished iteration (guarded by m_mutex) and what it is.
     std::shared_ptr<const Model> m_latest;
     int m_latestIteration = 0;
-    QString m_description;
+    TrainSettings m_started; // the settings of the newest run
 };
 
 } // namespace opdims::explorer

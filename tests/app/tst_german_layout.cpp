@@ -184,8 +184,26 @@ private slots:
         QVERIFY(originText(authors).contains(QStringLiteral("built in")));
         QCOMPARE(modelName(trained), QStringLiteral("opdims-trained swg network (seed 3)"));
         QVERIFY(originText(trained).contains(QStringLiteral("trained by opdims")));
+        // A network trained in the app (here: stopped early) is named by how it was trained.
+        OpenedModel here;
+        here.model = trained.model;
+        here.kind = ModelSourceKind::Trained;
+        here.task = opdims::TaskKind::Swg;
+        here.seed = 7;
+        here.iterations = 200;
+        here.stoppedAfter = 57;
+        const int units = here.model->units();
+        QCOMPARE(modelName(here), QStringLiteral("swg network trained in the app (%1 units, seed "
+                                                 "7, 200 iterations), stopped after iteration 57")
+                                      .arg(units));
+        QCOMPARE(originText(here), QStringLiteral("a swg network trained here (%1 units, seed 7, "
+                                                  "200 iterations), stopped after iteration 57")
+                                       .arg(units));
         QVERIFY(installTranslations(qApp, QStringLiteral("de")));
-        for (const OpenedModel* opened : {&authors, &trained}) {
+        QVERIFY2(modelName(here).contains(QStringLiteral("Iteration 57")),
+                 qPrintable(modelName(here)));
+        for (const OpenedModel* opened :
+             {&authors, &trained, static_cast<const OpenedModel*>(&here)}) {
             const QStringList lines{originText(*opened), modelName(*opened)};
             const QStringList english = englishIn(lines);
             QVERIFY2(english.isEmpty(), qPrintable(english.join(QStringLiteral("; "))));

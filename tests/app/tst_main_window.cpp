@@ -823,7 +823,8 @@ private slots:
         QVERIFY2(name.startsWith(QStringLiteral("swg network trained in the app (8 units, seed 3, "
                                                 "1000000 iterations), stopped after iteration ")),
                  qPrintable(name));
-        QVERIFY(w.current().origin.contains(QStringLiteral("stopped after iteration")));
+        QCOMPARE(modelName(w.current()), name);
+        QVERIFY(originText(w.current()).contains(QStringLiteral("stopped after iteration")));
     }
 
     // Opening another network of the same task fits the camera to it; analysing the same network
