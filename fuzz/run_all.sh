@@ -115,6 +115,23 @@ for h in "${harnesses[@]}"; do
     result=ok
     if [[ $status -ne 0 ]] || compgen -G "$work/$h/artifacts/*" >/dev/null; then
         module=$(innermost_module "$work/$h/fuzz.log")
+        # An input that passes the RSS limit is reported with the stacks of the fuzzer's own live
+        # allocations, which say nothing about the culprit. Under AddressSanitizer one huge
+        # malloc (libhdf5 asks for up to 2^34 bytes on some corrupt files) writes an eighth of
+        # its size as shadow memory, so the RSS limit can trip before libFuzzer's malloc limit
+        # reports it. The input is run once more alone, with only the malloc limit armed, and
+        # judged by the stack of the allocation that trips it; an input that stays within the
+        # malloc limit alone still fails the run.
+        oom=$(find "$work/$h/artifacts" -type f -name 'oom-*' | head -n 1)
+        if [[ -n $oom ]] && grep -q 'out-of-memory (used:' "$work/$h/fuzz.log"; then
+            rerun="$work/$h/oom-rerun.log"
+            if "$bin" -timeout=10 -rss_limit_mb=8192 -malloc_limit_mb=2048 "$oom" >"$rerun" 2>&1 ||
+                ! grep -q 'out-of-memory (malloc(' "$rerun"; then
+                module="?"
+            else
+                module=$(innermost_module "$rerun")
+            fi
+        fi
         artifacts=$(find "$work/$h/artifacts" -type f -printf '%f ')
         if [[ -n ${OPDIMS_FUZZ_TOLERATE_LIBHDF5:-} && $module == libhdf5* ]]; then
             result="tolerated: inside $module (exit $status): $artifacts"
