@@ -364,6 +364,12 @@ PlotView::PlotView(QWidget* parent) : QWidget(parent), d(std::make_unique<Impl>(
     d->marker->point2->setCoords(0.0, 2.0);
     d->marker->setVisible(false);
     d->marker->setSelectable(false);
+    // The marker moves at every frame of time playback: on a buffered layer of its own it is
+    // redrawn alone, without the curves under it (QCPLayer::replot).
+    if (QCPLayer* overlay = plot->layer(QStringLiteral("overlay"))) {
+        overlay->setMode(QCPLayer::lmBuffered);
+        d->marker->setLayer(overlay);
+    }
 
     d->point = new QCPItemTracer(plot);
     d->point->setStyle(QCPItemTracer::tsCircle);
@@ -502,7 +508,7 @@ void PlotView::setMarkerX(std::optional<double> x) {
         d->marker->point1->setCoords(*x, 1.0);
         d->marker->point2->setCoords(*x, 2.0);
     }
-    d->plot->replot();
+    d->marker->layer()->replot();
 }
 
 void PlotView::setMarkerPoint(std::optional<QPointF> point, const QColor& color,

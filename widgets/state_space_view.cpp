@@ -377,6 +377,10 @@ double StateSpaceView::interfaceScale() const {
     return d->interfaceScale;
 }
 
+void StateSpaceView::setAdaptiveQuality(bool on) {
+    d->host->setAdaptiveQuality(on);
+}
+
 void StateSpaceView::setAxisLabels(const QString& x, const QString& y, const QString& z) {
     d->axisLabels = {x, y, z};
     d->annotations.setAxisLabels(x, y, z);

@@ -48,6 +48,10 @@ public:
     // Text, lines and glyphs drawn larger by this factor (the interface scale, 1 to 2.5).
     void setInterfaceScale(double scale);
     double interfaceScale() const;
+    // Frames that follow each other closely (playback, a dragged slider, a turning camera) are
+    // drawn without multisample anti-aliasing, and the last one again with it once they stop
+    // (VtkHost::setAdaptiveQuality). On by default; off: every frame anti-aliased.
+    void setAdaptiveQuality(bool on);
     void setLegend(const QVector<LegendEntry>& entries);
     const QVector<LegendEntry>& legend() const;
     void setAxisLabels(const QString& x, const QString& y, const QString& z);

@@ -84,6 +84,7 @@ int main(int argc, char** argv) {
     QCommandLineOption viewAlone(QStringLiteral("view-alone"), QString());
     QCommandLineOption sideBySide(QStringLiteral("side-by-side"), QString());
     QCommandLineOption play(QStringLiteral("play"), QString());
+    QCommandLineOption alwaysAntiAliased(QStringLiteral("always-anti-aliased"), QString());
     QCommandLineOption switchTo(QStringLiteral("switch-language"), QString(),
                                 QStringLiteral("code"));
     QCommandLineOption movie(QStringLiteral("movie"), QString(), QStringLiteral("file"));
@@ -95,19 +96,20 @@ int main(int argc, char** argv) {
                                 QStringLiteral("30"));
     QCommandLineOption movieRotate(QStringLiteral("movie-rotate"), QString());
     for (QCommandLineOption* o :
-         {&timeStep,   &scale,           &fullScreen, &viewAlone, &sideBySide,  &play,
-          &movie,      &movieSeconds,    &movieSize,  &movieFps,  &movieRotate, &screenshot,
-          &rank,       &withFixedPoints, &removeMode, &basisKey,  &flowArrows,  &sweep,
-          &dock,       &latency,         &latencyLog, &changes,   &stall,       &report,
-          &iterations, &lessonStep})
+         {&alwaysAntiAliased, &timeStep,    &scale,      &fullScreen,   &viewAlone,
+          &sideBySide,        &play,        &movie,      &movieSeconds, &movieSize,
+          &movieFps,          &movieRotate, &screenshot, &rank,         &withFixedPoints,
+          &removeMode,        &basisKey,    &flowArrows, &sweep,        &dock,
+          &latency,           &latencyLog,  &changes,    &stall,        &report,
+          &iterations,        &lessonStep})
         o->setFlags(QCommandLineOption::HiddenFromHelp);
     parser.addOptions(
-        {net,        task,       trials,          lesson,     language,     lessonStep,
-         screenshot, rank,       withFixedPoints, removeMode, basisKey,     flowArrows,
-         sweep,      dock,       latency,         latencyLog, changes,      stall,
-         report,     iterations, timeStep,        scale,      fullScreen,   viewAlone,
-         sideBySide, play,       switchTo,        movie,      movieSeconds, movieSize,
-         movieFps,   movieRotate});
+        {net,        task,        trials,           lesson,     language,     lessonStep,
+         screenshot, rank,        withFixedPoints,  removeMode, basisKey,     flowArrows,
+         sweep,      dock,        latency,          latencyLog, changes,      stall,
+         report,     iterations,  timeStep,         scale,      fullScreen,   viewAlone,
+         sideBySide, play,        switchTo,         movie,      movieSeconds, movieSize,
+         movieFps,   movieRotate, alwaysAntiAliased});
     parser.process(app);
     opdims::TaskKind defaultTask = opdims::TaskKind::Ctxt;
     try {
@@ -169,6 +171,7 @@ int main(int argc, char** argv) {
         options.scalePercent = parser.value(scale).toInt();
         options.fullScreen = parser.isSet(fullScreen);
         options.play = parser.isSet(play);
+        options.alwaysAntiAliased = parser.isSet(alwaysAntiAliased);
         opdims::explorer::measureLatencyWhenReady(&window, parser.value(latency),
                                                   parser.value(changes).toInt(), options);
     }

@@ -166,6 +166,7 @@ public:
     static void initMain() { setDefaultSurfaceFormat(); }
 
 private slots:
+    void movedMarker_isDrawnAsAFullReplotDrawsIt();
     void interfaceScale_enlargesTextAndLines();
     void exports_writeNonEmptyFilesOfTheirFormat();
     void exportCsv_isExact();
@@ -682,6 +683,37 @@ void TestPlotView::costPlot_matchesBaseline() {
     view.setSeries(costSeries());
     view.setMarkerX(10.0);
     opdims::test::compareWithBaseline(view.renderImage(), QStringLiteral("plot_view_cost"));
+}
+
+// The time cursor moves at every playback frame and is redrawn on its own layer: the picture is
+// the one a full replot gives.
+void TestPlotView::movedMarker_isDrawnAsAFullReplotDrawsIt() {
+    PlotView moved;
+    setUpCostView(moved);
+    moved.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&moved));
+    moved.findChild<QCustomPlot*>()->replot();
+    const QImage before = moved.grab().toImage();
+    moved.setMarkerX(35.0);
+    QCOMPARE(moved.markerX(), std::optional<double>(35.0));
+    QCoreApplication::processEvents();
+    const QImage after = moved.grab().toImage();
+    PlotView fresh;
+    setUpCostView(fresh);
+    fresh.setMarkerX(35.0);
+    fresh.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&fresh));
+    fresh.findChild<QCustomPlot*>()->replot();
+    QImage diff;
+    QVERIFY(opdims::test::differingFraction(before, after, &diff) > 0.0);
+    QCOMPARE(opdims::test::differingFraction(after, fresh.grab().toImage(), &diff), 0.0);
+    moved.setMarkerX(std::nullopt);
+    QCoreApplication::processEvents();
+    QVERIFY(!moved.markerX());
+    fresh.setMarkerX(std::nullopt);
+    fresh.findChild<QCustomPlot*>()->replot();
+    QCOMPARE(opdims::test::differingFraction(moved.grab().toImage(), fresh.grab().toImage(), &diff),
+             0.0);
 }
 
 void TestPlotView::interfaceScale_enlargesTextAndLines() {

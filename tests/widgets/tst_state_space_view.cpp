@@ -1,6 +1,7 @@
 // Tests of the 3D state space view: it renders, matches its baseline, hides layers, interacts.
 #include "image_compare.h"
 
+#include "widgets/internal/vtk_host.h"
 #include "widgets/palette.h"
 #include "widgets/state_space_view.h"
 #include "widgets/surface_format.h"
@@ -111,7 +112,46 @@ private slots:
     void interfaceScale_enlargesTextAndGlyphs();
     void timeMarkersAndCaption_areDrawnAndCopied();
     void largeRender_hasTheSizeAskedFor();
+    void animationFrames_skipAntiAliasingUntilTheyStop();
 };
+
+void TestStateSpaceView::animationFrames_skipAntiAliasingUntilTheyStop() {
+    StateSpaceView view;
+    view.resize(kViewSize);
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    fillScene(view);
+    auto* host = qobject_cast<VtkHost*>(view.findChild<QOpenGLWidget*>());
+    QVERIFY(host);
+    QVERIFY(host->adaptiveQuality());
+    QImage diff;
+    // A frame after a pause is anti-aliased; the third of frames in quick succession is not.
+    QTest::qWait(VtkHost::kAnimationGapMs + 100);
+    const QImage still = host->grabFramebuffer();
+    const int fullSamples = host->lastFrameSamples();
+    QVERIFY2(fullSamples > 1, qPrintable(QString::number(fullSamples)));
+    host->grabFramebuffer();
+    const QImage animation = host->grabFramebuffer();
+    QCOMPARE(host->lastFrameSamples(), 0);
+    // Same scene, other edges: the anti-aliased lines' blended pixels are gone.
+    const double changed = opdims::test::differingFraction(still, animation, &diff);
+    QVERIFY2(changed > 0.001, qPrintable(QString::number(changed)));
+    // Once the frames stop, the last picture is drawn again anti-aliased, as it was.
+    QTRY_COMPARE_WITH_TIMEOUT(host->lastFrameSamples(), fullSamples, 5000);
+    QCOMPARE(opdims::test::differingFraction(still, host->grabFramebuffer(), &diff), 0.0);
+    // Pictures for files are always anti-aliased, however quickly they follow each other.
+    host->grabFramebuffer();
+    host->grabFramebuffer();
+    QCOMPARE(host->lastFrameSamples(), 0);
+    const QImage saved = view.renderImage();
+    QCOMPARE(host->lastFrameSamples(), fullSamples);
+    QCOMPARE(opdims::test::differingFraction(still, saved, &diff), 0.0);
+    // Switched off: every frame is anti-aliased.
+    host->setAdaptiveQuality(false);
+    for (int i = 0; i < 3; ++i)
+        host->grabFramebuffer();
+    QCOMPARE(host->lastFrameSamples(), fullSamples);
+}
 
 void TestStateSpaceView::interfaceScale_enlargesTextAndGlyphs() {
     // Text only (a caption, no data): the inked area grows with the square of the scale.

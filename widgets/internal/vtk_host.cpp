@@ -1,9 +1,11 @@
 // The QOpenGLWidget that hosts a VTK render window inside Qt 6 (VTK's own Qt widget is Qt 5 only).
 #include "widgets/internal/vtk_host.h"
 
+#include <QElapsedTimer>
 #include <QMouseEvent>
 #include <QOpenGLContext>
 #include <QSurfaceFormat>
+#include <QTimer>
 #include <QWheelEvent>
 
 #include <vtkCallbackCommand.h>
@@ -44,6 +46,14 @@ struct VtkHost::Impl {
     QMetaObject::Connection contextConnection;
     QPointF wheelRemainder;           // touchpads send fractions of a wheel step
     std::optional<QPointF> leftPress; // where the left button went down, until it moves away
+    // Animation frames (setAdaptiveQuality).
+    bool adaptive = true;
+    bool forceFull = false;   // renderImage: always anti-aliased
+    int fullSamples = 0;      // the render window's multisamples, as configured
+    int streak = 0;           // frames in a row that started soon after the previous one
+    int lastSamples = -1;     // multisamples of the newest frame
+    QElapsedTimer sinceFrame; // since the end of the newest frame
+    QTimer refine;            // redraws an animation's last frame anti-aliased
 };
 
 namespace {
@@ -100,6 +110,35 @@ VtkHost::VtkHost(QWidget* parent) : QOpenGLWidget(parent), d(std::make_unique<Im
     observe(d->interactor, vtkCommand::RenderEvent, this,
             [](VtkHost* host, void*) { host->update(); });
     d->interactor->Initialize();
+
+    d->fullSamples = d->window->GetMultiSamples();
+    d->refine.setSingleShot(true);
+    d->refine.setInterval(kRefineDelayMs);
+    connect(&d->refine, &QTimer::timeout, this, [this] {
+        d->streak = 0;
+        d->sinceFrame.invalidate();
+        update();
+    });
+}
+
+void VtkHost::setAdaptiveQuality(bool on) {
+    if (d->adaptive == on)
+        return;
+    d->adaptive = on;
+    if (!on && d->lastSamples == 0) {
+        d->refine.stop();
+        d->streak = 0;
+        d->sinceFrame.invalidate();
+        update();
+    }
+}
+
+bool VtkHost::adaptiveQuality() const {
+    return d->adaptive;
+}
+
+int VtkHost::lastFrameSamples() const {
+    return d->lastSamples;
 }
 
 VtkHost::~VtkHost() {
@@ -128,7 +167,9 @@ QImage VtkHost::renderImage() {
         top->setAttribute(Qt::WA_DontShowOnScreen, true);
         top->show();
     }
+    d->forceFull = true;
     QImage image = grabFramebuffer();
+    d->forceFull = false;
     if (hidden) {
         top->hide();
         top->setAttribute(Qt::WA_DontShowOnScreen, false);
@@ -173,9 +214,21 @@ void VtkHost::paintGL() {
     // Qt changes GL state behind VTK's back between frames.
     state->Reset();
     state->Push();
+    const bool soon = d->sinceFrame.isValid() && d->sinceFrame.elapsed() < kAnimationGapMs;
+    d->streak = soon ? d->streak + 1 : 0;
+    const bool animation = d->adaptive && !d->forceFull && d->streak >= 2;
+    const int samples = animation ? 0 : d->fullSamples;
+    if (d->window->GetMultiSamples() != samples)
+        d->window->SetMultiSamples(samples);
     d->window->Render();
     state->Pop();
+    d->lastSamples = samples;
     d->inPaint = false;
+    d->sinceFrame.restart();
+    if (animation)
+        d->refine.start();
+    else
+        d->refine.stop();
 }
 
 namespace {

@@ -25,9 +25,24 @@ public:
     vtkGenericOpenGLRenderWindow* renderWindow() const;
     vtkRenderWindowInteractor* interactor() const;
 
-    // Renders now and returns the frame, also when the widget is not on screen (it is then shown
-    // off-screen for the duration of the call). Null image when no OpenGL context can be made.
+    // Renders now, always at full quality, and returns the frame, also when the widget is not on
+    // screen (it is then shown off-screen for the duration of the call). Null image when no
+    // OpenGL context can be made.
     QImage renderImage();
+
+    // Animation frames. Multisample anti-aliasing is most of the cost of a frame under a
+    // software OpenGL (llvmpipe: about two thirds). While frames follow each other closely (the
+    // third frame in a row that starts within kAnimationGapMs of the previous one's end:
+    // playback, a dragged slider, a turning camera) they are drawn without it, and once they stop
+    // the last picture is drawn again with it after kRefineDelayMs. Off: every frame is
+    // anti-aliased. On by default.
+    static constexpr int kAnimationGapMs = 150;
+    static constexpr int kRefineDelayMs = 250;
+    void setAdaptiveQuality(bool on);
+    bool adaptiveQuality() const;
+    // The multisamples of the newest frame: the render window's setting, or 0 for an animation
+    // frame.
+    int lastFrameSamples() const;
 
 signals:
     // The left button went down and up at one place (widget coordinates), without a drag.

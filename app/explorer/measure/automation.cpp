@@ -226,6 +226,8 @@ void measureLatencyWhenReady(MainWindow* window, const QString& csvPath, int cha
             window->presentation()->setScalePercent(options.scalePercent);
         if (options.fullScreen)
             window->presentation()->setFullScreen(true);
+        if (options.alwaysAntiAliased)
+            window->stateSpace()->view()->setAdaptiveQuality(false);
         if (options.play) {
             window->stateSpace()->setTimeShown(true);
             window->stateSpace()->playback()->setLoop(true);
@@ -254,7 +256,7 @@ void measureLatencyWhenReady(MainWindow* window, const QString& csvPath, int cha
                 csv +=
                     QStringLiteral("# %1 changes, %2 units: median %3 ms, p95 %4 ms; longest "
                                    "GUI-thread stall %5 ms; window %6x%7, scale %8 %, "
-                                   "full screen %9, playback %10\n")
+                                   "full screen %9, playback %10, anti-aliasing %11\n")
                         .arg(lat.size())
                         .arg(n)
                         .arg(p.median, 0, 'f', 1)
@@ -266,7 +268,9 @@ void measureLatencyWhenReady(MainWindow* window, const QString& csvPath, int cha
                         .arg(window->isFullScreen() ? QStringLiteral("on") : QStringLiteral("off"))
                         .arg(window->stateSpace()->playback()->isPlaying()
                                  ? QStringLiteral("running")
-                                 : QStringLiteral("off"));
+                                 : QStringLiteral("off"))
+                        .arg(options.alwaysAntiAliased ? QStringLiteral("every frame")
+                                                       : QStringLiteral("adaptive"));
                 writeText(csvPath, csv);
                 QApplication::exit(0);
                 return;

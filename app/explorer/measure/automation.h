@@ -56,6 +56,7 @@ struct LatencyOptions {
     int scalePercent = 0;
     bool fullScreen = false;
     bool play = false;
+    bool alwaysAntiAliased = false; // every frame anti-aliased (StateSpaceView::setAdaptiveQuality)
 };
 void measureLatencyWhenReady(MainWindow* window, const QString& csvPath, int changes,
                              const LatencyOptions& options = {});
