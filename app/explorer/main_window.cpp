@@ -126,6 +126,9 @@ MainWindow::MainWindow(QWidget* parent)
     });
     readSettings();
     qApp->installEventFilter(this);
+    m_paintFallback.setSingleShot(true);
+    m_paintFallback.setInterval(250);
+    connect(&m_paintFallback, &QTimer::timeout, this, &MainWindow::finishShowingResult);
 }
 
 MainWindow::~MainWindow() {
@@ -550,11 +553,35 @@ void MainWindow::applyPendingResult() {
                                 groupEffects(trialGroups(a.batch, EffectLevel::Group),
                                              r->run.trialSquaredError, r->run.trialDistance,
                                              a.batch));
-    // Paint now, once, what the views scheduled (the 3D scene is rendered in this paint), so the
-    // recorded latency runs from the user's change to the new pixels.
-    repaint();
+    // The views have scheduled their paints; the window's next update paints them all at once
+    // (the 3D scene is rendered in it), and the result counts as shown when that paint is over,
+    // so the recorded latency runs from the user's change to the new pixels. Applying a result
+    // and painting it are two events of the GUI thread, not one long one.
+    finishShowingResult(); // an older result still waiting for its paint
+    m_awaitingPaint = r;
+    if (!isVisible() || isMinimized()) {
+        finishShowingResult();
+        return;
+    }
+    m_paintFallback.start();
+}
+
+void MainWindow::finishShowingResult() {
+    if (!m_awaitingPaint)
+        return;
+    const std::shared_ptr<const AblationResult> r = std::move(m_awaitingPaint);
+    m_awaitingPaint.reset();
+    m_paintFallback.stop();
     m_ablation->viewsUpdated(*r);
     emit resultShown(r->generation);
+}
+
+bool MainWindow::event(QEvent* event) {
+    const bool handled = QMainWindow::event(event);
+    // Qt paints and composes the whole window while it handles its update request.
+    if (event->type() == QEvent::UpdateRequest)
+        finishShowingResult();
+    return handled;
 }
 
 bool MainWindow::startRowDimensions() {

@@ -5,6 +5,7 @@
 #include "app/explorer/model_source.h"
 
 #include <QMainWindow>
+#include <QTimer>
 
 #include <memory>
 #include <vector>
@@ -137,6 +138,8 @@ protected:
     void closeEvent(QCloseEvent* event) override;
     // Page Up / Page Down step through an open lesson whichever widget has the focus.
     bool eventFilter(QObject* watched, QEvent* event) override;
+    // Ends a result's showing after the paint that drew it (see applyPendingResult).
+    bool event(QEvent* event) override;
 
 private:
     void createDocks();
@@ -186,6 +189,11 @@ private:
     QAction* m_closeTrials = nullptr;
     QMenu* m_viewMenu = nullptr;
     std::shared_ptr<const AblationResult> m_pending; // newest result not yet drawn
+    // A result given to the views whose paint has not happened yet, and the timer that counts it
+    // as shown anyway when no paint comes (nothing on screen changed).
+    std::shared_ptr<const AblationResult> m_awaitingPaint;
+    QTimer m_paintFallback;
+    void finishShowingResult();
     QString m_jobMessage; // what the running job found, shown when it finishes
 };
 

@@ -36,8 +36,8 @@ public:
     // playback, a dragged slider, a turning camera) they are drawn without it, and once they stop
     // the last picture is drawn again with it after kRefineDelayMs. Off: every frame is
     // anti-aliased. On by default.
-    static constexpr int kAnimationGapMs = 150;
-    static constexpr int kRefineDelayMs = 250;
+    static constexpr int kAnimationGapMs = 400;
+    static constexpr int kRefineDelayMs = 400;
     void setAdaptiveQuality(bool on);
     bool adaptiveQuality() const;
     // The multisamples of the newest frame: the render window's setting, or 0 for an animation
