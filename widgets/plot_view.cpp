@@ -332,8 +332,7 @@ PlotView::PlotView(QWidget* parent) : QWidget(parent), d(std::make_unique<Impl>(
     QCustomPlot* plot = d->plot;
     plot->setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);
     plot->setAntialiasedElements(QCP::aeAll);
-    // replot() schedules a paint instead of painting at once: in a window that also holds an
-    // OpenGL view every paint composes the whole window, so one paint per frame is enough.
+    // replot() schedules a paint instead of painting at once: one paint of the window per frame.
     plot->setPlottingHint(QCP::phImmediateRefresh, false);
     // Text sizes are fixed (not the widget's font, which an interface scale may have enlarged
     // already) and grow with setInterfaceScale.

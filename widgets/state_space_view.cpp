@@ -5,6 +5,7 @@
 #include "widgets/internal/scene_annotations.h"
 #include "widgets/internal/vtk_host.h"
 
+#include <QPainter>
 #include <QVBoxLayout>
 
 #include <vtkCallbackCommand.h>
@@ -135,7 +136,7 @@ struct StateSpaceView::Impl {
         if (!isEmpty(data) && !cameraFitted)
             fitPending = true;
         renderer->ResetCameraClippingRange();
-        host->update();
+        host->requestRender();
     }
 
     void fitCamera() {
@@ -173,7 +174,7 @@ StateSpaceView::StateSpaceView(QWidget* parent) : QWidget(parent), d(std::make_u
     d->bounds.fill(detail::emptyBounds());
 
     d->host->renderWindow()->AddRenderer(d->renderer);
-    // Qt composes the widget with its alpha: a transparent background would show as black.
+    // Pictures keep the frame's alpha: a transparent background would show as black.
     d->renderer->SetBackgroundAlpha(1.0);
     vtkNew<vtkCallbackCommand> beforeRender;
     beforeRender->SetClientData(this);
@@ -201,6 +202,7 @@ StateSpaceView::StateSpaceView(QWidget* parent) : QWidget(parent), d(std::make_u
         d->renderer->GetActiveCamera()->AddObserver(vtkCommand::ModifiedEvent, cameraMoved);
     d->applyTheme();
     connect(d->host, &VtkHost::clicked, this, &StateSpaceView::pick);
+    connect(d->host, &VtkHost::frameShown, this, &StateSpaceView::frameShown);
 }
 
 QString StateSpaceView::vtkVersion() {
@@ -235,7 +237,7 @@ void StateSpaceView::setCamera(const CameraState& state) {
     c->SetViewAngle(state.viewAngle);
     d->cameraFitted = true; // a camera set from outside is not refitted to new content
     d->renderer->ResetCameraClippingRange();
-    d->host->update();
+    d->host->requestRender();
 }
 
 StateSpaceView::~StateSpaceView() {
@@ -344,7 +346,7 @@ const QVector<LegendEntry>& StateSpaceView::legend() const {
 void StateSpaceView::setLegend(const QVector<LegendEntry>& entries) {
     d->legendEntries = entries;
     d->annotations.setLegend(entries, d->style(), d->dark);
-    d->host->update();
+    d->host->requestRender();
 }
 
 void StateSpaceView::setTimeMarkers(const QVector<Marker3D>& markers) {
@@ -352,13 +354,13 @@ void StateSpaceView::setTimeMarkers(const QVector<Marker3D>& markers) {
     // Inside the trajectories' bounds by construction: the axes and the camera stay.
     d->replaceLayer(Layer::TimeMarkers, detail::markerProps(markers, d->style()),
                     detail::emptyBounds());
-    d->host->update();
+    d->host->requestRender();
 }
 
 void StateSpaceView::setCaption(const QString& text) {
     d->caption = text;
     d->annotations.setCaption(text, d->style(), d->dark);
-    d->host->update();
+    d->host->requestRender();
 }
 
 QString StateSpaceView::caption() const {
@@ -384,7 +386,7 @@ void StateSpaceView::setAdaptiveQuality(bool on) {
 void StateSpaceView::setAxisLabels(const QString& x, const QString& y, const QString& z) {
     d->axisLabels = {x, y, z};
     d->annotations.setAxisLabels(x, y, z);
-    d->host->update();
+    d->host->requestRender();
 }
 
 void StateSpaceView::setLayerVisible(Layer layer, bool visible) {
@@ -421,7 +423,7 @@ void StateSpaceView::resetCamera() {
     d->fitPending = false;
     d->fitCamera();
     d->cameraFitted = true;
-    d->host->update();
+    d->host->requestRender();
 }
 
 QImage StateSpaceView::renderImage() {
@@ -472,6 +474,20 @@ QImage StateSpaceView::renderImage(QSize pixels, double magnification) {
 bool StateSpaceView::savePng(const QString& path) {
     const QImage image = renderImage();
     return !image.isNull() && image.save(path, "PNG");
+}
+
+QPixmap grabWithViews(QWidget* widget) {
+    QPixmap shot = widget->grab();
+    QPainter painter(&shot);
+    for (StateSpaceView* view : widget->findChildren<StateSpaceView*>()) {
+        if (!view->isVisible())
+            continue;
+        const QImage image = view->renderImage();
+        if (!image.isNull())
+            painter.drawImage(view->mapTo(widget, QPoint(0, 0)), image);
+    }
+    painter.end();
+    return shot;
 }
 
 } // namespace opdims::widgets

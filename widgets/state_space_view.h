@@ -4,6 +4,7 @@
 #include "widgets/scene_types.h"
 
 #include <QImage>
+#include <QPixmap>
 #include <QPointF>
 #include <QString>
 #include <QVector>
@@ -89,6 +90,9 @@ signals:
     void cameraChanged();
     // A click (no drag) on a fixed point glyph while they are shown: its index.
     void fixedPointPicked(int index);
+    // A frame was drawn on screen. The 3D view draws in an event of its own, apart from the
+    // window's paint (see VtkHost).
+    void frameShown();
 
 private:
     // Emits fixedPointPicked for the glyph at a click (host coordinates), if any.
@@ -99,5 +103,9 @@ private:
     struct Impl;
     std::unique_ptr<Impl> d;
 };
+
+// QWidget::grab() of `widget` with the 3D views inside it drawn in: they draw into native windows
+// of their own, which a grab leaves blank. For screenshots of whole windows.
+QPixmap grabWithViews(QWidget* widget);
 
 } // namespace opdims::widgets

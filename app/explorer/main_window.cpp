@@ -129,6 +129,8 @@ MainWindow::MainWindow(QWidget* parent)
     m_paintFallback.setSingleShot(true);
     m_paintFallback.setInterval(250);
     connect(&m_paintFallback, &QTimer::timeout, this, &MainWindow::finishShowingResult);
+    connect(m_stateSpace->view(), &widgets::StateSpaceView::frameShown, this,
+            [this] { partShown(false); });
 }
 
 MainWindow::~MainWindow() {
@@ -553,17 +555,27 @@ void MainWindow::applyPendingResult() {
                                 groupEffects(trialGroups(a.batch, EffectLevel::Group),
                                              r->run.trialSquaredError, r->run.trialDistance,
                                              a.batch));
-    // The views have scheduled their paints; the window's next update paints them all at once
-    // (the 3D scene is rendered in it), and the result counts as shown when that paint is over,
-    // so the recorded latency runs from the user's change to the new pixels. Applying a result
-    // and painting it are two events of the GUI thread, not one long one.
+    // The views have scheduled their paints: the window's next update paints the widgets, and
+    // the 3D view draws its next frame in an event of its own. The result counts as shown when
+    // both are over, so the recorded latency runs from the user's change to the new pixels.
+    // Applying a result and painting it are separate events of the GUI thread, not one long one.
     finishShowingResult(); // an older result still waiting for its paint
     m_awaitingPaint = r;
     if (!isVisible() || isMinimized()) {
         finishShowingResult();
         return;
     }
+    m_awaitingWindow = true;
+    m_awaitingScene = m_stateSpace->view()->isVisible();
     m_paintFallback.start();
+}
+
+void MainWindow::partShown(bool window) {
+    if (!m_awaitingPaint)
+        return;
+    (window ? m_awaitingWindow : m_awaitingScene) = false;
+    if (!m_awaitingWindow && !m_awaitingScene)
+        finishShowingResult();
 }
 
 void MainWindow::finishShowingResult() {
@@ -578,9 +590,10 @@ void MainWindow::finishShowingResult() {
 
 bool MainWindow::event(QEvent* event) {
     const bool handled = QMainWindow::event(event);
-    // Qt paints and composes the whole window while it handles its update request.
+    // Qt paints the window's widgets while it handles its update request (the 3D view draws in
+    // an event of its own: StateSpaceView::frameShown).
     if (event->type() == QEvent::UpdateRequest)
-        finishShowingResult();
+        partShown(true);
     return handled;
 }
 

@@ -190,10 +190,15 @@ private:
     QMenu* m_viewMenu = nullptr;
     std::shared_ptr<const AblationResult> m_pending; // newest result not yet drawn
     // A result given to the views whose paint has not happened yet, and the timer that counts it
-    // as shown anyway when no paint comes (nothing on screen changed).
+    // as shown anyway when no paint comes (nothing on screen changed). It is shown once the
+    // window has painted and, when the 3D view is on screen, that view has drawn a frame: the two
+    // are drawn in events of their own.
     std::shared_ptr<const AblationResult> m_awaitingPaint;
+    bool m_awaitingWindow = false;
+    bool m_awaitingScene = false;
     QTimer m_paintFallback;
     void finishShowingResult();
+    void partShown(bool window);
     QString m_jobMessage; // what the running job found, shown when it finishes
 };
 

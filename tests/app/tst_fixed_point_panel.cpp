@@ -10,10 +10,10 @@
 #include "widgets/state_space_view.h"
 #include "widgets/surface_format.h"
 
+#include "widgets/internal/vtk_host.h"
 #include <QApplication>
 #include <QDockWidget>
 #include <QLocale>
-#include <QOpenGLWidget>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
@@ -194,7 +194,7 @@ private slots:
                 target = i;
         }
         QVERIFY2(target >= 1, "no glyph other than the first lies apart on screen");
-        auto* host = view->findChild<QOpenGLWidget*>();
+        auto* host = view->findChild<opdims::widgets::VtkHost*>();
         QVERIFY(host);
         QSignalSpy picked(view, &opdims::widgets::StateSpaceView::fixedPointPicked);
         QTest::mouseClick(host, Qt::LeftButton, Qt::NoModifier,

@@ -665,7 +665,8 @@ private slots:
         QVERIFY(!sameCamera(w.stateSpace()->view()->camera(), moved));
         {
             // The two side by side, for a person to look at.
-            const QImage left = w.stateSpace()->grab().toImage(), right = c->grab().toImage();
+            const QImage left = opdims::widgets::grabWithViews(w.stateSpace()).toImage(),
+                         right = opdims::widgets::grabWithViews(c).toImage();
             QImage both(left.width() + right.width(), std::max(left.height(), right.height()),
                         QImage::Format_RGB32);
             both.fill(Qt::white);

@@ -6,11 +6,13 @@
 #include "widgets/state_space_view.h"
 #include "widgets/surface_format.h"
 
-#include <QOpenGLWidget>
+#include <QLineEdit>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QVBoxLayout>
 #include <QWheelEvent>
+#include <QWindow>
 
 #include <cmath>
 #include <limits>
@@ -113,7 +115,73 @@ private slots:
     void timeMarkersAndCaption_areDrawnAndCopied();
     void largeRender_hasTheSizeAskedFor();
     void animationFrames_skipAntiAliasingUntilTheyStop();
+    void ownWindow_drawsFramesAndHandsMouseAndFocusToTheHost();
+    void grabWithViews_drawsTheSceneIntoAWindowGrab();
 };
+
+void TestStateSpaceView::ownWindow_drawsFramesAndHandsMouseAndFocusToTheHost() {
+    // The view draws into a native window of its own, in frames of their own.
+    QWidget top;
+    auto* layout = new QVBoxLayout(&top);
+    auto* edit = new QLineEdit(&top);
+    layout->addWidget(edit);
+    auto* view = new StateSpaceView(&top);
+    layout->addWidget(view);
+    top.resize(kViewSize + QSize(0, 40));
+    top.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&top));
+    fillScene(*view);
+    view->resetCamera();
+    auto* host = view->findChild<VtkHost*>();
+    QVERIFY(host);
+    QWindow* surface = host->surface();
+    QVERIFY(surface && surface->isExposed());
+    QVERIFY(surface->flags() & Qt::WindowDoesNotAcceptFocus);
+    QSignalSpy shown(view, &StateSpaceView::frameShown);
+    view->setCaption(QStringLiteral("t = 0.5 s"));
+    QVERIFY(shown.wait(5000));
+    QVERIFY(host->framesShown() > 0);
+    // The text box has the keys; a click on the picture picks the glyph under it, and the keys
+    // go to the host widget (the window's shortcuts keep working), not to the native window.
+    edit->setFocus();
+    QCOMPARE(top.focusWidget(), edit);
+    QSignalSpy picked(view, &StateSpaceView::fixedPointPicked);
+    const std::optional<QPointF> saddle = view->fixedPointPosition(1);
+    QVERIFY(saddle);
+    QTest::mouseClick(surface, Qt::LeftButton, Qt::NoModifier,
+                      host->mapFrom(view, saddle->toPoint()));
+    QCOMPARE(picked.count(), 1);
+    QCOMPARE(picked.first().first().toInt(), 1);
+    QCOMPARE(top.focusWidget(), host);
+    // A drag on the native window turns the camera.
+    const StateSpaceView::CameraState before = view->camera();
+    const QPoint start(host->width() / 2, host->height() / 2);
+    QTest::mousePress(surface, Qt::LeftButton, Qt::NoModifier, start);
+    for (int step = 1; step <= 5; ++step)
+        QTest::mouseMove(surface, start + QPoint(15 * step, 0));
+    QTest::mouseRelease(surface, Qt::LeftButton, Qt::NoModifier, start + QPoint(75, 0));
+    QVERIFY(!(view->camera() == before));
+}
+
+void TestStateSpaceView::grabWithViews_drawsTheSceneIntoAWindowGrab() {
+    QWidget top;
+    auto* layout = new QVBoxLayout(&top);
+    layout->setContentsMargins(20, 30, 20, 10);
+    auto* view = new StateSpaceView(&top);
+    layout->addWidget(view);
+    top.resize(kViewSize + QSize(40, 40));
+    top.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&top));
+    fillScene(*view);
+    const QImage scene = view->renderImage();
+    const QImage shot = opdims::widgets::grabWithViews(&top).toImage();
+    const QRect at(view->mapTo(&top, QPoint(0, 0)), view->size());
+    QImage diff;
+    QCOMPARE(opdims::test::differingFraction(scene.convertToFormat(QImage::Format_RGB32),
+                                             shot.copy(at).convertToFormat(QImage::Format_RGB32),
+                                             &diff),
+             0.0);
+}
 
 void TestStateSpaceView::animationFrames_skipAntiAliasingUntilTheyStop() {
     StateSpaceView view;
@@ -121,27 +189,27 @@ void TestStateSpaceView::animationFrames_skipAntiAliasingUntilTheyStop() {
     view.show();
     QVERIFY(QTest::qWaitForWindowExposed(&view));
     fillScene(view);
-    auto* host = qobject_cast<VtkHost*>(view.findChild<QOpenGLWidget*>());
+    auto* host = view.findChild<VtkHost*>();
     QVERIFY(host);
     QVERIFY(host->adaptiveQuality());
     QImage diff;
     // A frame after a pause is anti-aliased; the third of frames in quick succession is not.
     QTest::qWait(VtkHost::kAnimationGapMs + 100);
-    const QImage still = host->grabFramebuffer();
+    const QImage still = host->renderFrame();
     const int fullSamples = host->lastFrameSamples();
     QVERIFY2(fullSamples > 1, qPrintable(QString::number(fullSamples)));
-    host->grabFramebuffer();
-    const QImage animation = host->grabFramebuffer();
+    host->renderFrame();
+    const QImage animation = host->renderFrame();
     QCOMPARE(host->lastFrameSamples(), 0);
     // Same scene, other edges: the anti-aliased lines' blended pixels are gone.
     const double changed = opdims::test::differingFraction(still, animation, &diff);
     QVERIFY2(changed > 0.001, qPrintable(QString::number(changed)));
     // Once the frames stop, the last picture is drawn again anti-aliased, as it was.
     QTRY_COMPARE_WITH_TIMEOUT(host->lastFrameSamples(), fullSamples, 5000);
-    QCOMPARE(opdims::test::differingFraction(still, host->grabFramebuffer(), &diff), 0.0);
+    QCOMPARE(opdims::test::differingFraction(still, host->renderFrame(), &diff), 0.0);
     // Pictures for files are always anti-aliased, however quickly they follow each other.
-    host->grabFramebuffer();
-    host->grabFramebuffer();
+    host->renderFrame();
+    host->renderFrame();
     QCOMPARE(host->lastFrameSamples(), 0);
     const QImage saved = view.renderImage();
     QCOMPARE(host->lastFrameSamples(), fullSamples);
@@ -149,7 +217,7 @@ void TestStateSpaceView::animationFrames_skipAntiAliasingUntilTheyStop() {
     // Switched off: every frame is anti-aliased.
     host->setAdaptiveQuality(false);
     for (int i = 0; i < 3; ++i)
-        host->grabFramebuffer();
+        host->renderFrame();
     QCOMPARE(host->lastFrameSamples(), fullSamples);
 }
 
@@ -292,7 +360,7 @@ void TestStateSpaceView::mouseDrag_rotatesAndResetCameraRestores() {
     QVERIFY(QTest::qWaitForWindowExposed(&view));
     fillScene(view);
     const QImage before = view.renderImage();
-    auto* host = view.findChild<QOpenGLWidget*>();
+    auto* host = view.findChild<VtkHost*>();
     QVERIFY(host != nullptr);
     const QPoint start(host->width() / 2, host->height() / 2);
     QTest::mousePress(host, Qt::LeftButton, Qt::NoModifier, start);
@@ -313,7 +381,7 @@ void TestStateSpaceView::mouseWheel_zooms() {
     QVERIFY(QTest::qWaitForWindowExposed(&view));
     fillScene(view);
     const qsizetype before = opdims::test::countPixelsUnlike(view.renderImage(), kWhite);
-    auto* host = view.findChild<QOpenGLWidget*>();
+    auto* host = view.findChild<VtkHost*>();
     QVERIFY(host != nullptr);
     const QPointF centre(host->width() / 2.0, host->height() / 2.0);
     for (int notch = 0; notch < 3; ++notch) {
@@ -408,7 +476,7 @@ void TestStateSpaceView::clickOnFixedPoint_picksIt() {
     fillScene(view);
     view.resetCamera();
     QVERIFY(!view.renderImage().isNull());
-    auto* host = view.findChild<QOpenGLWidget*>();
+    auto* host = view.findChild<VtkHost*>();
     QVERIFY(host != nullptr);
     QSignalSpy picked(&view, &StateSpaceView::fixedPointPicked);
     const std::optional<QPointF> saddle = view.fixedPointPosition(1);

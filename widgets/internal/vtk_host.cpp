@@ -1,12 +1,19 @@
-// The QOpenGLWidget that hosts a VTK render window inside Qt 6 (VTK's own Qt widget is Qt 5 only).
+// The widget that hosts a VTK render window inside Qt 6 (VTK's own Qt widget is Qt 5 only).
 #include "widgets/internal/vtk_host.h"
 
+#include <QCoreApplication>
 #include <QElapsedTimer>
+#include <QExposeEvent>
 #include <QMouseEvent>
+#include <QOffscreenSurface>
 #include <QOpenGLContext>
+#include <QOpenGLFramebufferObject>
+#include <QOpenGLFunctions>
 #include <QSurfaceFormat>
 #include <QTimer>
+#include <QVBoxLayout>
 #include <QWheelEvent>
+#include <QWindow>
 
 #include <vtkCallbackCommand.h>
 #include <vtkCommand.h>
@@ -37,23 +44,80 @@ void setDefaultSurfaceFormat() {
     QSurfaceFormat::setDefaultFormat(format);
 }
 
+// The native child window VTK draws into. It draws when Qt asks (expose, update request) and hands
+// the mouse to the host widget, whose coordinates it shares (the container fills the host).
+class VtkHost::Surface : public QWindow {
+public:
+    explicit Surface(VtkHost* host) : m_host(host) {
+        setSurfaceType(QSurface::OpenGLSurface);
+        setFormat(QSurfaceFormat::defaultFormat());
+        // A click would otherwise make this window the focus window and take the keys away from
+        // the widgets (the presenter's shortcuts); the host widget takes the focus instead.
+        setFlag(Qt::WindowDoesNotAcceptFocus);
+    }
+
+protected:
+    bool event(QEvent* event) override {
+        switch (event->type()) {
+        case QEvent::UpdateRequest:
+            m_host->renderOnScreen();
+            return true;
+        case QEvent::MouseMove:
+            // As a widget without mouse tracking: moves only while a button is down.
+            if (static_cast<QMouseEvent*>(event)->buttons() == Qt::NoButton)
+                return true;
+            [[fallthrough]];
+        case QEvent::MouseButtonPress:
+            // As a click on a widget: its window is activated and the host takes the keyboard
+            // focus.
+            if (event->type() == QEvent::MouseButtonPress) {
+                if (!m_host->window()->isActiveWindow())
+                    m_host->window()->activateWindow();
+                if ((m_host->focusPolicy() & Qt::ClickFocus) == Qt::ClickFocus)
+                    m_host->setFocus(Qt::MouseFocusReason);
+            }
+            [[fallthrough]];
+        case QEvent::MouseButtonRelease:
+        case QEvent::MouseButtonDblClick:
+        case QEvent::Wheel:
+        case QEvent::Enter:
+        case QEvent::Leave:
+            QCoreApplication::sendEvent(m_host, event);
+            return true;
+        default:
+            return QWindow::event(event);
+        }
+    }
+    void exposeEvent(QExposeEvent*) override {
+        if (isExposed())
+            m_host->renderOnScreen();
+    }
+
+private:
+    VtkHost* m_host;
+};
+
 struct VtkHost::Impl {
     vtkNew<vtkGenericOpenGLRenderWindow> window;
     vtkNew<vtkGenericRenderWindowInteractor> interactor;
     vtkNew<vtkInteractorStyleTrackballCamera> style;
+    Surface* surface = nullptr; // owned by the container
+    QWidget* container = nullptr;
+    QOpenGLContext context;
+    QOffscreenSurface offscreen; // for pictures while the surface is not on screen
+    bool contextFailed = false;
     bool inPaint = false;
     bool initialized = false;
-    QMetaObject::Connection contextConnection;
     QPointF wheelRemainder;           // touchpads send fractions of a wheel step
     std::optional<QPointF> leftPress; // where the left button went down, until it moves away
     // Animation frames (setAdaptiveQuality).
     bool adaptive = true;
-    bool forceFull = false;   // renderImage: always anti-aliased
     int fullSamples = 0;      // the render window's multisamples, as configured
     int streak = 0;           // frames in a row that started soon after the previous one
     int lastSamples = -1;     // multisamples of the newest frame
     QElapsedTimer sinceFrame; // since the end of the newest frame
     QTimer refine;            // redraws an animation's last frame anti-aliased
+    int framesShown = 0;
 };
 
 namespace {
@@ -70,29 +134,33 @@ template <typename F> void observe(vtkObject* object, unsigned long event, VtkHo
 
 } // namespace
 
-VtkHost::VtkHost(QWidget* parent) : QOpenGLWidget(parent), d(std::make_unique<Impl>()) {
+VtkHost::VtkHost(QWidget* parent) : QWidget(parent), d(std::make_unique<Impl>()) {
     setFocusPolicy(Qt::StrongFocus);
     setMouseTracking(false);
     setMinimumSize(160, 120);
 
-    // The context belongs to Qt and is not ready until initializeGL(); rendering before that
-    // would make VTK create a window of its own.
+    d->surface = new Surface(this);
+    d->container = QWidget::createWindowContainer(d->surface, this);
+    // Keys stay with the widgets (the presenter's shortcuts); the host takes the focus.
+    d->container->setFocusPolicy(Qt::NoFocus);
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(d->container);
+
+    // No context until the first frame; rendering before it would make VTK create a window of
+    // its own.
     d->window->SetReadyForRendering(false);
     d->window->SetOwnContext(false);
-    // QOpenGLWidget renders into its own framebuffer object, not framebuffer 0.
+    // Frames are blitted into whatever framebuffer is bound: the surface's or a picture's.
     d->window->SetFrameBlitModeToBlitToCurrent();
 
     observe(d->window, vtkCommand::WindowMakeCurrentEvent, this, [](VtkHost* host, void*) {
-        // QOpenGLWidget::makeCurrent() also binds Qt's framebuffer behind the back of
-        // VTK's cached GL state (VTK then renders into the wrong framebuffer and blits
-        // garbage); during paintGL the context is current already.
-        if (QOpenGLContext::currentContext() != host->context())
-            host->makeCurrent();
+        if (host->d->initialized && QOpenGLContext::currentContext() != &host->d->context)
+            host->makeCurrent(false);
     });
     // Without an answer VTK assumes the context is not current and silently skips rendering.
     observe(d->window, vtkCommand::WindowIsCurrentEvent, this, [](VtkHost* host, void* callData) {
-        *static_cast<bool*>(callData) =
-            host->context() != nullptr && QOpenGLContext::currentContext() == host->context();
+        *static_cast<bool*>(callData) = QOpenGLContext::currentContext() == &host->d->context;
     });
     observe(d->window, vtkCommand::WindowSupportsOpenGLEvent, this,
             [](VtkHost*, void* callData) { *static_cast<int*>(callData) = 1; });
@@ -100,15 +168,15 @@ VtkHost::VtkHost(QWidget* parent) : QOpenGLWidget(parent), d(std::make_unique<Im
             [](VtkHost*, void* callData) { *static_cast<int*>(callData) = 1; });
     observe(d->window, vtkCommand::WindowFrameEvent, this, [](VtkHost* host, void*) {
         if (!host->d->inPaint)
-            host->update();
+            host->requestRender();
     });
 
     d->interactor->SetRenderWindow(d->window);
     d->interactor->SetInteractorStyle(d->style);
-    // The interactor must not render by itself: it asks Qt to repaint, and paintGL() renders.
+    // The interactor must not render by itself: it asks for a frame, drawn in its own event.
     d->interactor->EnableRenderOff();
     observe(d->interactor, vtkCommand::RenderEvent, this,
-            [](VtkHost* host, void*) { host->update(); });
+            [](VtkHost* host, void*) { host->requestRender(); });
     d->interactor->Initialize();
 
     d->fullSamples = d->window->GetMultiSamples();
@@ -117,7 +185,7 @@ VtkHost::VtkHost(QWidget* parent) : QOpenGLWidget(parent), d(std::make_unique<Im
     connect(&d->refine, &QTimer::timeout, this, [this] {
         d->streak = 0;
         d->sinceFrame.invalidate();
-        update();
+        requestRender();
     });
 }
 
@@ -129,7 +197,7 @@ void VtkHost::setAdaptiveQuality(bool on) {
         d->refine.stop();
         d->streak = 0;
         d->sinceFrame.invalidate();
-        update();
+        requestRender();
     }
 }
 
@@ -141,13 +209,25 @@ int VtkHost::lastFrameSamples() const {
     return d->lastSamples;
 }
 
+int VtkHost::framesShown() const {
+    return d->framesShown;
+}
+
+QWindow* VtkHost::surface() const {
+    return d->surface;
+}
+
 VtkHost::~VtkHost() {
-    disconnect(d->contextConnection);
-    if (d->initialized && context() != nullptr) {
-        makeCurrent();
+    // The surface goes first: it must not call into a half-destroyed host.
+    delete d->container;
+    d->container = nullptr;
+    d->surface = nullptr;
+    // VTK's GL objects are released while the context still exists.
+    if (d->initialized && makeCurrent(false)) {
         d->window->Finalize();
-        doneCurrent();
+        d->context.doneCurrent();
     }
+    d->initialized = false;
 }
 
 vtkGenericOpenGLRenderWindow* VtkHost::renderWindow() const {
@@ -158,65 +238,107 @@ vtkRenderWindowInteractor* VtkHost::interactor() const {
     return d->interactor;
 }
 
+void VtkHost::requestRender() {
+    if (d->surface)
+        d->surface->requestUpdate();
+}
+
+bool VtkHost::makeCurrent(bool onScreen) {
+    if (d->contextFailed)
+        return false;
+    if (!d->context.isValid()) {
+        d->context.setFormat(QSurfaceFormat::defaultFormat());
+        if (!d->context.create()) {
+            d->contextFailed = true;
+            return false;
+        }
+        d->offscreen.setFormat(d->context.format());
+        d->offscreen.create();
+    }
+    QSurface* target = onScreen && d->surface && d->surface->isExposed()
+                           ? static_cast<QSurface*>(d->surface)
+                           : static_cast<QSurface*>(&d->offscreen);
+    if (!d->context.makeCurrent(target))
+        return false;
+    if (!d->initialized) {
+        d->window->SetReadyForRendering(true);
+        d->window->SetMapped(1);
+        d->window->InitializeFromCurrentContext();
+        d->initialized = true;
+    }
+    // The frame's size in device pixels: the host's (the container fills it).
+    const qreal dpr = devicePixelRatioF();
+    const int w = std::max(1, static_cast<int>(std::lround(width() * dpr)));
+    const int h = std::max(1, static_cast<int>(std::lround(height() * dpr)));
+    const int* size = d->window->GetSize();
+    if (size[0] != w || size[1] != h) {
+        d->window->SetSize(w, h);
+        d->interactor->UpdateSize(w, h);
+    }
+    return true;
+}
+
+void VtkHost::renderOnScreen() {
+    if (!d->surface || !d->surface->isExposed() || !makeCurrent(true))
+        return;
+    d->context.functions()->glBindFramebuffer(GL_FRAMEBUFFER,
+                                              d->context.defaultFramebufferObject());
+    draw(false);
+    d->context.swapBuffers(d->surface);
+    ++d->framesShown;
+    emit frameShown();
+}
+
 QImage VtkHost::renderImage() {
-    // A QOpenGLWidget only gets a context once its window exists; a hidden view is shown
-    // off-screen for the grab so that saving works without a visible window.
+    // A hidden view is laid out off-screen for the picture, so that it has its size.
     QWidget* top = window();
     const bool hidden = !top->isVisible();
     if (hidden) {
         top->setAttribute(Qt::WA_DontShowOnScreen, true);
         top->show();
     }
-    d->forceFull = true;
-    QImage image = grabFramebuffer();
-    d->forceFull = false;
+    QImage image;
+    if (makeCurrent(false)) {
+        const int* size = d->window->GetSize();
+        QOpenGLFramebufferObject target(size[0], size[1]);
+        if (target.isValid() && target.bind()) {
+            draw(true);
+            image = target.toImage();
+            target.release();
+        }
+    }
     if (hidden) {
         top->hide();
         top->setAttribute(Qt::WA_DontShowOnScreen, false);
     }
+    if (!image.isNull())
+        image.setDevicePixelRatio(devicePixelRatioF());
     return image;
 }
 
-void VtkHost::initializeGL() {
-    d->window->SetReadyForRendering(true);
-    d->window->SetMapped(1);
-    d->window->InitializeFromCurrentContext();
-    d->initialized = true;
-    const qreal dpr = devicePixelRatioF();
-    d->window->SetSize(static_cast<int>(width() * dpr), static_cast<int>(height() * dpr));
-    // VTK's GL objects must be released while Qt's context still exists.
-    disconnect(d->contextConnection);
-    d->contextConnection = connect(
-        context(), &QOpenGLContext::aboutToBeDestroyed, this,
-        [this] {
-            makeCurrent();
-            d->window->Finalize();
-            d->window->SetReadyForRendering(false);
-            d->initialized = false;
-            doneCurrent();
-        },
-        Qt::DirectConnection);
+QImage VtkHost::renderFrame() {
+    QImage image;
+    if (makeCurrent(false)) {
+        const int* size = d->window->GetSize();
+        QOpenGLFramebufferObject target(size[0], size[1]);
+        if (target.isValid() && target.bind()) {
+            draw(false);
+            image = target.toImage();
+            target.release();
+        }
+    }
+    return image;
 }
 
-void VtkHost::resizeGL(int w, int h) {
-    const qreal dpr = devicePixelRatioF();
-    const int pw = static_cast<int>(std::lround(w * dpr));
-    const int ph = static_cast<int>(std::lround(h * dpr));
-    d->window->SetSize(pw, ph);
-    d->interactor->UpdateSize(pw, ph);
-}
-
-void VtkHost::paintGL() {
-    if (!d->initialized)
-        return;
+void VtkHost::draw(bool full) {
     d->inPaint = true;
     vtkOpenGLState* state = d->window->GetState();
-    // Qt changes GL state behind VTK's back between frames.
+    // The framebuffer bound, and anything else Qt set, changed behind VTK's back.
     state->Reset();
     state->Push();
     const bool soon = d->sinceFrame.isValid() && d->sinceFrame.elapsed() < kAnimationGapMs;
     d->streak = soon ? d->streak + 1 : 0;
-    const bool animation = d->adaptive && !d->forceFull && d->streak >= 2;
+    const bool animation = d->adaptive && !full && d->streak >= 2;
     const int samples = animation ? 0 : d->fullSamples;
     if (d->window->GetMultiSamples() != samples)
         d->window->SetMultiSamples(samples);
@@ -278,7 +400,7 @@ void VtkHost::mousePressEvent(QMouseEvent* event) {
         d->leftPress = event->position();
     const unsigned long vtkEvent = pressEvent(event->button());
     if (vtkEvent == vtkCommand::NoEvent)
-        return QOpenGLWidget::mousePressEvent(event);
+        return QWidget::mousePressEvent(event);
     setEventPosition(d->interactor, event->position(), event->modifiers(), devicePixelRatioF());
     d->interactor->InvokeEvent(vtkEvent, event);
     event->accept();
@@ -287,7 +409,7 @@ void VtkHost::mousePressEvent(QMouseEvent* event) {
 void VtkHost::mouseDoubleClickEvent(QMouseEvent* event) {
     const unsigned long vtkEvent = pressEvent(event->button());
     if (vtkEvent == vtkCommand::NoEvent)
-        return QOpenGLWidget::mouseDoubleClickEvent(event);
+        return QWidget::mouseDoubleClickEvent(event);
     setEventPosition(d->interactor, event->position(), event->modifiers(), devicePixelRatioF(), 1);
     d->interactor->InvokeEvent(vtkEvent, event);
     event->accept();
@@ -296,7 +418,7 @@ void VtkHost::mouseDoubleClickEvent(QMouseEvent* event) {
 void VtkHost::mouseReleaseEvent(QMouseEvent* event) {
     const unsigned long vtkEvent = releaseEvent(event->button());
     if (vtkEvent == vtkCommand::NoEvent)
-        return QOpenGLWidget::mouseReleaseEvent(event);
+        return QWidget::mouseReleaseEvent(event);
     setEventPosition(d->interactor, event->position(), event->modifiers(), devicePixelRatioF());
     d->interactor->InvokeEvent(vtkEvent, event);
     event->accept();
@@ -335,12 +457,12 @@ void VtkHost::wheelEvent(QWheelEvent* event) {
 
 void VtkHost::enterEvent(QEnterEvent* event) {
     d->interactor->InvokeEvent(vtkCommand::EnterEvent, event);
-    QOpenGLWidget::enterEvent(event);
+    QWidget::enterEvent(event);
 }
 
 void VtkHost::leaveEvent(QEvent* event) {
     d->interactor->InvokeEvent(vtkCommand::LeaveEvent, event);
-    QOpenGLWidget::leaveEvent(event);
+    QWidget::leaveEvent(event);
 }
 
 } // namespace opdims::widgets

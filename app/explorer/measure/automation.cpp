@@ -112,7 +112,7 @@ void screenshotWhenReady(MainWindow* window, const QString& path, const Screensh
             *conn = QObject::connect(next, &MainWindow::resultShown, next, [next, path, conn] {
                 QObject::disconnect(*conn);
                 QTimer::singleShot(3000, next, [next, path] {
-                    const bool ok = next->grab().save(path);
+                    const bool ok = widgets::grabWithViews(next).save(path);
                     QApplication::exit(ok ? 0 : 1);
                 });
             });
@@ -124,7 +124,7 @@ void screenshotWhenReady(MainWindow* window, const QString& path, const Screensh
             shot->show();
         }
         QTimer::singleShot(1500, window, [shot, path] {
-            const bool ok = shot->grab().save(path);
+            const bool ok = widgets::grabWithViews(shot).save(path);
             if (!ok)
                 std::fprintf(stderr, "%s: the screenshot could not be written\n", qPrintable(path));
             QApplication::exit(ok ? 0 : 1);
@@ -190,7 +190,7 @@ void screenshotLessonStep(MainWindow* window, const QString& lesson, int step,
     LessonController* lessons = window->lessons();
     auto shoot = [window, path] {
         QTimer::singleShot(3000, window, [window, path] {
-            const bool ok = window->grab().save(path);
+            const bool ok = widgets::grabWithViews(window).save(path);
             if (!ok)
                 std::fprintf(stderr, "%s: the screenshot could not be written\n", qPrintable(path));
             QApplication::exit(ok ? 0 : 1);
