@@ -1,6 +1,7 @@
 // Tests of the 3D state space view: it renders, matches its baseline, hides layers, interacts.
 #include "image_compare.h"
 
+#include "widgets/internal/scene_annotations.h"
 #include "widgets/internal/vtk_host.h"
 #include "widgets/palette.h"
 #include "widgets/state_space_view.h"
@@ -13,6 +14,9 @@
 #include <QVBoxLayout>
 #include <QWheelEvent>
 #include <QWindow>
+
+#include <vtkNew.h>
+#include <vtkRenderer.h>
 
 #include <cmath>
 #include <limits>
@@ -117,7 +121,40 @@ private slots:
     void animationFrames_skipAntiAliasingUntilTheyStop();
     void ownWindow_drawsFramesAndHandsMouseAndFocusToTheHost();
     void grabWithViews_drawsTheSceneIntoAWindowGrab();
+    void axisBox_staysPutWhenTheDataMovesALittle();
 };
+
+void TestStateSpaceView::axisBox_staysPutWhenTheDataMovesALittle() {
+    using opdims::widgets::detail::Bounds;
+    vtkNew<vtkRenderer> renderer;
+    opdims::widgets::detail::SceneAnnotations annotations(renderer);
+    const Bounds data{-1.03, 2.91, -0.52, 1.48, 0.11, 2.97};
+    const Bounds box = annotations.setDataBounds(data, true);
+    // Around the data, on a grid of a 1, 2 or 5 times a power of ten (here 0.1: 3.94 / 40
+    // rounded up), at most one step wider on each side.
+    const double step = 0.1;
+    for (int side = 0; side < 6; ++side) {
+        const bool low = side % 2 == 0;
+        QVERIFY(low ? box[side] <= data[side] : box[side] >= data[side]);
+        QVERIFY(std::abs(box[side] - data[side]) < step + 1e-9);
+        QVERIFY(std::abs(box[side] / step - std::round(box[side] / step)) < 1e-6);
+    }
+    // The reduced-rank network at the next k moves the data a little: the same box, so VTK keeps
+    // its axes and labels.
+    Bounds moved = data;
+    moved[0] += 0.02;
+    moved[3] -= 0.03;
+    moved[5] += 0.02;
+    QVERIFY(annotations.setDataBounds(moved, true) == box);
+    // Out of the box, it grows (its grid with it: 4.06 / 40 rounds up to 0.2).
+    moved[1] = 3.05;
+    const Bounds grown = annotations.setDataBounds(moved, true);
+    QVERIFY2(grown[1] >= 3.05 && grown[1] <= 3.05 + 0.2 + 1e-9,
+             qPrintable(QString::number(grown[1])));
+    // Flat data still gets a box that reads as 3D.
+    const Bounds flat = annotations.setDataBounds({0.0, 1.0, 0.0, 1.0, 0.5, 0.5}, true);
+    QVERIFY(flat[5] - flat[4] >= 0.45);
+}
 
 void TestStateSpaceView::ownWindow_drawsFramesAndHandsMouseAndFocusToTheHost() {
     // The view draws into a native window of its own, in frames of their own.

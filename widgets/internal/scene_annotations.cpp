@@ -8,6 +8,7 @@
 #include <vtkTextProperty.h>
 
 #include <algorithm>
+#include <cmath>
 
 namespace opdims::widgets::detail {
 
@@ -18,6 +19,20 @@ constexpr double kAxisTitleFontSize = 20.0;
 constexpr double kAxisLabelFontSize = 15.0;
 constexpr double kAxisTitleOffset = 36.0;
 constexpr double kMinimumAxisFraction = 0.45; // shortest side of the axis box / longest side
+// The box's sides lie on a grid of about this fraction of its longest side (a 1, 2 or 5 times a
+// power of ten): data that moves a little (the reduced-rank network at the next k) leaves the box
+// as it was, and VTK does not have to rebuild the axes and their labels (as much as a whole frame
+// under a software OpenGL).
+constexpr double kAxisGridFraction = 1.0 / 40.0;
+
+// The smallest 1, 2 or 5 times a power of ten that is at least x (> 0).
+double niceStepAtLeast(double x) {
+    const double power = std::pow(10.0, std::floor(std::log10(x)));
+    for (double m : {1.0, 2.0, 5.0, 10.0})
+        if (m * power >= x * (1.0 - 1e-12))
+            return m * power;
+    return 10.0 * power;
+}
 
 } // namespace
 
@@ -79,6 +94,14 @@ Bounds SceneAnnotations::setDataBounds(const Bounds& data, bool visible) {
             box[2 * axis] -= 0.5 * missing;
             box[2 * axis + 1] += 0.5 * missing;
         }
+    }
+    longest = 0.0;
+    for (int axis = 0; axis < 3; ++axis)
+        longest = std::max(longest, box[2 * axis + 1] - box[2 * axis]);
+    const double step = niceStepAtLeast(std::max(longest * kAxisGridFraction, 1e-12));
+    for (int axis = 0; axis < 3; ++axis) {
+        box[2 * axis] = std::floor(box[2 * axis] / step) * step;
+        box[2 * axis + 1] = std::ceil(box[2 * axis + 1] / step) * step;
     }
     m_axes->SetBounds(box.data());
     // The z title sits above the z axis, which the static triad keeps at (xmin, ymin).

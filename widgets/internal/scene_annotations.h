@@ -23,7 +23,8 @@ public:
 
     void setAxisLabels(const QString& x, const QString& y, const QString& z);
     // Draws the axes around the data bounds, widened so that the box reads as 3D even for flat
-    // data; returns the box drawn (empty bounds hide the axes and are returned as they are).
+    // data and rounded outwards to a grid of about 1/40 of its longest side; returns the box
+    // drawn (empty bounds hide the axes and are returned as they are).
     Bounds setDataBounds(const Bounds& data, bool visible);
     void setLegend(const QVector<LegendEntry>& entries, const Style& style, bool dark);
     // Fonts, line widths and colours for a device pixel ratio and theme.
