@@ -4,33 +4,9 @@
 #include <QFile>
 #include <QTextStream>
 
-#include <algorithm>
 #include <chrono>
 
-#ifdef __linux__
-#include <sys/resource.h>
-#include <sys/syscall.h>
-#include <unistd.h>
-#endif
-
 namespace opdims::explorer {
-
-namespace {
-
-constexpr int kWorkerNiceness = 5;
-
-// The worker computes while the GUI thread (and the OpenGL driver's threads, under a software
-// OpenGL) draws: on a machine with few cores the drawing goes first. Threads the worker starts
-// (parallel simulation) inherit the niceness. Only ever lowers the priority, which needs no rights.
-void lowerThisThreadsPriority() {
-#ifdef __linux__
-    const auto tid = static_cast<id_t>(::syscall(SYS_gettid));
-    const int current = ::getpriority(PRIO_PROCESS, tid);
-    ::setpriority(PRIO_PROCESS, tid, std::max(current, kWorkerNiceness));
-#endif
-}
-
-} // namespace
 
 AblationController::AblationController(QObject* parent)
     : QObject(parent), m_shared(std::make_shared<AblationShared>()) {
@@ -54,9 +30,6 @@ AblationController::AblationController(QObject* parent)
             emit analysisFailed(message);
     });
     m_thread.setObjectName(QStringLiteral("ablation"));
-    connect(
-        &m_thread, &QThread::started, m_worker, [] { lowerThisThreadsPriority(); },
-        Qt::DirectConnection);
     m_thread.start();
 }
 
