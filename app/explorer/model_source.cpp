@@ -38,6 +38,23 @@ void setModel(OpenedModel& out, Model&& m) {
     out.model = std::make_shared<const Model>(std::move(m));
     out.origin = originText(out);
 }
+
+// A network trained in the app in the words of `pattern` (marked for translation in the
+// ModelSource context; %1 task, %2 units, %3 seed, %4 iterations), with the iteration a cancelled
+// run stopped after.
+QString trainedText(const OpenedModel& opened, const char* pattern) {
+    const QString text = QCoreApplication::translate("ModelSource", pattern)
+                             .arg(taskText(opened.task))
+                             .arg(opened.model ? opened.model->units() : 0)
+                             .arg(opened.seed)
+                             .arg(opened.iterations);
+    if (opened.stoppedAfter <= 0)
+        return text;
+    return QCoreApplication::translate("ModelSource", "%1, stopped after iteration %2")
+        .arg(text)
+        .arg(opened.stoppedAfter);
+}
+
 } // namespace
 
 QString modelName(const OpenedModel& opened) {
@@ -65,20 +82,10 @@ QString modelName(const OpenedModel& opened) {
                 .arg(QFileInfo(opened.path).fileName())
                 .arg(opened.net);
         return stored;
-    case ModelSourceKind::Trained: {
-        const QString name =
-            QCoreApplication::translate(
-                "ModelSource", "%1 network trained in the app (%2 units, seed %3, %4 iterations)")
-                .arg(taskText(opened.task))
-                .arg(opened.model ? opened.model->units() : 0)
-                .arg(opened.seed)
-                .arg(opened.iterations);
-        if (opened.stoppedAfter > 0)
-            return QCoreApplication::translate("ModelSource", "%1, stopped after iteration %2")
-                .arg(name)
-                .arg(opened.stoppedAfter);
-        return name;
-    }
+    case ModelSourceKind::Trained:
+        return trainedText(opened, QT_TRANSLATE_NOOP("ModelSource",
+                                                     "%1 network trained in the app (%2 units, "
+                                                     "seed %3, %4 iterations)"));
     case ModelSourceKind::Given:
         break;
     }
@@ -111,21 +118,10 @@ QString originText(const OpenedModel& opened) {
                 .arg(opened.net)
                 .arg(QFileInfo(opened.path).fileName());
         return QFileInfo(opened.path).fileName();
-    case ModelSourceKind::Trained: {
-        const QString origin =
-            QCoreApplication::translate("ModelSource",
-                                        "a %1 network trained here (%2 units, seed %3, %4 "
-                                        "iterations)")
-                .arg(taskText(opened.task))
-                .arg(opened.model ? opened.model->units() : 0)
-                .arg(opened.seed)
-                .arg(opened.iterations);
-        if (opened.stoppedAfter > 0)
-            return QCoreApplication::translate("ModelSource", "%1, stopped after iteration %2")
-                .arg(origin)
-                .arg(opened.stoppedAfter);
-        return origin;
-    }
+    case ModelSourceKind::Trained:
+        return trainedText(opened, QT_TRANSLATE_NOOP("ModelSource",
+                                                     "a %1 network trained here (%2 units, seed "
+                                                     "%3, %4 iterations)"));
     case ModelSourceKind::Given:
         break;
     }
