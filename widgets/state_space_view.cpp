@@ -494,6 +494,20 @@ bool StateSpaceView::savePng(const QString& path) {
     return !image.isNull() && image.save(path, "PNG");
 }
 
+void linkCameras(StateSpaceView* a, StateSpaceView* b, QObject* context) {
+    // setCamera emits cameraChanged itself: the guard ends the echo.
+    auto syncing = std::make_shared<bool>(false);
+    auto follow = [syncing](StateSpaceView* from, StateSpaceView* to) {
+        if (*syncing)
+            return;
+        *syncing = true;
+        to->setCamera(from->camera());
+        *syncing = false;
+    };
+    QObject::connect(a, &StateSpaceView::cameraChanged, context, [=] { follow(a, b); });
+    QObject::connect(b, &StateSpaceView::cameraChanged, context, [=] { follow(b, a); });
+}
+
 QPixmap grabWithViews(QWidget* widget) {
     QPixmap shot = widget->grab();
     QPainter painter(&shot);

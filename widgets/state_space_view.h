@@ -104,6 +104,9 @@ private:
     std::unique_ptr<Impl> d;
 };
 
+// One camera for two views: whichever moves, the other follows (until `context` is destroyed).
+void linkCameras(StateSpaceView* a, StateSpaceView* b, QObject* context);
+
 // QWidget::grab() of `widget` with the 3D views inside it drawn in: they draw into native windows
 // of their own, which a grab leaves blank. For screenshots of whole windows.
 QPixmap grabWithViews(QWidget* widget);

@@ -59,17 +59,7 @@ CompareWindow::CompareWindow(MainWindow* main)
     });
 
     // One camera for both views: whichever moves, the other follows.
-    widgets::StateSpaceView* mine = m_panel->view();
-    widgets::StateSpaceView* theirs = m_main->stateSpace()->view();
-    auto sync = [this](widgets::StateSpaceView* from, widgets::StateSpaceView* to) {
-        if (m_syncingCamera)
-            return;
-        m_syncingCamera = true;
-        to->setCamera(from->camera());
-        m_syncingCamera = false;
-    };
-    connect(theirs, &widgets::StateSpaceView::cameraChanged, this, [=] { sync(theirs, mine); });
-    connect(mine, &widgets::StateSpaceView::cameraChanged, this, [=] { sync(mine, theirs); });
+    widgets::linkCameras(m_panel->view(), m_main->stateSpace()->view(), this);
 }
 
 void CompareWindow::compareWith(std::shared_ptr<const Model> model, const QString& source) {
@@ -119,10 +109,8 @@ void CompareWindow::onResult(std::shared_ptr<const AblationResult> result) {
     if (!result || result->analysis != m_session->analysis())
         return;
     m_session->setResult(result);
-    // Start where the main view looks.
-    m_syncingCamera = true;
+    // Start where the main view looks (the linked cameras stop the echo).
     m_panel->view()->setCamera(m_main->stateSpace()->view()->camera());
-    m_syncingCamera = false;
     updateInfo();
     emit resultShown();
 }

@@ -52,7 +52,6 @@ private:
     QLabel* m_info;
     QString m_source;
     std::vector<double> m_angles;
-    bool m_syncingCamera = false;
 };
 
 } // namespace opdims::explorer

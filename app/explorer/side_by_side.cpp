@@ -73,18 +73,8 @@ SideBySideWindow::SideBySideWindow(MainWindow* main)
     layout->addLayout(grid, 1);
     resize(1400, 760);
 
-    // One camera for both views.
-    widgets::StateSpaceView* a = m_sides[0].panel->view();
-    widgets::StateSpaceView* b = m_sides[1].panel->view();
-    auto sync = [this](widgets::StateSpaceView* from, widgets::StateSpaceView* to) {
-        if (m_syncingCamera)
-            return;
-        m_syncingCamera = true;
-        to->setCamera(from->camera());
-        m_syncingCamera = false;
-    };
-    connect(a, &widgets::StateSpaceView::cameraChanged, this, [=] { sync(a, b); });
-    connect(b, &widgets::StateSpaceView::cameraChanged, this, [=] { sync(b, a); });
+    // One camera for both views: whichever moves, the other follows.
+    widgets::linkCameras(m_sides[0].panel->view(), m_sides[1].panel->view(), this);
 
     connect(m_rank, &QSpinBox::valueChanged, this, [this](int k) {
         if (k != m_main->ablationPanel()->rank())

@@ -57,7 +57,6 @@ private:
     std::array<Side, 2> m_sides;
     QSpinBox* m_rank;
     QLabel* m_note;
-    bool m_syncingCamera = false;
 };
 
 } // namespace opdims::explorer
