@@ -29,6 +29,21 @@ namespace opdims::widgets {
 
 namespace {
 
+// QCustomPlot writes a power of ten as 10 with a superscript exponent (the "b" of the number
+// formats) only when the label marks the exponent with a lower-case e; some locales (German) write
+// an upper-case E, which would then stay as "1E-01".
+template <typename Base> class ExponentTicker : public Base {
+protected:
+    QString getTickLabel(double tick, const QLocale& locale, QChar formatChar,
+                         int precision) override {
+        QString label = Base::getTickLabel(tick, locale, formatChar, precision);
+        const QString exponent = locale.exponential();
+        if (exponent != QLatin1String("e"))
+            label.replace(exponent, QStringLiteral("e"));
+        return label;
+    }
+};
+
 constexpr double kLabelPoints = 11.0;     // axis labels and title, at interface scale 1
 constexpr double kTickPoints = 10.0;      // tick labels, legend and point label
 constexpr int kReplotDelayMs = 40;        // coalesces bursts of live points into one redraw
@@ -438,12 +453,12 @@ void PlotView::setLogY(bool logY) {
     QCPAxis* axis = d->plot->yAxis;
     if (logY) {
         axis->setScaleType(QCPAxis::stLogarithmic);
-        axis->setTicker(QSharedPointer<QCPAxisTickerLog>::create());
+        axis->setTicker(QSharedPointer<ExponentTicker<QCPAxisTickerLog>>::create());
         axis->setNumberFormat(QStringLiteral("eb"));
         axis->setNumberPrecision(0);
     } else {
         axis->setScaleType(QCPAxis::stLinear);
-        axis->setTicker(QSharedPointer<QCPAxisTicker>::create());
+        axis->setTicker(QSharedPointer<ExponentTicker<QCPAxisTicker>>::create());
         axis->setNumberFormat(QStringLiteral("gb"));
         axis->setNumberPrecision(6);
     }

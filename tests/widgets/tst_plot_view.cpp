@@ -18,6 +18,7 @@
 #include <qcustomplot.h>
 
 #include <cmath>
+#include <tuple>
 
 using namespace opdims::widgets;
 
@@ -166,6 +167,7 @@ public:
     static void initMain() { setDefaultSurfaceFormat(); }
 
 private slots:
+    void logTicks_arePowersOfTenInAnyLocale();
     void movedMarker_isDrawnAsAFullReplotDrawsIt();
     void interfaceScale_enlargesTextAndLines();
     void exports_writeNonEmptyFilesOfTheirFormat();
@@ -683,6 +685,33 @@ void TestPlotView::costPlot_matchesBaseline() {
     view.setSeries(costSeries());
     view.setMarkerX(10.0);
     opdims::test::compareWithBaseline(view.renderImage(), QStringLiteral("plot_view_cost"));
+}
+
+// German writes the exponent with an upper-case E ("1E-01"); the log axis still shows powers of
+// ten, so the cost plot (integer x ticks) looks the same as in English.
+void TestPlotView::logTicks_arePowersOfTenInAnyLocale() {
+    auto render = [](const QLocale& locale) {
+        const QLocale before;
+        QLocale::setDefault(locale);
+        PlotView view;
+        setUpCostView(view);
+        view.show();
+        const bool exposed = QTest::qWaitForWindowExposed(&view);
+        const QImage image = view.renderImage();
+        auto* plot = view.findChild<QCustomPlot*>();
+        const QVector<QString> labels = plot->yAxis->tickVectorLabels();
+        QLocale::setDefault(before);
+        return std::make_tuple(exposed, image, labels);
+    };
+    const auto [exposedEn, english, labelsEn] = render(QLocale(QLocale::English));
+    const auto [exposedDe, german, labelsDe] = render(QLocale(QLocale::German));
+    QVERIFY(exposedEn && exposedDe);
+    QVERIFY(!labelsDe.isEmpty());
+    for (const QString& label : labelsDe)
+        QVERIFY2(!label.contains(QLatin1Char('E')), qPrintable(label));
+    QCOMPARE(labelsDe, labelsEn);
+    QImage diff;
+    QCOMPARE(opdims::test::differingFraction(english, german, &diff), 0.0);
 }
 
 // The time cursor moves at every playback frame and is redrawn on its own layer: the picture is
