@@ -954,6 +954,7 @@ MainWindow* MainWindow::switchLanguage(const QString& code) {
         struct Carried {
             std::vector<NamedBasis> bases;
             std::map<std::string, SweepResult> sweeps;
+            std::vector<Session::SweepSet> sweepsPutAside; // of the networks opened before
             Session::Selection selection;
             bool reduced, locations, flow, fixedPoints;
             int input, time;
@@ -967,6 +968,7 @@ MainWindow* MainWindow::switchLanguage(const QString& code) {
         auto carried = std::make_shared<Carried>();
         carried->bases = m_session->bases();
         carried->sweeps = m_session->sweeps();
+        carried->sweepsPutAside = m_session->sweepsPutAside();
         carried->selection = m_session->selection();
         carried->reduced = m_stateSpace->reducedShown();
         carried->locations = m_stateSpace->samplingLocationsShown();
@@ -997,6 +999,7 @@ MainWindow* MainWindow::switchLanguage(const QString& code) {
                 s->addBases(extra);
             for (const auto& [key, sweep] : carried->sweeps)
                 s->addSweep(key, sweep);
+            s->adoptSweepsPutAside(carried->sweepsPutAside);
             AblationPanel* panel = next->ablationPanel();
             panel->setRemoving(carried->selection.remove);
             panel->selectBasis(carried->selection.basisKey);

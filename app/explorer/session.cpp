@@ -175,6 +175,21 @@ bool Session::showSweepsOf(std::string network, std::string batch) {
     return hadSweeps || !m_sweeps.empty();
 }
 
+void Session::adoptSweepsPutAside(const std::vector<SweepSet>& sets) {
+    for (const SweepSet& set : sets) {
+        if (set.network.empty() || set.sweeps.empty() ||
+            (set.network == m_sweepNetwork && set.batch == m_sweepBatch))
+            continue;
+        const bool known =
+            std::any_of(m_keptSweeps.begin(), m_keptSweeps.end(), [&](const SweepSet& mine) {
+                return mine.network == set.network && mine.batch == set.batch;
+            });
+        if (!known)
+            m_keptSweeps.push_back(set);
+    }
+    keepSweepBound();
+}
+
 void Session::keepSweepBound() {
     // The sweeps shown count as one set once there are any.
     const std::size_t aside = kKeptSweepSets - (m_sweeps.empty() ? 0 : 1);

@@ -103,6 +103,17 @@ public:
     const std::map<std::string, SweepResult>& sweeps() const { return m_sweeps; }
     void addSweep(const std::string& key, SweepResult sweep);
     static constexpr std::size_t kKeptSweepSets = 8;
+    // The sweeps of other networks or batches, put aside, shown last first.
+    struct SweepSet {
+        std::string network;
+        std::string batch;
+        std::map<std::string, SweepResult> sweeps;
+    };
+    const std::vector<SweepSet>& sweepsPutAside() const { return m_keptSweeps; }
+    // Takes over sweeps put aside by another session (a language switch builds a new window):
+    // those of a network and batch this one neither shows nor has put aside, after its own, up to
+    // kKeptSweepSets in all.
+    void adoptSweepsPutAside(const std::vector<SweepSet>& sets);
 
     // The time the views mark on the trajectories and over the output: the 0-based column of the
     // condition averages (the state after update t + 1, at time (t + 1) dt). Clamped to the
@@ -145,11 +156,6 @@ private:
     FixedPointInput m_searchedInput;
     // The sweeps shown, of the network and batch named by m_sweepNetwork and m_sweepBatch (empty
     // while no analysis is shown: such sweeps are not kept), and those put aside, shown last first.
-    struct SweepSet {
-        std::string network;
-        std::string batch;
-        std::map<std::string, SweepResult> sweeps;
-    };
     // Shows the sweeps of another network and batch; true when the sweeps shown changed.
     bool showSweepsOf(std::string network, std::string batch);
     // Forgets the sets put aside longest ago beyond kKeptSweepSets.

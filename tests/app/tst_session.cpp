@@ -264,6 +264,35 @@ private slots:
         QCOMPARE(s.sweeps().at("pc").points.size(), static_cast<std::size_t>(kept + 1));
     }
 
+    // A language switch builds a new window with a new session: the sweeps of the networks
+    // opened before go along and come back with their network.
+    void sweepsPutAside_goToAnotherSession() {
+        const auto a = analysisOf(TaskKind::Ctxt, 6, 60);
+        const auto b = analysisOf(TaskKind::Ctxt, 6, 61);
+        const auto c = analysisOf(TaskKind::Ctxt, 6, 62);
+        Session old;
+        old.setAnalysis(a);
+        old.addSweep("pc", sweepOf(1));
+        old.setAnalysis(b);
+        old.addSweep("pc", sweepOf(2));
+        old.setAnalysis(c);
+        old.addSweep("pc", sweepOf(3));
+        QCOMPARE(old.sweepsPutAside().size(), std::size_t{2});
+        Session next;
+        next.setAnalysis(c);
+        next.addSweep("pc", old.sweeps().at("pc"));
+        next.adoptSweepsPutAside(old.sweepsPutAside());
+        // Taken twice, or with the shown network's own set among them: no duplicates.
+        next.adoptSweepsPutAside(old.sweepsPutAside());
+        QCOMPARE(next.sweepsPutAside().size(), std::size_t{2});
+        next.setAnalysis(a);
+        QCOMPARE(next.sweeps().at("pc").points.size(), std::size_t{1});
+        next.setAnalysis(b);
+        QCOMPARE(next.sweeps().at("pc").points.size(), std::size_t{2});
+        next.setAnalysis(c);
+        QCOMPARE(next.sweeps().at("pc").points.size(), std::size_t{3});
+    }
+
     void trainingLog_resetAndAppend() {
         Session s;
         QSignalSpy reset(&s, &Session::trainingLogReset);
