@@ -13,7 +13,7 @@ std::vector<FixedPointInput> fixedPointInputs(const ModelAnalysis& analysis, int
     std::vector<FixedPointInput> out;
     if (analysis.task == TaskKind::Data) {
         for (FixedPointProblem& p : trialSetInputs(analysis, t)) {
-            const QString label = trialSetInputLabel(analysis.batch, p.condition.label, t);
+            const QString label = trialSetInputLabel(analysis.batch(), p.condition.label, t);
             out.push_back({label, std::move(p)});
         }
         return out;

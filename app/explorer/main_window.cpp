@@ -552,9 +552,9 @@ void MainWindow::applyPendingResult() {
                              r->run.cost, r->run.stateDistance);
     const ModelAnalysis& a = *m_session->analysis();
     m_ablationPanel->setNumbers(r->run.cost, r->run.stateDistance, a.reference.run.cost,
-                                groupEffects(trialGroups(a.batch, EffectLevel::Group),
+                                groupEffects(trialGroups(a.batch(), EffectLevel::Group),
                                              r->run.trialSquaredError, r->run.trialDistance,
-                                             a.batch));
+                                             a.batch()));
     // The views have scheduled their paints: the window's next update paints the widgets, and
     // the 3D view draws its next frame in an event of its own. The result counts as shown when
     // both are over, so the recorded latency runs from the user's change to the new pixels.
@@ -629,7 +629,7 @@ bool MainWindow::startSweep() {
                 ks.push_back(k);
             auto sweep = std::make_shared<SweepResult>(
                 // One core stays free for the GUI thread (and the ablation worker).
-                rankSweep(*analysis->model, analysis->batch, *basis, ks, progress,
+                rankSweep(*analysis->model, analysis->batch(), *basis, ks, progress,
                           std::max(1, defaultThreadCount() - 1)));
             return [this, analysis, sweep, key] {
                 if (analysis == m_session->analysis())

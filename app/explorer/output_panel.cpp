@@ -74,7 +74,7 @@ void OutputPanel::onAnalysisChanged() {
         return;
     const QSignalBlocker block(m_trials);
     m_trials->clear();
-    const auto& trials = analysis->batch.trials;
+    const auto& trials = analysis->batch().trials;
     const bool isTrialSet = analysis->task == TaskKind::Data;
     for (std::size_t j = 0; j < trials.size(); ++j)
         // A trial set's trials of one condition share their label: the number tells them apart.
@@ -89,7 +89,7 @@ void OutputPanel::selectShown() {
     const auto analysis = m_session->analysis();
     if (!analysis)
         return;
-    const auto& trials = analysis->batch.trials;
+    const auto& trials = analysis->batch().trials;
     const int count = static_cast<int>(trials.size());
     {
         const QSignalBlocker block(m_trials);
@@ -121,7 +121,7 @@ void OutputPanel::redraw() {
     if (!analysis)
         return;
     const auto result = m_session->result();
-    const Batch& batch = analysis->batch;
+    const Batch& batch = analysis->batch();
     const double dt = analysis->model->dt;
     QVector<double> time(batch.steps);
     for (int t = 0; t < batch.steps; ++t)

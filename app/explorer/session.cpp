@@ -72,7 +72,7 @@ std::string networkIdentity(const OpenedModel& opened, const Model& model) {
 // depends on, the sampling locations (and so the bases) included. All swg frequencies draw more
 // conditions of the same grid batch (core/ablation/model_analysis.cpp): the same batch.
 std::string batchIdentity(const ModelAnalysis& analysis) {
-    const Batch& b = analysis.batch;
+    const Batch& b = analysis.batch();
     Fingerprint f;
     f.add(static_cast<std::int64_t>(analysis.task));
     f.add(static_cast<std::int64_t>(b.task));
@@ -124,7 +124,8 @@ void Session::setAnalysis(std::shared_ptr<const ModelAnalysis> analysis) {
     if (m_analysis) {
         // The input choice survives when the same kind of network is analysed again (on the same
         // trial set).
-        const std::string trials = m_analysis->trialSet ? m_analysis->batch.source : std::string();
+        const std::string trials =
+            m_analysis->trialSet ? m_analysis->batch().source : std::string();
         const bool sameKind = m_analysis->task == m_lastTask &&
                               m_analysis->model->units() == m_lastUnits && trials == m_lastTrials;
         m_lastTask = m_analysis->task;
@@ -134,7 +135,7 @@ void Session::setAnalysis(std::shared_ptr<const ModelAnalysis> analysis) {
         if (!sameKind)
             m_selection.fixedPointTime = defaultTrialSetTime(*m_analysis);
         m_selection.fixedPointTime =
-            std::clamp(m_selection.fixedPointTime, 1, std::max(1, m_analysis->batch.steps));
+            std::clamp(m_selection.fixedPointTime, 1, std::max(1, m_analysis->batch().steps));
         m_inputs = explorer::fixedPointInputs(*m_analysis, m_selection.fixedPointTime);
         if (!sameKind || m_selection.fixedPointInput < 0 ||
             m_selection.fixedPointInput >= static_cast<int>(m_inputs.size()))
@@ -200,7 +201,7 @@ void Session::keepSweepBound() {
 void Session::setFixedPointTime(int t) {
     if (!m_analysis || m_analysis->task != TaskKind::Data)
         return;
-    t = std::clamp(t, 1, std::max(1, m_analysis->batch.steps));
+    t = std::clamp(t, 1, std::max(1, m_analysis->batch().steps));
     if (t == m_selection.fixedPointTime)
         return;
     m_selection.fixedPointTime = t;
@@ -332,7 +333,7 @@ const FixedPointInput* Session::selectedFixedPointInput() const {
 namespace opdims::explorer {
 
 int Session::timeSteps() const {
-    return m_analysis ? m_analysis->batch.steps : 0;
+    return m_analysis ? m_analysis->batch().steps : 0;
 }
 
 void Session::setTimeStep(int t) {

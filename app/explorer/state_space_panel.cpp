@@ -98,9 +98,9 @@ StateSpacePanel::StateSpacePanel(Session* session, QWidget* parent)
     });
     connect(m_phase, &QComboBox::activated, this, [this](int index) {
         const auto analysis = m_session->analysis();
-        if (analysis && index >= 0 && index < static_cast<int>(analysis->batch.phases.size()))
+        if (analysis && index >= 0 && index < static_cast<int>(analysis->batch().phases.size()))
             m_fixedPointTime->setValue(
-                analysis->batch.phases[static_cast<std::size_t>(index)].start + 1);
+                analysis->batch().phases[static_cast<std::size_t>(index)].start + 1);
     });
     connect(m_session, &Session::fixedPointInputsChanged, this,
             &StateSpacePanel::fillFixedPointInputs);
@@ -280,8 +280,8 @@ void StateSpacePanel::showPhaseOf(int t) {
         return;
     const QSignalBlocker block(m_phase);
     int index = -1;
-    for (std::size_t i = 0; i < analysis->batch.phases.size(); ++i)
-        if (analysis->batch.phases[i].start <= t - 1)
+    for (std::size_t i = 0; i < analysis->batch().phases.size(); ++i)
+        if (analysis->batch().phases[i].start <= t - 1)
             index = static_cast<int>(i);
     m_phase->setCurrentIndex(index);
 }
@@ -323,12 +323,12 @@ void StateSpacePanel::onAnalysisChanged() {
         const bool isTrialSet = analysis->task == TaskKind::Data;
         const QSignalBlocker a(m_fixedPointTime), b(m_phase);
         m_timeControls->setVisible(isTrialSet);
-        m_fixedPointTime->setRange(1, std::max(1, analysis->batch.steps));
+        m_fixedPointTime->setRange(1, std::max(1, analysis->batch().steps));
         m_fixedPointTime->setValue(m_session->selection().fixedPointTime);
         m_phase->clear();
-        for (const Phase& p : analysis->batch.phases)
+        for (const Phase& p : analysis->batch().phases)
             m_phase->addItem(QString::fromStdString(p.name));
-        m_phase->setVisible(!analysis->batch.phases.empty());
+        m_phase->setVisible(!analysis->batch().phases.empty());
         showPhaseOf(m_fixedPointTime->value());
         m_fixedPointInput->setToolTip(
             isTrialSet ? tr("The condition whose input, at the time beside, the fixed points of "
@@ -342,10 +342,10 @@ void StateSpacePanel::onAnalysisChanged() {
         m_timeSlider->setRange(0, std::max(0, m_session->timeSteps() - 1));
         m_timeSlider->setValue(m_session->timeStep());
         // Ticks at the sampling times when they are evenly spaced (the paper's tasks).
-        const auto times = defaultSamplingTimes(analysis->batch);
+        const auto times = defaultSamplingTimes(analysis->batch());
         const int spacing = times.size() >= 3 ? times[2] - times[1] : 0;
         m_timeSlider->setTickInterval(
-            std::max(1, spacing > 0 ? spacing : analysis->batch.steps / 10));
+            std::max(1, spacing > 0 ? spacing : analysis->batch().steps / 10));
     }
     rebuildAxisChoices();
     redrawAll(!sameTask || !sameNetwork);
@@ -391,7 +391,7 @@ QString StateSpacePanel::timeCaption(int step) const {
     const double dt = analysis->model->dt;
     QString text = tr("t = %1 s").arg(QLocale().toString((step + 1) * dt, 'f', dt < 0.01 ? 3 : 2));
     QString phase;
-    for (const Phase& p : inputPhases(analysis->batch))
+    for (const Phase& p : inputPhases(analysis->batch()))
         if (p.start <= step)
             phase = phaseTitle(p.name);
     return phase.isEmpty() ? text : tr("%1 · %2").arg(text, phase);

@@ -188,7 +188,7 @@ void SweepPanel::redraw() {
                                     : tr("Cost per context or frequency band vs k");
         m_groups->setTitle(m_groupTitle);
         const std::vector<TrialGroup> g = trialGroups(
-            analysis->batch, perCondition ? EffectLevel::Condition : EffectLevel::Group);
+            analysis->batch(), perCondition ? EffectLevel::Condition : EffectLevel::Group);
         int b = 0;
         for (const auto& [key, c] : sweeps) {
             std::vector<widgets::PlotSeries> lines(g.size());
@@ -201,7 +201,7 @@ void SweepPanel::redraw() {
                     // The condition's title and colour as in the 3D view.
                     const Condition cond = conditionOf(
                         analysis->task,
-                        analysis->batch.trials[static_cast<std::size_t>(g[j].trials.front())]);
+                        analysis->batch().trials[static_cast<std::size_t>(g[j].trials.front())]);
                     lines[j].name = basisShortTitle(key) + QStringLiteral(": ") +
                                     conditionTitle(analysis->task, cond);
                     const int at = indexOf(analysis->conditions.conditions, cond);
@@ -212,10 +212,10 @@ void SweepPanel::redraw() {
                 lines[j].dashed = b > 0;
             }
             for (const SweepPoint& p : c.points) {
-                if (p.trialSquaredError.size() != analysis->batch.trials.size())
+                if (p.trialSquaredError.size() != analysis->batch().trials.size())
                     continue; // a sweep without per-trial sums
                 const auto effects =
-                    groupEffects(g, p.trialSquaredError, p.trialDistance, analysis->batch);
+                    groupEffects(g, p.trialSquaredError, p.trialDistance, analysis->batch());
                 for (std::size_t j = 0; j < effects.size(); ++j) {
                     lines[j].x.append(p.k);
                     lines[j].y.append(effects[j].cost);

@@ -47,7 +47,7 @@ std::shared_ptr<const ModelAnalysis> analyseModel(std::shared_ptr<const Model> m
                         taskName(trials->task) + " task)");
         checkModelFitsBatch(*model, *trials, model->name);
         a->task = TaskKind::Data;
-        a->batch = *trials;
+        a->batchData = trials;
         a->trialSet = std::move(trials);
     } else {
         // A network trained on a trial set is shown on the grid of the task its sizes fit.
@@ -62,18 +62,18 @@ std::shared_ptr<const ModelAnalysis> analyseModel(std::shared_ptr<const Model> m
         if (isGeneratedTask(a->task)) {
             // flipflop and decision are made as trial sets (core/tasks/generated.h): their grid
             // is analysed as one, with its labels, phases and mask.
-            a->batch = generatedGridBatch(a->task);
-            checkModelFitsBatch(*model, a->batch, model->name);
+            a->batchData = std::make_shared<const Batch>(generatedGridBatch(a->task));
+            checkModelFitsBatch(*model, a->batch(), model->name);
             a->task = TaskKind::Data;
         } else {
-            a->batch = makeGridBatch(a->task, model->dt);
+            a->batchData = std::make_shared<const Batch>(makeGridBatch(a->task, model->dt));
         }
     }
-    a->conditions = groupTrials(a->batch, viewConditions(a->batch, allFrequencies));
-    a->reference = referenceRun(*model, a->batch, a->conditions, {}, progress);
+    a->conditions = groupTrials(a->batch(), viewConditions(a->batch(), allFrequencies));
+    a->reference = referenceRun(*model, a->batch(), a->conditions, {}, progress);
 
-    a->locations = samplingLocations(*model, a->task, a->batch, analysisConditions(a->batch),
-                                     defaultSamplingTimes(a->batch), progress);
+    a->locations = samplingLocations(*model, a->task, a->batch(), analysisConditions(a->batch()),
+                                     defaultSamplingTimes(a->batch()), progress);
     a->locationStates.resize(model->units(), static_cast<Eigen::Index>(a->locations.size()));
     for (std::size_t i = 0; i < a->locations.size(); ++i)
         a->locationStates.col(static_cast<Eigen::Index>(i)) = a->locations[i].x;
@@ -94,7 +94,7 @@ std::shared_ptr<const ModelAnalysis> analyseModel(std::shared_ptr<const Model> m
 }
 
 int defaultTrialSetInput(const ModelAnalysis& analysis) {
-    const std::vector<Condition> sampled = analysisConditions(analysis.batch);
+    const std::vector<Condition> sampled = analysisConditions(analysis.batch());
     const int at = sampled.empty() ? -1 : indexOf(analysis.conditions.conditions, sampled.front());
     return std::max(0, at);
 }
@@ -103,7 +103,7 @@ std::vector<FixedPointProblem> trialSetInputs(const ModelAnalysis& analysis, int
     std::vector<FixedPointProblem> out;
     for (const Condition& c : analysis.conditions.conditions) {
         FixedPointProblem p;
-        p.input = conditionInput(analysis.batch, c.label, t);
+        p.input = conditionInput(analysis.batch(), c.label, t);
         p.condition.label = c.label;
         p.description = "input of " + c.label + " at t = " + std::to_string(t);
         out.push_back(std::move(p));
@@ -114,13 +114,13 @@ std::vector<FixedPointProblem> trialSetInputs(const ModelAnalysis& analysis, int
 int defaultTrialSetTime(const ModelAnalysis& analysis) {
     if (analysis.task != TaskKind::Data || !analysis.model ||
         !isGeneratedTask(analysis.model->task) || analysis.conditions.conditions.empty() ||
-        analysis.batch.inputs != generatedInputs(analysis.model->task))
+        analysis.batch().inputs != generatedInputs(analysis.model->task))
         return 1;
     const Eigen::VectorXd rest = generatedRestInput(analysis.model->task);
     const Condition& c =
         analysis.conditions.conditions.at(static_cast<std::size_t>(defaultTrialSetInput(analysis)));
-    for (int t = 1; t <= analysis.batch.steps; ++t)
-        if (conditionInput(analysis.batch, c.label, t) == rest)
+    for (int t = 1; t <= analysis.batch().steps; ++t)
+        if (conditionInput(analysis.batch(), c.label, t) == rest)
             return t;
     return 1;
 }
@@ -129,7 +129,7 @@ Eigen::VectorXd defaultFixedPointInput(const ModelAnalysis& analysis) {
     if (analysis.task == TaskKind::Data) {
         const Condition& c = analysis.conditions.conditions.at(
             static_cast<std::size_t>(defaultTrialSetInput(analysis)));
-        return conditionInput(analysis.batch, c.label, defaultTrialSetTime(analysis));
+        return conditionInput(analysis.batch(), c.label, defaultTrialSetTime(analysis));
     }
     return fixedPointProblems(
                *analysis.model,
@@ -139,7 +139,7 @@ Eigen::VectorXd defaultFixedPointInput(const ModelAnalysis& analysis) {
 
 FixedPointProblem withStarts(const ModelAnalysis& analysis, FixedPointProblem problem) {
     if (problem.batch.trials.empty())
-        problem.batch = analysis.batch;
+        problem.batch = analysis.batch();
     return problem;
 }
 
@@ -164,7 +164,7 @@ Ablation ablate(const ModelAnalysis& analysis, const Basis& basis, const std::ve
     out.W = options.remove ? removeSelectedDimensions(a.model->W, basis, chosen)
                            : keepDimensions(a.model->W, basis, chosen);
     out.kept = options.remove ? basis.size() - count : count;
-    out.run = runConditions(*a.model, out.W, a.batch, a.conditions, &a.reference, {}, progress);
+    out.run = runConditions(*a.model, out.W, a.batch(), a.conditions, &a.reference, {}, progress);
     out.locationFlow = recurrentFlow(a.model->alpha(), out.W, a.locationStates);
     if (options.fixedPoints) {
         out.fixedPointInput = options.fixedPointInput.size() > 0 ? options.fixedPointInput

@@ -33,8 +33,11 @@ struct NamedBasis {
 
 struct ModelAnalysis {
     std::shared_ptr<const Model> model;
-    TaskKind task = TaskKind::Unknown;     // the network's task, or Data for a trial set
-    Batch batch;                           // the noise-free grid batch, or a copy of the trial set
+    TaskKind task = TaskKind::Unknown; // the network's task, or Data for a trial set
+    // The batch analysed: the noise-free grid batch, or the trial set (the same object as
+    // trialSet, not a copy: a trial set can be large).
+    std::shared_ptr<const Batch> batchData;
+    const Batch& batch() const { return *batchData; }
     std::shared_ptr<const Batch> trialSet; // the trial set analysed; null for the task's grid
     ConditionGroups conditions;            // the conditions drawn (viewConditions)
     ReferenceRun reference;

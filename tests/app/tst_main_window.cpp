@@ -457,21 +457,21 @@ private slots:
         const auto analysis = w.session()->analysis();
         const auto basis = w.session()->basis("op-columns")->basis;
         opdims::SweepResult sweep =
-            opdims::rankSweep(*analysis->model, analysis->batch, *basis, {1, 2, 3, 4, 5});
+            opdims::rankSweep(*analysis->model, analysis->batch(), *basis, {1, 2, 3, 4, 5});
         w.session()->addSweep("op-columns", sweep);
         const auto& series = w.sweepPanel()->groupPlot()->series();
         QCOMPARE(series.size(), 2); // context 1 and context 2
         QVERIFY(series[0].name.contains(QStringLiteral("context 1")));
-        const auto groups = opdims::trialGroups(analysis->batch, opdims::EffectLevel::Group);
+        const auto groups = opdims::trialGroups(analysis->batch(), opdims::EffectLevel::Group);
         for (int i = 0; i < 5; ++i) {
             const auto effects = opdims::groupEffects(
                 groups, sweep.points[static_cast<std::size_t>(i)].trialSquaredError,
-                sweep.points[static_cast<std::size_t>(i)].trialDistance, analysis->batch);
+                sweep.points[static_cast<std::size_t>(i)].trialDistance, analysis->batch());
             QCOMPARE(series[0].y[i], effects[0].cost);
             QCOMPARE(series[1].y[i], effects[1].cost);
         }
         w.session()->addSweep("pc",
-                              opdims::rankSweep(*analysis->model, analysis->batch,
+                              opdims::rankSweep(*analysis->model, analysis->batch(),
                                                 *w.session()->basis("pc")->basis, {1, 2, 3, 4, 5}));
         QCOMPARE(w.sweepPanel()->groupPlot()->series().size(), 4);
         // Per condition: the 8 conditions of ctxt for each of the two sweeps.
@@ -548,7 +548,7 @@ private slots:
         const auto analysis = w.session()->analysis();
         for (const char* key : {"op-columns", "pc"})
             w.session()->addSweep(key,
-                                  opdims::rankSweep(*analysis->model, analysis->batch,
+                                  opdims::rankSweep(*analysis->model, analysis->batch(),
                                                     *w.session()->basis(key)->basis, {1, 2, 3}));
         auto* dock = w.findChild<QDockWidget*>(QStringLiteral("sweepDock"));
         QVERIFY(dock);

@@ -113,7 +113,7 @@ private slots:
         panel->setReducedShown(true);
         // Time is kept in range.
         s->setTimeStep(1000000);
-        QCOMPARE(s->timeStep(), analysis->batch.steps - 1);
+        QCOMPARE(s->timeStep(), analysis->batch().steps - 1);
         s->setTimeStep(-5);
         QCOMPARE(s->timeStep(), 0);
     }

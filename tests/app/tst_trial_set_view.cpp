@@ -138,6 +138,8 @@ private slots:
         const auto onSet = analyseModel(net.model, set, false);
         QCOMPARE(onSet->task, TaskKind::Data);
         QCOMPARE(onSet->trialSet, set);
+        // The trial set is analysed where it is, not copied (it can be large).
+        QCOMPARE(&onSet->batch(), set.get());
         QVERIFY(!grid->trialSet);
         // Bit for bit: the same trials, sampling locations and operative dimensions.
         QCOMPARE(onSet->reference.run.cost, grid->reference.run.cost);
@@ -189,7 +191,7 @@ private slots:
             QCOMPARE(a->model->task, task);
             QCOMPARE(defaultFixedPointInput(*a), generatedRestInput(task));
             const int t = w.session()->selection().fixedPointTime;
-            QCOMPARE(phaseAt(a->batch, t), QString::fromLatin1(phase));
+            QCOMPARE(phaseAt(a->batch(), t), QString::fromLatin1(phase));
             w.stateSpace()->setFixedPointsShown(true);
             QTRY_VERIFY_WITH_TIMEOUT(w.stateSpace()->shownFixedPoints().has_value() &&
                                          w.stateSpace()->shownFixedPoints()->points,

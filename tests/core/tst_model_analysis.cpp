@@ -47,10 +47,10 @@ private slots:
         QCOMPARE(ab.kept, 5);
         QVERIFY(ab.W == reducedRankWeights(model->W, pc, 5));
         // The same numbers as the CLI's evaluate and compareToReference.
-        QCOMPARE(ab.run.cost, evaluateCost(*model, ab.W, a->batch));
+        QCOMPARE(ab.run.cost, evaluateCost(*model, ab.W, a->batch()));
         QCOMPARE(
             ab.run.stateDistance,
-            compareToReference(*model, ab.W, a->batch, a->reference.trajectories).stateDistance);
+            compareToReference(*model, ab.W, a->batch(), a->reference.trajectories).stateDistance);
         QVERIFY(ab.locationFlow == recurrentFlow(model->alpha(), ab.W, a->locationStates));
         // Without an input the fixed points are searched under context 1.
         QVERIFY(ab.fixedPoints.has_value());
