@@ -297,35 +297,29 @@ QImage VtkHost::renderImage() {
         top->setAttribute(Qt::WA_DontShowOnScreen, true);
         top->show();
     }
-    QImage image;
-    if (makeCurrent(false)) {
-        const int* size = d->window->GetSize();
-        QOpenGLFramebufferObject target(size[0], size[1]);
-        if (target.isValid() && target.bind()) {
-            draw(true);
-            image = target.toImage();
-            target.release();
-        }
-    }
+    QImage image = drawToImage(true);
     if (hidden) {
         top->hide();
         top->setAttribute(Qt::WA_DontShowOnScreen, false);
     }
-    if (!image.isNull())
-        image.setDevicePixelRatio(devicePixelRatioF());
     return image;
 }
 
 QImage VtkHost::renderFrame() {
+    return drawToImage(false);
+}
+
+QImage VtkHost::drawToImage(bool full) {
     QImage image;
-    if (makeCurrent(false)) {
-        const int* size = d->window->GetSize();
-        QOpenGLFramebufferObject target(size[0], size[1]);
-        if (target.isValid() && target.bind()) {
-            draw(false);
-            image = target.toImage();
-            target.release();
-        }
+    if (!makeCurrent(false))
+        return image;
+    const int* size = d->window->GetSize();
+    QOpenGLFramebufferObject target(size[0], size[1]);
+    if (target.isValid() && target.bind()) {
+        draw(full);
+        image = target.toImage();
+        target.release();
+        image.setDevicePixelRatio(devicePixelRatioF());
     }
     return image;
 }

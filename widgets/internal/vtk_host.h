@@ -78,6 +78,8 @@ private:
     struct Impl;
     // Draws a frame into the framebuffer bound in the current context.
     void draw(bool full);
+    // Draws a frame into an image of the view's size in device pixels (null without a context).
+    QImage drawToImage(bool full);
     // Makes the context current on the on-screen surface (when it is exposed) or on an
     // off-screen one; false when no context can be made.
     bool makeCurrent(bool onScreen);
