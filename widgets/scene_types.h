@@ -15,6 +15,7 @@ struct Polyline3D {
     QVector<QVector3D> points;
     bool dashed = false;
     double width = 3.0; // in device-independent pixels; 3 reads well on a projector
+    bool operator==(const Polyline3D&) const = default;
 };
 
 // A sampling location or any other point of interest.

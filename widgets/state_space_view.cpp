@@ -56,20 +56,6 @@ Bounds boundsOf(const QVector<Polyline3D>& lines) {
 
 } // namespace
 
-namespace {
-
-bool samePolylines(const QVector<Polyline3D>& a, const QVector<Polyline3D>& b) {
-    if (a.size() != b.size())
-        return false;
-    for (qsizetype i = 0; i < a.size(); ++i)
-        if (a[i].label != b[i].label || a[i].color != b[i].color || a[i].dashed != b[i].dashed ||
-            a[i].width != b[i].width || a[i].points != b[i].points)
-            return false;
-    return true;
-}
-
-} // namespace
-
 struct StateSpaceView::Impl {
     explicit Impl(QWidget* parent) : host(new VtkHost(parent)), annotations(renderer) {}
 
@@ -265,7 +251,7 @@ void StateSpaceView::setTrajectories(const QVector<Polyline3D>& full,
                                      const QVector<Polyline3D>& reduced) {
     // A new reduced-rank network leaves the full network's trajectories as they were: their
     // props (and what VTK made of them on the GPU) are kept.
-    const bool fullChanged = !samePolylines(full, d->full);
+    const bool fullChanged = full != d->full;
     d->full = full;
     d->reduced = reduced;
     d->rebuildTrajectories(fullChanged);

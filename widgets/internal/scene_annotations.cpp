@@ -95,10 +95,9 @@ Bounds SceneAnnotations::setDataBounds(const Bounds& data, bool visible) {
             box[2 * axis + 1] += 0.5 * missing;
         }
     }
-    longest = 0.0;
-    for (int axis = 0; axis < 3; ++axis)
-        longest = std::max(longest, box[2 * axis + 1] - box[2 * axis]);
-    const double step = niceStepAtLeast(std::max(longest * kAxisGridFraction, 1e-12));
+    // The widened box's longest side is max(longest, shortest).
+    const double step =
+        niceStepAtLeast(std::max(std::max(longest, shortest) * kAxisGridFraction, 1e-12));
     for (int axis = 0; axis < 3; ++axis) {
         box[2 * axis] = std::floor(box[2 * axis] / step) * step;
         box[2 * axis + 1] = std::ceil(box[2 * axis + 1] / step) * step;

@@ -84,7 +84,6 @@ private:
     // off-screen one; false when no context can be made.
     bool makeCurrent(bool onScreen);
     void renderOnScreen();
-    void surfaceResized();
 
     std::unique_ptr<Impl> d;
 };
