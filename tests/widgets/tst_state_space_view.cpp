@@ -231,7 +231,14 @@ void TestStateSpaceView::animationFrames_skipAntiAliasingUntilTheyStop() {
     QVERIFY(host->adaptiveQuality());
     QImage diff;
     // A frame after a pause is anti-aliased; the third of frames in quick succession is not.
-    QTest::qWait(VtkHost::kAnimationGapMs + 100);
+    // The pause: no frame on screen (the first ones, exposures, the scene's) for the animation
+    // gap. A slow first frame can end late, so a fixed wait from here is not enough.
+    for (int tries = 0; tries < 20; ++tries) {
+        const int shown = host->framesShown();
+        QTest::qWait(VtkHost::kAnimationGapMs + 100);
+        if (host->framesShown() == shown)
+            break;
+    }
     const QImage still = host->renderFrame();
     const int fullSamples = host->lastFrameSamples();
     QVERIFY2(fullSamples > 1, qPrintable(QString::number(fullSamples)));
