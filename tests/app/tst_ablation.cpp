@@ -11,6 +11,7 @@
 #include <QStandardPaths>
 #include <QTest>
 #include <QThread>
+#include <atomic>
 
 using namespace opdims;
 using namespace opdims::explorer;
@@ -37,10 +38,16 @@ std::vector<bool> firstK(int n, int k) {
 class DelayProbe : public AblationProbe {
 public:
     explicit DelayProbe(int ms) : m_ms(ms) {}
-    void beforeDelivery(quint64) override { QThread::msleep(static_cast<unsigned long>(m_ms)); }
+    void beforeDelivery(quint64) override {
+        ++m_delayed;
+        QThread::msleep(static_cast<unsigned long>(m_ms));
+    }
+    // Results computed so far (each then waits in the delay).
+    int delayed() const { return m_delayed.load(); }
 
 private:
     int m_ms;
+    std::atomic<int> m_delayed{0};
 };
 
 class TestAblation : public QObject {
@@ -81,12 +88,13 @@ private slots:
         const auto a = prepared(ctl, TaskKind::Ctxt, 20);
         QVERIFY(a);
         const auto basis = a->bases.front().basis;
-        ctl.setProbe(std::make_shared<DelayProbe>(400));
+        const auto probe = std::make_shared<DelayProbe>(400);
+        ctl.setProbe(probe);
         QSignalSpy results(&ctl, &AblationController::resultReady);
         ctl.request(basis, firstK(20, 3), false);
-        // By now the first computation is done and the worker sleeps in its delay: the result
-        // is complete but will arrive after the next request.
-        QTest::qWait(200);
+        // Once the first computation is done the worker sleeps in its delay: the result is
+        // complete but will arrive after the next request.
+        QTRY_COMPARE_WITH_TIMEOUT(probe->delayed(), 1, 10000);
         const quint64 newest = ctl.request(basis, firstK(20, 12), false);
         QVERIFY(results.wait(10000));
         QTest::qWait(300);
