@@ -287,7 +287,7 @@ private slots:
             }
         });
         QTest::keyClick(rank, Qt::Key_O, Qt::ControlModifier);
-        QTRY_VERIFY_WITH_TIMEOUT(dialogShown, 3000);
+        QTRY_VERIFY_WITH_TIMEOUT(dialogShown, 20000);
         QCOMPARE(rank->value(), before);
     }
 

@@ -578,7 +578,7 @@ void TestPlotView::appendPoint_coalescesReplots() {
     for (int i = 0; i < 500; ++i)
         view.appendPoint(0, i, 1.0 / (1.0 + i));
     QCOMPARE(replots.count(), 0); // nothing is drawn synchronously
-    QTRY_VERIFY_WITH_TIMEOUT(replots.count() >= 1, 2000);
+    QTRY_VERIFY_WITH_TIMEOUT(replots.count() >= 1, 20000);
     QTest::qWait(150);
     QVERIFY2(replots.count() <= 2, qPrintable(QString::number(replots.count())));
     QCOMPARE(view.series().first().x.size(), 500);

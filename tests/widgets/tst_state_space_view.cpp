@@ -176,7 +176,7 @@ void TestStateSpaceView::ownWindow_drawsFramesAndHandsMouseAndFocusToTheHost() {
     QVERIFY(surface->flags() & Qt::WindowDoesNotAcceptFocus);
     QSignalSpy shown(view, &StateSpaceView::frameShown);
     view->setCaption(QStringLiteral("t = 0.5 s"));
-    QVERIFY(shown.wait(5000));
+    QVERIFY(shown.wait(20000));
     QVERIFY(host->framesShown() > 0);
     // The text box has the keys; a click on the picture picks the glyph under it, and the keys
     // go to the host widget (the window's shortcuts keep working), not to the native window.
@@ -249,7 +249,7 @@ void TestStateSpaceView::animationFrames_skipAntiAliasingUntilTheyStop() {
     const double changed = opdims::test::differingFraction(still, animation, &diff);
     QVERIFY2(changed > 0.001, qPrintable(QString::number(changed)));
     // Once the frames stop, the last picture is drawn again anti-aliased, as it was.
-    QTRY_COMPARE_WITH_TIMEOUT(host->lastFrameSamples(), fullSamples, 5000);
+    QTRY_COMPARE_WITH_TIMEOUT(host->lastFrameSamples(), fullSamples, 20000);
     QCOMPARE(opdims::test::differingFraction(still, host->renderFrame(), &diff), 0.0);
     // Pictures for files are always anti-aliased, however quickly they follow each other.
     host->renderFrame();
