@@ -5,32 +5,40 @@
 #include "core/tasks/conditions.h"
 
 #include <QFileInfo>
-#include <QFormLayout>
+#include <QGridLayout>
 #include <QLabel>
 #include <QLocale>
 
 namespace opdims::explorer {
 
 ModelPanel::ModelPanel(QWidget* parent) : QWidget(parent) {
-    auto* form = new QFormLayout(this);
-    form->setRowWrapPolicy(QFormLayout::WrapLongRows);
-    m_origin = addRow(form, tr("Source:"));
-    m_name = addRow(form, tr("Name:"));
-    m_task = addRow(form, tr("Task:"));
-    m_trials = addRow(form, tr("Trials:"));
-    m_sizes = addRow(form, tr("Sizes:"));
-    m_timing = addRow(form, tr("Time step:"));
-    m_radius = addRow(form, tr("Spectral radius of W:"));
-    m_cost = addRow(form, tr("Cost (grid batch):"));
-    m_costLabel = qobject_cast<QLabel*>(form->labelForField(m_cost));
-    m_reduced = addRow(form, tr("Reduced-rank network:"));
+    // A grid, not a QFormLayout: the form's height for a width leaves wrapped values a line or
+    // two short inside the Model dock's scroll area.
+    auto* grid = new QGridLayout(this);
+    grid->setColumnStretch(1, 1);
+    m_origin = addRow(grid, tr("Source:"));
+    m_name = addRow(grid, tr("Name:"));
+    m_task = addRow(grid, tr("Task:"));
+    m_trials = addRow(grid, tr("Trials:"));
+    m_sizes = addRow(grid, tr("Sizes:"));
+    m_timing = addRow(grid, tr("Time step:"));
+    m_radius = addRow(grid, tr("Spectral radius of W:"));
+    m_cost = addRow(grid, tr("Cost (grid batch):"), &m_costLabel);
+    m_reduced = addRow(grid, tr("Reduced-rank network:"));
+    grid->setRowStretch(grid->rowCount(), 1);
 }
 
-QLabel* ModelPanel::addRow(QFormLayout* form, const QString& label) {
+QLabel* ModelPanel::addRow(QGridLayout* grid, const QString& label, QLabel** name) {
+    const int row = grid->rowCount();
+    auto* title = new QLabel(label, this);
     auto* value = new QLabel(this);
     value->setWordWrap(true);
     value->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    form->addRow(label, value);
+    title->setBuddy(value);
+    grid->addWidget(title, row, 0, Qt::AlignLeft | Qt::AlignTop);
+    grid->addWidget(value, row, 1, Qt::AlignTop);
+    if (name)
+        *name = title;
     return value;
 }
 

@@ -9,7 +9,7 @@
 #include <memory>
 #include <optional>
 
-class QFormLayout;
+class QGridLayout;
 class QLabel;
 
 namespace opdims::explorer {
@@ -34,7 +34,8 @@ public:
     QString summaryText() const; // everything shown, for tests and copying
 
 private:
-    QLabel* addRow(QFormLayout* form, const QString& label);
+    // A row "label: value"; returns the value's label (word-wrapped), and its name's in *name.
+    QLabel* addRow(QGridLayout* grid, const QString& label, QLabel** name = nullptr);
 
     QLabel* m_origin;
     QLabel* m_name;

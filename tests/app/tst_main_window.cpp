@@ -45,6 +45,7 @@
 #include <QElapsedTimer>
 #include <QFileDialog>
 #include <QFontMetrics>
+#include <QLabel>
 #include <QListWidget>
 #include <QMenuBar>
 #include <QMessageBox>
@@ -159,6 +160,33 @@ private slots:
         const QImage image = w.stateSpace()->view()->renderImage();
         QVERIFY(!image.isNull());
         QVERIFY2(distinctColours(image) > 20, "the 3D view shows only its background");
+    }
+
+    void modelPanel_showsEveryWrappedLineWhole() {
+        // A word-wrapped label in the scrolled Model panel must get the height its wrapped text
+        // needs at the width it has, at any width of the dock.
+        MainWindow w;
+        QSignalSpy shown(&w, &MainWindow::resultShown);
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        w.openDefault(opdims::TaskKind::Ctxt);
+        QVERIFY(shown.wait(60000));
+        for (int width : {0, 520, 420}) {
+            if (width > 0)
+                w.resizeDocks({w.findChild<QDockWidget*>(QStringLiteral("modelDock"))}, {width},
+                              Qt::Horizontal);
+            QTest::qWait(50);
+            for (QLabel* label : w.modelPanel()->findChildren<QLabel*>()) {
+                if (!label->isVisible() || !label->wordWrap() || label->text().isEmpty())
+                    continue;
+                QVERIFY2(label->height() >= label->heightForWidth(label->width()),
+                         qPrintable(QStringLiteral("%1 px wide: %2 px of %3 for \"%4\"")
+                                        .arg(label->width())
+                                        .arg(label->height())
+                                        .arg(label->heightForWidth(label->width()))
+                                        .arg(label->text())));
+            }
+        }
     }
 
     void sweepMarker_onlyForTheLeadingK() {
